@@ -1,0 +1,67 @@
+"""The ``interviewer`` command line: a thin layer that parses arguments and calls the core.
+
+Subcommands are loaded lazily (``LAZY_COMMANDS``) so that ``interviewer run`` does not pay
+for importing python-docx and friends, and ``interviewer check`` does not import Textual.
+Each area keeps its commands in its own module here.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+from interviewer import __version__
+
+LAZY_COMMANDS: dict[str, str] = {
+    # name: "module:attribute"; each area adds its own commands here.
+}
+
+
+class LazyGroup(click.Group):
+    """A click group that imports a subcommand's module only when it is used."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = LAZY_COMMANDS.get(cmd_name)
+        if target is None:
+            return super().get_command(ctx, cmd_name)
+        module_name, attr = target.split(":")
+        return getattr(importlib.import_module(module_name), attr)
+
+
+@click.group(
+    cls=LazyGroup,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+@click.version_option(__version__, prog_name="interviewer")
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False),
+    envvar="INTERVIEWER_DATA_DIR",
+    help="Folder holding the sessions (default: the user's data folder).",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "nl"]),
+    default=None,
+    help="Language of the interface (default: the protocol's, then LANG).",
+)
+@click.pass_context
+def main(ctx: click.Context, data_dir: str | None, lang: str | None) -> None:
+    """Run semi-structured research interviews from a YAML protocol.
+
+    Without a command, opens the home screen.
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["data_dir"] = data_dir
+    ctx.obj["lang"] = lang
+    if ctx.invoked_subcommand is None:
+        home = LAZY_COMMANDS.get("home")
+        if home is None:
+            click.echo(ctx.get_help())
+            return
+        ctx.invoke(main.get_command(ctx, "home"))

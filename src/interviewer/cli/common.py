@@ -1,0 +1,67 @@
+"""Options and helpers shared by the subcommands (data folder, language, error exit)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from interviewer import paths
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _remember(key: str) -> Callable[[click.Context, click.Parameter, Any], Any]:
+    def callback(ctx: click.Context, _param: click.Parameter, value: Any) -> Any:
+        if value is not None:
+            ctx.ensure_object(dict)[key] = value
+        return value
+
+    return callback
+
+
+def data_dir_option(func: F) -> F:
+    """``--data-dir`` on a subcommand; also accepted before the subcommand."""
+    return click.option(
+        "--data-dir",
+        "data_dir_local",
+        type=click.Path(file_okay=False),
+        default=None,
+        expose_value=False,
+        callback=_remember("data_dir"),
+        help="Folder holding the sessions (default: $INTERVIEWER_DATA_DIR, then the user's "
+        "data folder).",
+    )(func)
+
+
+def lang_option(func: F) -> F:
+    """``--lang`` on a subcommand; also accepted before the subcommand."""
+    return click.option(
+        "--lang",
+        "lang_local",
+        type=click.Choice(["en", "nl"]),
+        default=None,
+        expose_value=False,
+        callback=_remember("lang"),
+        help="Language of the interface and exports (default: the protocol's, then LANG).",
+    )(func)
+
+
+def data_dir_from(ctx: click.Context) -> Path:
+    """The data folder chosen on the command line, by environment, or by default."""
+    return paths.data_dir(
+        (ctx.find_root().obj or {}).get("data_dir") or (ctx.obj or {}).get("data_dir")
+    )
+
+
+def lang_from(ctx: click.Context) -> str | None:
+    """The ``--lang`` given, if any."""
+    return (ctx.find_root().obj or {}).get("lang") or (ctx.obj or {}).get("lang")
+
+
+def fail(message: str, code: int = 1) -> None:
+    """Print one clear error line to stderr and exit; never a traceback."""
+    click.echo(f"interviewer: error: {message}", err=True)
+    raise SystemExit(code)

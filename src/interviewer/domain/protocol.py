@@ -1,0 +1,388 @@
+"""The interview protocol as data: topics (research variables), characteristics, questions.
+
+This is the shape researchers write in YAML (see ``docs/protocol-format.md``). The models
+validate single fields and the references between them; the loader adds file positions and
+the warnings (``interviewer.protocol_check``). Everything here is pure: no I/O, no Textual.
+
+Naming follows the seed studies: a *topic* measures one research *variable* (its code in the
+coding document), split into *characteristics* (kenmerken), each measured by a main question.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+Identifier = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64),
+    Field(description="Lower-case letters, digits, '-' and '_'; starts with a letter or digit."),
+]
+"""Ids appear in file names, code paths and references, so they are kept simple."""
+
+NonEmptyText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+HIGHLIGHT_COLOURS: dict[str, str] = {
+    "yellow": "#FFFF00",
+    "bright-green": "#00FF00",
+    "turquoise": "#00FFFF",
+    "pink": "#FF00FF",
+    "blue": "#0000FF",
+    "red": "#FF0000",
+    "dark-blue": "#000080",
+    "teal": "#008080",
+    "green": "#008000",
+    "violet": "#800080",
+    "dark-red": "#800000",
+    "dark-yellow": "#808000",
+    "gray-50": "#808080",
+    "gray-25": "#C0C0C0",
+    "black": "#000000",
+}
+"""Word's highlight colours (the only ones a .docx highlight can carry) and their RGB values.
+
+The seed's analysts coded by highlighting in Word, so a code colour must be one Word can
+highlight with. The RGB value is used where a tool takes any colour (REFI-QDA, the TUI).
+"""
+
+COLOUR_ALIASES: dict[str, str] = {
+    "grey": "gray-25",
+    "gray": "gray-25",
+    "lightgreen": "bright-green",
+}
+
+
+def normalise_colour(value: str) -> str:
+    """Map a colour name (case-insensitive, aliases allowed) to its canonical highlight name."""
+    key = re.sub(r"[\s_]+", "-", value.strip().lower())
+    key = COLOUR_ALIASES.get(key, key)
+    if key not in HIGHLIGHT_COLOURS:
+        raise ValueError(
+            f"unknown colour {value!r}; use one of Word's highlight colours: "
+            + ", ".join(HIGHLIGHT_COLOURS)
+        )
+    return key
+
+
+Colour = Annotated[
+    str,
+    AfterValidator(normalise_colour),
+    Field(description="A Word highlight colour: " + ", ".join(HIGHLIGHT_COLOURS) + " (or grey)."),
+]
+
+
+class _Model(BaseModel):
+    """Strict base: unknown keys are errors, so a typo never silently drops a question."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+class Mode(StrEnum):
+    """Who is interviewed: one respondent, a group, or either (chosen per session)."""
+
+    INDIVIDUAL = "individual"
+    GROUP = "group"
+    BOTH = "both"
+
+
+class QuestionKind(StrEnum):
+    """Main questions measure a characteristic; follow-ups are conditional; probes optional."""
+
+    MAIN = "main"
+    FOLLOW_UP = "follow-up"
+    PROBE = "probe"
+
+
+class AnswerType(StrEnum):
+    """The quick-answer control shown next to the notes (open means notes only)."""
+
+    OPEN = "open"
+    YES_NO = "yes-no"
+    CHOICE = "choice"
+    SCALE = "scale"
+
+
+YES = "yes"
+NO = "no"
+YES_NO_VALUES = (YES, NO)
+
+
+class Answer(_Model):
+    """The quick-answer type of a question; ``open`` needs no further fields."""
+
+    type: AnswerType = AnswerType.OPEN
+    options: list[NonEmptyText] | None = Field(
+        default=None, description="The choices, for type 'choice'."
+    )
+    min: int | None = Field(default=None, description="Lowest scale point, for type 'scale'.")
+    max: int | None = Field(default=None, description="Highest scale point, for type 'scale'.")
+    min_label: str | None = Field(default=None, description="Label of the lowest scale point.")
+    max_label: str | None = Field(default=None, description="Label of the highest scale point.")
+
+    def allowed_values(self) -> tuple[str, ...] | None:
+        """The quick answers this type accepts, as strings; None for open questions."""
+        if self.type is AnswerType.YES_NO:
+            return YES_NO_VALUES
+        if self.type is AnswerType.CHOICE:
+            return tuple(self.options or ())
+        if self.type is AnswerType.SCALE and self.min is not None and self.max is not None:
+            return tuple(str(v) for v in range(self.min, self.max + 1))
+        return None
+
+
+class ShowWhen(_Model):
+    """Links a follow-up to another question's quick answer (the seed's 'Wel/niet' -> 'nee')."""
+
+    question: Identifier = Field(description="Id of the question whose quick answer decides.")
+    answer: str | list[str] = Field(
+        description="The answer(s) that make this follow-up relevant: 'yes'/'no', an option, "
+        "or a scale value."
+    )
+
+    def answers(self) -> tuple[str, ...]:
+        """The triggering answers as a tuple of strings."""
+        values = self.answer if isinstance(self.answer, list) else [self.answer]
+        return tuple(str(v) for v in values)
+
+
+class NotePart(_Model):
+    """A labelled part of a question's notes, kept as a separate field (the seed's BP / KP)."""
+
+    id: Identifier
+    label: NonEmptyText = Field(description="Short label written before the part, e.g. 'BP'.")
+    description: str | None = Field(default=None, description="What belongs in this part.")
+
+
+class Question(_Model):
+    """One question under a topic, as spoken, with what the interviewer alone should see."""
+
+    id: Identifier
+    text: NonEmptyText = Field(description="The question as spoken to the respondent.")
+    kind: QuestionKind = QuestionKind.MAIN
+    characteristic: Identifier | None = Field(
+        default=None, description="Id of the characteristic (kenmerk) this question measures."
+    )
+    instruction: str | None = Field(default=None, description="Interviewer-only instruction.")
+    condition: str | None = Field(
+        default=None,
+        description="For follow-ups: the condition shown verbatim, e.g. "
+        "'Indien respondent geen ervaring heeft:'.",
+    )
+    show_when: ShowWhen | None = Field(
+        default=None,
+        description="Highlight this follow-up when another question's quick "
+        "answer has one of these values.",
+    )
+    alternatives: list[NonEmptyText] = Field(
+        default_factory=list, description="Alternative wordings (the seed's 'Of:')."
+    )
+    answer: Answer = Field(default_factory=Answer)
+    parts: list[NotePart] = Field(
+        default_factory=list, description="Labelled note parts, e.g. BP and KP."
+    )
+    priority: int | None = Field(
+        default=None,
+        ge=1,
+        description="For probes: 1 is kept longest; higher numbers are dropped first when "
+        "time runs short.",
+    )
+
+    @property
+    def is_optional(self) -> bool:
+        """Probes are asked only if time allows."""
+        return self.kind is QuestionKind.PROBE
+
+
+class Characteristic(_Model):
+    """A kenmerk: one aspect of a variable, a row of the data matrix."""
+
+    id: Identifier
+    label: NonEmptyText
+    matrix_label: str | None = Field(
+        default=None, description="Shorter label for the data matrix, e.g. 'BP/KP'."
+    )
+    description: str | None = None
+
+    @property
+    def row_label(self) -> str:
+        """The label printed in the data matrix."""
+        return self.matrix_label or self.label
+
+
+class Topic(_Model):
+    """A topic of the interview; it measures one research variable (one code, one colour)."""
+
+    id: Identifier
+    title: NonEmptyText = Field(description="The topic as the interviewer sees it.")
+    variable: NonEmptyText = Field(description="The research variable = the code name.")
+    matrix_label: str | None = Field(
+        default=None, description="The variable as printed in the data matrix, if different."
+    )
+    colour: Colour | None = Field(default=None, description="Word highlight colour of the code.")
+    minutes: float | None = Field(default=None, ge=0, description="Planned minutes.")
+    note: str | None = Field(default=None, description="Interviewer-only note for this topic.")
+    description: str | None = Field(
+        default=None, description="What the variable means; goes into the codebook."
+    )
+    characteristics: list[Characteristic] = Field(default_factory=list)
+    questions: list[Question] = Field(default_factory=list)
+
+    @property
+    def row_label(self) -> str:
+        """The variable's label in the data matrix."""
+        return self.matrix_label or self.variable
+
+
+class ExtraCode(_Model):
+    """A code not tied to a topic, e.g. 'Overige interessante informatie' (grey in the seed)."""
+
+    id: Identifier
+    name: NonEmptyText
+    colour: Colour | None = None
+    description: str | None = None
+
+
+class ChecklistItem(_Model):
+    """A point of the introduction, e.g. 'consent to recording'."""
+
+    id: Identifier
+    label: NonEmptyText
+    required: bool = Field(default=False, description="Must be ticked before the clock starts.")
+
+
+class Introduction(_Model):
+    """What is read aloud before the first topic, and what must be confirmed."""
+
+    script: str = Field(default="", description="Read aloud; paragraphs separated by blank lines.")
+    checklist: list[ChecklistItem] = Field(default_factory=list)
+
+    def paragraphs(self) -> list[str]:
+        """The script split into paragraphs (blank-line separated, inner newlines joined)."""
+        return split_paragraphs(self.script)
+
+
+class ClosingQuestion(_Model):
+    """A closing question; its answers belong to an extra code, not to a variable."""
+
+    id: Identifier
+    text: NonEmptyText
+    code: Identifier | None = Field(
+        default=None, description="Extra code its answers belong to (default: the first one)."
+    )
+    matrix_row: str | None = Field(
+        default=None,
+        description="Row of the 'Overige interessante informatie' table its answers go to.",
+    )
+    instruction: str | None = None
+
+
+class ClosingField(_Model):
+    """A field filled in at the end, e.g. an email address for the transcript check."""
+
+    id: Identifier
+    label: NonEmptyText
+    personal: bool = Field(
+        default=True, description="Personal data: stored in the key record, never exported."
+    )
+    purpose: Literal["transcript-check", "report", "other"] = "other"
+
+
+class Closing(_Model):
+    """Closing questions, the closing script and the fields to collect."""
+
+    questions: list[ClosingQuestion] = Field(default_factory=list)
+    script: str = ""
+    fields: list[ClosingField] = Field(default_factory=list)
+
+    def paragraphs(self) -> list[str]:
+        """The closing script split into paragraphs."""
+        return split_paragraphs(self.script)
+
+
+class AddressForms(_Model):
+    """Forms of address; group interviews may use the plural ('u/jullie')."""
+
+    singular: str | None = Field(default=None, description="e.g. 'u'")
+    plural: str | None = Field(default=None, description="e.g. 'jullie'")
+
+
+class InterviewProtocol(_Model):
+    """A whole interview protocol. The root of a protocol YAML file."""
+
+    format: Literal[1] = Field(default=1, description="Version of the protocol file format.")
+    id: Identifier
+    title: NonEmptyText
+    language: Literal["nl", "en"] = "nl"
+    version: str = "1"
+    authors: list[str] = Field(default_factory=list)
+    study: str | None = Field(default=None, description="The study this protocol belongs to.")
+    description: str | None = None
+    source: str | None = Field(default=None, description="Where the instrument comes from.")
+    duration_minutes: float = Field(gt=0, description="Planned duration of the interview.")
+    mode: Mode = Mode.INDIVIDUAL
+    address: AddressForms | None = None
+    introduction: Introduction = Field(default_factory=Introduction)
+    topics: list[Topic] = Field(min_length=1)
+    extra_codes: list[ExtraCode] = Field(default_factory=list)
+    closing: Closing = Field(default_factory=Closing)
+
+    # --- lookups used everywhere -------------------------------------------------------
+    def topic(self, topic_id: str) -> Topic:
+        """The topic with this id (KeyError if absent)."""
+        for topic in self.topics:
+            if topic.id == topic_id:
+                return topic
+        raise KeyError(topic_id)
+
+    def question(self, question_id: str) -> Question:
+        """The topic question with this id (KeyError if absent)."""
+        return self.question_index()[question_id][1]
+
+    def topic_of(self, question_id: str) -> Topic:
+        """The topic a question belongs to."""
+        return self.question_index()[question_id][0]
+
+    def question_index(self) -> dict[str, tuple[Topic, Question]]:
+        """Every topic question by id, with its topic, in protocol order."""
+        return {q.id: (t, q) for t in self.topics for q in t.questions}
+
+    def all_questions(self) -> list[Question]:
+        """Topic questions in planned order (closing questions not included)."""
+        return [q for t in self.topics for q in t.questions]
+
+    def closing_question(self, question_id: str) -> ClosingQuestion:
+        """The closing question with this id (KeyError if absent)."""
+        for question in self.closing.questions:
+            if question.id == question_id:
+                return question
+        raise KeyError(question_id)
+
+    def extra_code(self, code_id: str) -> ExtraCode:
+        """The extra code with this id (KeyError if absent)."""
+        for code in self.extra_codes:
+            if code.id == code_id:
+                return code
+        raise KeyError(code_id)
+
+    def default_extra_code(self) -> ExtraCode | None:
+        """The code closing answers and untagged extra notes fall under (the first extra code)."""
+        return self.extra_codes[0] if self.extra_codes else None
+
+    def code_names(self) -> dict[str, str]:
+        """Code id -> code name: topic ids map to their variable, extra codes to their name."""
+        names = {t.id: t.variable for t in self.topics}
+        names.update({c.id: c.name for c in self.extra_codes})
+        return names
+
+    def planned_topic_minutes(self) -> float:
+        """Sum of the topics' planned minutes (topics without a plan count as 0)."""
+        return sum(t.minutes or 0 for t in self.topics)
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Split on blank lines; join the lines inside a paragraph with spaces."""
+    blocks = re.split(r"\n\s*\n", text.strip())
+    return [" ".join(line.strip() for line in b.splitlines()).strip() for b in blocks if b.strip()]

@@ -1,0 +1,1 @@
+"""Exporters: one module per output, found through a registry."""

@@ -1,0 +1,25 @@
+"""Messages shared by every area: kinds, states, answers."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "kind.main": {"en": "main", "nl": "hoofdvraag"},
+    "kind.follow-up": {"en": "follow-up", "nl": "vervolgvraag"},
+    "kind.probe": {"en": "probe", "nl": "doorvraag"},
+    "answer.yes": {"en": "Yes", "nl": "Ja"},
+    "answer.no": {"en": "No", "nl": "Nee"},
+    "state.not-asked": {"en": "not asked", "nl": "niet gesteld"},
+    "state.asked": {"en": "asked", "nl": "gesteld"},
+    "state.skipped": {"en": "skipped", "nl": "overgeslagen"},
+    "status.planned": {"en": "planned", "nl": "gepland"},
+    "status.in-progress": {"en": "in progress", "nl": "bezig"},
+    "status.paused": {"en": "paused", "nl": "gepauzeerd"},
+    "status.finished": {"en": "finished", "nl": "afgerond"},
+    "flag.quote": {"en": "quote", "nl": "citaat"},
+    "flag.reticent": {"en": "reticent", "nl": "terughoudend"},
+    "flag.important": {"en": "important", "nl": "belangrijk"},
+    "mode.individual": {"en": "individual", "nl": "individueel"},
+    "mode.group": {"en": "group", "nl": "groep"},
+    "mode.both": {"en": "individual or group", "nl": "individueel of groep"},
+    "word.interviewer": {"en": "Interviewer", "nl": "Interviewer"},
+    "word.respondent": {"en": "Respondent", "nl": "Respondent"},
+    "word.minutes": {"en": "{n} min", "nl": "{n} min"},
+}

@@ -1,0 +1,1 @@
+"""TinyDB session store: atomic storage, autosave, locking, record <-> domain conversion."""

@@ -1,0 +1,1 @@
+"""Widgets: regions of a screen."""

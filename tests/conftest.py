@@ -1,0 +1,31 @@
+"""Shared fixtures: an isolated data folder, the repository paths, the seed folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+PROTOCOLS_DIR = REPO_ROOT / "protocols"
+SHARED_DIR = REPO_ROOT.parent / "shared"
+
+
+@pytest.fixture(autouse=True)
+def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Never touch the real user's data, config or cache folders from a test."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / "cache"))
+    monkeypatch.delenv("INTERVIEWER_DATA_DIR", raising=False)
+    return home
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh data folder, also exported as INTERVIEWER_DATA_DIR."""
+    folder = tmp_path / "data"
+    monkeypatch.setenv("INTERVIEWER_DATA_DIR", str(folder))
+    return folder
