@@ -15,6 +15,13 @@ from interviewer import __version__
 
 LAZY_COMMANDS: dict[str, str] = {
     # name: "module:attribute"; each area adds its own commands here.
+    "export": "interviewer.cli.export_commands:export_command",
+    "matrix": "interviewer.cli.export_commands:matrix_command",
+    "guide": "interviewer.cli.export_commands:guide_command",
+    "letter": "interviewer.cli.export_commands:letter_command",
+    "demo": "interviewer.cli.demo_commands:demo_command",
+    "transcript": "interviewer.cli.transcript_commands:transcript_group",
+    "transcribe": "interviewer.cli.transcript_commands:transcribe_command",
 }
 
 

@@ -75,6 +75,11 @@ class EventKind(StrEnum):
     RESUMED = "resumed"
     CLOSING_ENTERED = "closing-entered"
     FINISHED = "finished"
+    # Added by the recorder (engine area); additive, older files stay valid.
+    CLOSING_LEFT = "closing-left"
+    FLAG_CLEARED = "flag-cleared"
+    UNTAGGED = "untagged"
+    SPEAKER_SET = "speaker-set"
 
 
 class _Model(BaseModel):

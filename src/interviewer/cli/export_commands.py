@@ -1,0 +1,226 @@
+"""``interviewer export``, ``matrix``, ``guide`` and ``letter``: thin wrappers over the registry.
+
+Heavy imports (python-docx, openpyxl, lxml, the store) happen inside the commands.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from interviewer import paths
+from interviewer.cli.common import data_dir_from, data_dir_option, fail, lang_from, lang_option
+
+LAYOUT_CHOICES = ("margin", "two-column")
+
+
+def _out_dir(out: str | None) -> Path:
+    return Path(out).expanduser() if out else paths.default_export_dir()
+
+
+def _store(ctx: click.Context) -> Any:
+    try:
+        from interviewer.store import SessionStore
+    except ImportError:
+        fail("the session store is not available in this installation")
+    return SessionStore(data_dir_from(ctx))
+
+
+def _load(store: Any, session_id: str) -> Any:
+    try:
+        return store.load(session_id)
+    except (KeyError, FileNotFoundError, LookupError):
+        fail(f"no session with id {session_id!r} (see 'interviewer sessions')")
+    except ValueError as exc:
+        fail(f"cannot read session {session_id!r}: {exc}")
+
+
+def _case_sessions(store: Any, case: str | None) -> list[Any]:
+    """Sessions of a case (all sessions when ``case`` is None), loaded in full."""
+    from interviewer.domain.session import Session
+
+    items = store.list(case=case) if case is not None else store.list()
+    sessions = []
+    for item in items:
+        if isinstance(item, Session):
+            sessions.append(item)
+        else:
+            sessions.append(_load(store, getattr(item, "id", item)))
+    return sessions
+
+
+def _report(paths_written: list[Path]) -> None:
+    for path in paths_written:
+        click.echo(str(path))
+
+
+@click.command("export")
+@click.argument("session_ids", metavar="ID...", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "fmt",
+    default=None,
+    help="Output format: transcript-docx, transcript-md, coding-docx, qdpx, qdc, json.",
+)
+@click.option("--all-formats", is_flag=True, help="transcript-docx, transcript-md, coding-docx, "
+              "qdpx and json at once.")  # fmt: skip
+@click.option("--out", "out", type=click.Path(file_okay=False), default=None,
+              help="Folder for the files (default: ./exports).")  # fmt: skip
+@click.option("--timestamps", is_flag=True, help="Show the session time before each question.")
+@click.option(
+    "--layout",
+    type=click.Choice(LAYOUT_CHOICES),
+    default="margin",
+    help="Coding document: line numbers and a wide margin, or text | code columns.",
+)
+@click.option("--force", is_flag=True, help="Replace existing files instead of adding -2, -3.")
+@data_dir_option
+@lang_option
+@click.pass_context
+def export_command(
+    ctx: click.Context,
+    session_ids: tuple[str, ...],
+    fmt: str | None,
+    all_formats: bool,
+    out: str | None,
+    timestamps: bool,
+    layout: str,
+    force: bool,
+) -> None:
+    """Export sessions: transcript for approval, coding document, REFI-QDA project, JSON."""
+    from interviewer.export.options import ExportOptions
+    from interviewer.export.registry import (
+        SESSION_FORMATS,
+        ExportError,
+        get_format,
+        write_export,
+    )
+
+    if not fmt and not all_formats:
+        fail("choose a format with --format FORMAT or use --all-formats")
+    formats = list(SESSION_FORMATS) if all_formats else [fmt or ""]
+    try:
+        for name in formats:
+            get_format(name)
+    except ExportError as exc:
+        fail(str(exc))
+    store = _store(ctx)
+    sessions = [_load(store, sid) for sid in session_ids]
+    options = ExportOptions(lang=lang_from(ctx), timestamps=timestamps, layout=layout, force=force)  # type: ignore[arg-type]
+    try:
+        for name in formats:
+            _report(write_export(sessions, name, _out_dir(out), options))
+    except ExportError as exc:
+        fail(str(exc))
+
+
+@click.command("matrix")
+@click.option("--case", "cases", multiple=True, help="Case name; repeat for several cases.")
+@click.option("--compare", is_flag=True, help="The comparative matrix over the cases.")
+@click.option("--format", "fmt", type=click.Choice(("docx", "csv", "xlsx")), default="docx",
+              show_default=True)  # fmt: skip
+@click.option("--out", "out", type=click.Path(file_okay=False), default=None,
+              help="Folder for the files (default: ./exports).")  # fmt: skip
+@click.option("--force", is_flag=True, help="Replace existing files instead of adding -2, -3.")
+@data_dir_option
+@lang_option
+@click.pass_context
+def matrix_command(
+    ctx: click.Context,
+    cases: tuple[str, ...],
+    compare: bool,
+    fmt: str,
+    out: str | None,
+    force: bool,
+) -> None:
+    """Data matrix per case (--case C) or the comparative matrix (--compare)."""
+    from interviewer.export.options import ExportOptions
+    from interviewer.export.registry import ExportError, write_export
+
+    if not cases and not compare:
+        fail("name a case with --case C (or use --compare for all cases)")
+    store = _store(ctx)
+    sessions: list[Any] = []
+    if cases:
+        for case in cases:
+            found = _case_sessions(store, case)
+            if not found:
+                fail(f"no sessions in case {case!r}")
+            sessions.extend(found)
+    else:
+        sessions = _case_sessions(store, None)
+        if not sessions:
+            fail("no sessions to compare")
+    options = ExportOptions(lang=lang_from(ctx), force=force)
+    name = f"{'compare' if compare else 'matrix'}-{fmt}"
+    try:
+        _report(write_export(sessions, name, _out_dir(out), options))
+    except ExportError as exc:
+        fail(str(exc))
+
+
+def _protocol(name: str) -> Any:
+    try:
+        from interviewer.protocol_library import find_protocol
+        from interviewer.protocol_loader import ProtocolError, load_protocol
+    except ImportError:
+        fail("the protocol loader is not available in this installation")
+    try:
+        return load_protocol(find_protocol(name))
+    except ProtocolError as exc:
+        problems = getattr(exc, "problems", None) or []
+        first = problems[0] if problems else exc
+        fail(f"protocol {name!r} has errors: {getattr(first, 'message', first)}")
+    except (FileNotFoundError, LookupError, ValueError) as exc:
+        fail(f"cannot find protocol {name!r}: {exc}")
+
+
+def _protocol_document(ctx: click.Context, kind: str, name: str, fmt: str, out: str | None,
+                       force: bool) -> None:  # fmt: skip
+    from interviewer.export.registry import ExportError, write_protocol_document
+
+    protocol = _protocol(name)
+    try:
+        path = write_protocol_document(
+            protocol,
+            kind,
+            fmt,
+            _out_dir(out),
+            lang=lang_from(ctx),
+            force=force,  # type: ignore[arg-type]
+        )
+    except ExportError as exc:
+        fail(str(exc))
+    click.echo(str(path))
+
+
+@click.command("guide")
+@click.argument("protocol")
+@click.option("--format", "fmt", type=click.Choice(("docx", "md")), default="docx",
+              show_default=True)  # fmt: skip
+@click.option("--out", "out", type=click.Path(file_okay=False), default=None)
+@click.option("--force", is_flag=True, help="Replace an existing file.")
+@lang_option
+@click.pass_context
+def guide_command(
+    ctx: click.Context, protocol: str, fmt: str, out: str | None, force: bool
+) -> None:
+    """A printable interview guide (the paper backup) from a protocol."""
+    _protocol_document(ctx, "guide", protocol, fmt, out, force)
+
+
+@click.command("letter")
+@click.argument("protocol")
+@click.option("--format", "fmt", type=click.Choice(("docx", "md")), default="docx",
+              show_default=True)  # fmt: skip
+@click.option("--out", "out", type=click.Path(file_okay=False), default=None)
+@click.option("--force", is_flag=True, help="Replace an existing file.")
+@lang_option
+@click.pass_context
+def letter_command(
+    ctx: click.Context, protocol: str, fmt: str, out: str | None, force: bool
+) -> None:
+    """The invitation letter listing the protocol's themes."""
+    _protocol_document(ctx, "letter", protocol, fmt, out, force)

@@ -1,0 +1,384 @@
+"""``interviewer transcript ...`` (import, show, offset, move) and ``interviewer transcribe``.
+
+Thin: reads options, loads the session and transcript, calls ``interviewer.transcript``,
+prints the result. Every problem ends in one ``interviewer: error: ...`` line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from interviewer.cli.common import data_dir_from, data_dir_option, fail, lang_from, lang_option
+from interviewer.i18n import resolve_language, translate
+from interviewer.transcript.read import FORMATS
+from interviewer.transcript.stamps import STAMP_STYLES
+
+if TYPE_CHECKING:
+    from interviewer.domain.session import Session
+    from interviewer.transcript.model import Transcript
+
+
+def _load_session(ctx: click.Context, session_id: str) -> Session:
+    """The stored session, or a one-line error."""
+    from interviewer.store import SessionStore
+
+    store = SessionStore(data_dir_from(ctx))
+    try:
+        return store.load(session_id)
+    except (KeyError, FileNotFoundError) as exc:
+        fail(f"no session {session_id!r} in {store_dir(ctx)} ({exc})")
+    except (OSError, ValueError) as exc:
+        fail(f"cannot load session {session_id!r}: {exc}")
+    raise AssertionError("unreachable")
+
+
+def store_dir(ctx: click.Context) -> Path:
+    """The data folder, for messages."""
+    return data_dir_from(ctx)
+
+
+def _lang(ctx: click.Context, session: Session | None = None) -> str:
+    protocol_language = session.protocol.language if session is not None else None
+    return resolve_language(lang_from(ctx), protocol_language)
+
+
+def _load_transcript(ctx: click.Context, session_id: str) -> Transcript:
+    from interviewer.transcript import TranscriptError, TranscriptStore
+
+    try:
+        return TranscriptStore(data_dir_from(ctx)).load(session_id)
+    except TranscriptError as exc:
+        fail(str(exc))
+    raise AssertionError("unreachable")
+
+
+def _save(ctx: click.Context, transcript: Transcript) -> Path:
+    from interviewer.transcript import TranscriptError, TranscriptStore
+
+    try:
+        return TranscriptStore(data_dir_from(ctx)).save(transcript)
+    except (TranscriptError, OSError) as exc:
+        fail(f"cannot save the transcript: {exc}")
+    raise AssertionError("unreachable")
+
+
+@click.group("transcript")
+def transcript_group() -> None:
+    """Import a recording's transcript and line it up with the session's questions."""
+
+
+@transcript_group.command("import")
+@click.argument("session_id")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--offset",
+    type=float,
+    default=None,
+    help="Seconds on the recording at which the interview clock started (negative when the "
+    "recording started later). Default 0.",
+)
+@click.option(
+    "--recording-start",
+    default=None,
+    metavar="ISO",
+    help="When the recording started (e.g. 2024-03-05T10:02:30; no zone = local time); "
+    "the offset is computed from the session's start.",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["auto", *FORMATS]), default="auto", show_default=True
+)
+@click.option("--encoding", default=None, help="Text encoding if not UTF-8 (e.g. cp1252).")
+@click.option(
+    "--speaker",
+    "speakers",
+    multiple=True,
+    metavar="LABEL=CODE",
+    help="Map a speaker label in the file to a participant code or 'interviewer' "
+    "(repeatable), e.g. --speaker SPEAKER_00=interviewer --speaker SPEAKER_01=1.1.",
+)
+@click.option("--replace", is_flag=True, help="Replace an existing transcript (drops moves).")
+@data_dir_option
+@lang_option
+@click.pass_context
+def import_command(
+    ctx: click.Context,
+    session_id: str,
+    file: Path,
+    offset: float | None,
+    recording_start: str | None,
+    fmt: str,
+    encoding: str | None,
+    speakers: tuple[str, ...],
+    replace: bool,
+) -> None:
+    """Import FILE (SRT, WebVTT, Whisper JSON, oTranscribe, stamped text) for SESSION_ID."""
+    from interviewer.transcript import TranscriptError, TranscriptStore, align, read_transcript
+    from interviewer.transcript.service import new_transcript
+
+    session = _load_session(ctx, session_id)
+    lang = _lang(ctx, session)
+    store = TranscriptStore(data_dir_from(ctx))
+    try:
+        if store.exists(session.id) and not replace:
+            fail(translate("transcript.exists", lang, session=session.id))
+        result = read_transcript(file, fmt, encoding)
+        transcript = new_transcript(
+            session,
+            result,
+            source_name=file.name,
+            offset=offset,
+            recording_start=recording_start,
+            speaker_options=speakers,
+        )
+    except TranscriptError as exc:
+        fail(str(exc))
+        return
+    path = _save(ctx, transcript)
+    aligned = align(session, transcript)
+    placed = sum(1 for a in aligned if a.context == "question")
+    click.echo(
+        translate(
+            "transcript.imported",
+            lang,
+            count=len(aligned),
+            format=result.format,
+            session=session.id,
+            placed=placed,
+            other=len(aligned) - placed,
+            path=path,
+        )
+    )
+
+
+@transcript_group.command("show")
+@click.argument("session_id")
+@click.option(
+    "--stamps",
+    type=click.Choice([*STAMP_STYLES, "none"]),
+    default="bracket",
+    show_default=True,
+    help="Time stamp style (recording time): maxqda = #00:12:34-5#, bracket = [00:12:34].",
+)
+@data_dir_option
+@lang_option
+@click.pass_context
+def show_command(ctx: click.Context, session_id: str, stamps: str) -> None:
+    """Print the transcript per question, in the order the interview went."""
+    from interviewer.transcript import map_speakers, segment_line, target_title, verbatim_blocks
+
+    session = _load_session(ctx, session_id)
+    transcript = _load_transcript(ctx, session.id)
+    lang = _lang(ctx, session)
+    style = None if stamps == "none" else stamps
+    click.echo(
+        translate(
+            "transcript.heading",
+            lang,
+            session=session.id,
+            respondent=session.respondent,
+            case=session.case,
+        )
+    )
+    click.echo(
+        translate(
+            "transcript.source",
+            lang,
+            name=transcript.source_name,
+            format=transcript.source_format,
+            count=len(transcript.segments),
+            when=transcript.imported_at,
+        )
+    )
+    from interviewer.transcript.stamps import format_clock
+
+    click.echo(
+        translate(
+            "transcript.offset",
+            lang,
+            offset=f"{transcript.offset:g}",
+            stamp=format_clock(transcript.offset, millis=True),
+        )
+    )
+    mapping = map_speakers(session, transcript)
+    shown = [
+        f"{label} = {translate('word.interviewer', lang) if code == 'interviewer' else code}"
+        if code
+        else translate("transcript.speaker_unmapped", lang, label=label)
+        for label in transcript.labels()
+        for code in [mapping.get(label)]
+    ]
+    if shown:
+        click.echo(translate("transcript.speakers", lang, mapping="; ".join(shown)))
+    moved = translate("transcript.moved", lang)
+    for block in verbatim_blocks(session, transcript):
+        click.echo("")
+        key = block.question_id or block.code or "-"
+        click.echo(f"== {key}: {target_title(session.protocol, block.target, lang)}")
+        for item in block.segments:
+            mark = f"  ({moved})" if item.moved else ""
+            context = (
+                ""
+                if item.context == "question"
+                else (f"  <{translate('transcript.context.' + item.context, lang)}>")
+            )
+            click.echo(
+                f"  #{item.number} {segment_line(item, style=style, lang=lang)}{mark}{context}"
+            )
+
+
+@transcript_group.command("offset", context_settings={"ignore_unknown_options": True})
+@click.argument("session_id")
+@click.argument("seconds", type=float)
+@click.option("--by", "relative", is_flag=True, help="Shift the current offset by SECONDS.")
+@data_dir_option
+@lang_option
+@click.pass_context
+def offset_command(ctx: click.Context, session_id: str, seconds: float, relative: bool) -> None:
+    """Set the offset (or shift it with --by) and re-align; manual moves are kept."""
+    from interviewer.transcript import TranscriptError, align
+    from interviewer.transcript.service import nudge_offset, set_offset
+
+    session = _load_session(ctx, session_id)
+    transcript = _load_transcript(ctx, session.id)
+    before = [a.target for a in align(session, transcript)]
+    try:
+        if relative:
+            nudge_offset(transcript, seconds)
+        else:
+            set_offset(transcript, seconds)
+    except TranscriptError as exc:
+        fail(str(exc))
+    after = [a.target for a in align(session, transcript)]
+    _save(ctx, transcript)
+    click.echo(
+        translate(
+            "transcript.offset_set",
+            _lang(ctx, session),
+            session=session.id,
+            offset=f"{transcript.offset:g}",
+            changed=sum(1 for a, b in zip(before, after, strict=True) if a != b),
+            moves=len(transcript.moves),
+        )
+    )
+
+
+@transcript_group.command("move")
+@click.argument("session_id")
+@click.argument("segment_no", type=int)
+@click.argument("target", required=False)
+@click.option("--undo", is_flag=True, help="Let the segment follow the timeline again.")
+@data_dir_option
+@lang_option
+@click.pass_context
+def move_command(
+    ctx: click.Context, session_id: str, segment_no: int, target: str | None, undo: bool
+) -> None:
+    """Put segment SEGMENT_NO under TARGET: a question id, topic id, code id or variable name."""
+    from interviewer.transcript import TranscriptError, align, target_title
+    from interviewer.transcript.service import move_segment, resolve_target, unmove_segment
+
+    session = _load_session(ctx, session_id)
+    transcript = _load_transcript(ctx, session.id)
+    lang = _lang(ctx, session)
+    if undo == (target is not None):
+        fail("give either a TARGET or --undo")
+    try:
+        if undo:
+            if not 1 <= segment_no <= len(transcript.segments):
+                raise TranscriptError(f"there is no segment {segment_no}")
+            unmove_segment(transcript, segment_no)
+        else:
+            move_segment(transcript, segment_no, resolve_target(session.protocol, str(target)))
+    except TranscriptError as exc:
+        fail(str(exc))
+    _save(ctx, transcript)
+    placed = align(session, transcript)[segment_no - 1]
+    title = target_title(session.protocol, placed.target, lang)
+    key = "transcript.unmoved" if undo else "transcript.moved_to"
+    click.echo(translate(key, lang, number=segment_no, target=title))
+
+
+@click.command("transcribe")
+@click.argument("audio", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--model",
+    "model_dir",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="A CTranslate2 Whisper model folder (nothing is downloaded).",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Output file (default: AUDIO with .json).",
+)
+@click.option("--language", default=None, help="Spoken language, e.g. nl or en (default: detect).")
+@click.option("--words", is_flag=True, help="Also write word time stamps.")
+@click.option("--force", is_flag=True, help="Overwrite an existing output file.")
+@lang_option
+@click.pass_context
+def transcribe_command(
+    ctx: click.Context,
+    audio: Path,
+    model_dir: Path,
+    out: Path | None,
+    language: str | None,
+    words: bool,
+    force: bool,
+) -> None:
+    """Transcribe AUDIO offline with faster-whisper into JSON for 'transcript import'."""
+    from interviewer.transcript import TranscriptError
+    from interviewer.transcript.transcribe import (
+        INSTALL_HINT,
+        MODEL_HINT,
+        TranscribeOptions,
+        check_model_dir,
+        extra_installed,
+        transcribe_audio,
+        whisper_json_bytes,
+    )
+
+    lang = _lang(ctx)
+    if not extra_installed():
+        fail(f"speech-to-text needs the optional extra: {INSTALL_HINT}; and {MODEL_HINT}")
+    target = out or audio.with_suffix(".json")
+    try:
+        check_model_dir(model_dir)
+        if not audio.is_file():
+            raise TranscriptError(f"{audio}: no such audio file")
+        if target.exists() and not force:
+            raise TranscriptError(f"{target} exists; add --force to overwrite it")
+    except TranscriptError as exc:
+        fail(str(exc))
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        TextColumn("{task.percentage:>3.0f}%"),
+        TimeRemainingColumn(),
+        transient=True,
+    ) as progress:
+        task = progress.add_task(translate("transcript.transcribing", lang, name=audio.name))
+
+        def report(done: float, total: float) -> None:
+            progress.update(task, completed=done, total=total or None)
+
+        try:
+            data = transcribe_audio(
+                audio, model_dir, TranscribeOptions(language=language, words=words), report
+            )
+        except TranscriptError as exc:
+            fail(str(exc))
+            return
+    from interviewer.transcript.storage import atomic_write
+
+    try:
+        atomic_write(target, whisper_json_bytes(data))
+    except OSError as exc:
+        fail(f"cannot write {target}: {exc.strerror or exc}")
+    click.echo(translate("transcript.transcribed", lang, count=len(data["segments"]), path=target))

@@ -1,0 +1,162 @@
+"""Respondent pseudonym codes: validation (they end up in file names) and suggestions.
+
+The seed studies number respondents per case: ``<case number>.<n>`` ("1.1", "1.2" for the
+first municipality, "2.1" for the second). Some studies number across the whole study
+("1", "2", "3"). A shuffled scheme numbers within a case in random order, so that codes do
+not reveal the order of the interviews (and thereby who was interviewed on which day).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from enum import StrEnum
+
+MAX_CODE_LENGTH = 32
+"""Long enough for 'team-a.12' style codes, short enough for file names on every system."""
+
+_FORBIDDEN_CHARS = set('/\\<>:"|?*')
+_CASE_CODE = re.compile(r"^(\d+)\.(\d+)$")
+_SEQUENTIAL_CODE = re.compile(r"^(\d+)$")
+_WINDOWS_RESERVED = {"con", "prn", "aux", "nul"} | {
+    f"{p}{i}" for p in ("com", "lpt") for i in range(10)
+}
+
+
+class CodeScheme(StrEnum):
+    """How new respondent codes are numbered."""
+
+    CASE = "case"  # <case number>.<n>, e.g. 1.3
+    SEQUENTIAL = "sequential"  # 1, 2, 3 across the study
+
+
+def validate_respondent_code(code: str) -> str:
+    """Return ``code`` stripped of surrounding spaces, or raise ValueError saying what is wrong.
+
+    Codes become parts of file names (exports, member-check letters), so anything that could
+    escape a folder or break a file system is refused.
+    """
+    if not isinstance(code, str):
+        raise ValueError("a respondent code must be text")
+    value = code.strip()
+    if not value:
+        raise ValueError("a respondent code cannot be empty")
+    if len(value) > MAX_CODE_LENGTH:
+        raise ValueError(
+            f"respondent code {value[:40]!r} is too long ({len(value)} characters; "
+            f"at most {MAX_CODE_LENGTH})"
+        )
+    for char in value:
+        if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp"):
+            raise ValueError(
+                f"respondent code {value!r} contains a control character (U+{ord(char):04X})"
+            )
+        if char in _FORBIDDEN_CHARS:
+            raise ValueError(
+                f"respondent code {value!r} contains {char!r}; path separators and "
+                f"{''.join(sorted(_FORBIDDEN_CHARS))} are not allowed because codes are used "
+                "in file names"
+            )
+    if ".." in value:
+        raise ValueError(f"respondent code {value!r} contains '..'")
+    if value.startswith(".") or value.endswith("."):
+        raise ValueError(f"respondent code {value!r} cannot start or end with '.'")
+    if value.split(".")[0].lower() in _WINDOWS_RESERVED:
+        raise ValueError(f"respondent code {value!r} is a reserved file name on Windows")
+    return value
+
+
+def case_number_of(code: str) -> int | None:
+    """The case number of a ``<case>.<n>`` code, or None for other codes."""
+    match = _CASE_CODE.match(code.strip())
+    return int(match.group(1)) if match else None
+
+
+def infer_case_number(codes: Iterable[str]) -> int | None:
+    """The most common case number among ``codes`` (ties: the lowest), or None if none fit."""
+    counts = Counter(n for n in (case_number_of(c) for c in codes) if n is not None)
+    if not counts:
+        return None
+    best = max(counts.values())
+    return min(n for n, c in counts.items() if c == best)
+
+
+def suggest_case_number(codes_by_case: Mapping[str, Iterable[str]], case: str) -> int:
+    """The case number for ``case``: its own codes' number, else one past the highest used.
+
+    ``codes_by_case`` maps every case of the study to its respondent codes, so a new case
+    ("Wierden" after "Borne" = 1 and "Haaksbergen" = 2) gets the next number (3).
+    """
+    own = infer_case_number(codes_by_case.get(case, ()))
+    if own is not None:
+        return own
+    used = [
+        n
+        for other, codes in codes_by_case.items()
+        if other != case
+        for n in [infer_case_number(codes)]
+        if n is not None
+    ]
+    return max(used, default=0) + 1
+
+
+def suggest_next_code(
+    existing: Iterable[str],
+    *,
+    scheme: CodeScheme | str = CodeScheme.CASE,
+    case_number: int | None = None,
+) -> str:
+    """The next free code after the highest one in use (gaps are not refilled).
+
+    ``existing``: for the case scheme, the codes already used in this case; for the
+    sequential scheme, the codes used in the whole study. Gaps usually come from deleted
+    sessions; reusing such a number would mix two people under one code in old exports.
+    """
+    scheme = CodeScheme(scheme)
+    codes = [c.strip() for c in existing]
+    if scheme is CodeScheme.SEQUENTIAL:
+        numbers = [int(m.group(1)) for c in codes if (m := _SEQUENTIAL_CODE.match(c))]
+        return str(max(numbers, default=0) + 1)
+    if case_number is None:
+        case_number = infer_case_number(codes) or 1
+    if case_number < 0:
+        raise ValueError(f"case number must be 0 or more, not {case_number}")
+    numbers = [
+        int(m.group(2))
+        for c in codes
+        if (m := _CASE_CODE.match(c)) and int(m.group(1)) == case_number
+    ]
+    return f"{case_number}.{max(numbers, default=0) + 1}"
+
+
+def shuffled_codes(
+    case_number: int, count: int, *, seed: int | None = None, start: int = 1
+) -> list[str]:
+    """``count`` codes ``<case>.<start..start+count-1>`` in random order.
+
+    Hand out the i-th code to the i-th interview: the numbers then say nothing about the
+    order (or day) of the interviews. Pass ``seed`` to get the same order again.
+    """
+    if count < 0:
+        raise ValueError(f"count must be 0 or more, not {count}")
+    numbers = list(range(start, start + count))
+    random.Random(seed).shuffle(numbers)
+    return [f"{case_number}.{n}" for n in numbers]
+
+
+def next_shuffled_code(
+    existing: Iterable[str], case_number: int, *, capacity: int, seed: int | None = None
+) -> str:
+    """The next unused code from the shuffled order of ``capacity`` codes in this case.
+
+    The order is fixed by ``seed`` so that every laptop of a team hands out the same
+    sequence. Raises ValueError when all ``capacity`` codes are taken.
+    """
+    used = {c.strip() for c in existing}
+    for code in shuffled_codes(case_number, capacity, seed=seed):
+        if code not in used:
+            return code
+    raise ValueError(f"all {capacity} codes of case {case_number} are in use")

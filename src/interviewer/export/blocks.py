@@ -1,0 +1,139 @@
+"""A tiny document model (headings, paragraphs, bullets, labelled lines) and two renderers.
+
+The transcript, the interview guide and the invitation letter exist as docx and Markdown;
+building them once as ``Block`` lists and rendering twice keeps both versions word for word
+the same. Markdown can number its lines (the transcript's citation lines).
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import IO, Literal
+
+from interviewer.export import docx_tools
+from interviewer.export.text import clean_line, clean_text
+
+Kind = Literal["title", "h1", "h2", "h3", "p", "bullet", "meta", "question", "answer", "draft"]
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph-level element.
+
+    ``label`` is the bold lead-in: the field name of a ``meta`` line, the speaker code of an
+    ``answer``; ``stamp`` an optional time stamp shown before the text.
+    """
+
+    kind: Kind
+    text: str
+    label: str = ""
+    stamp: str = ""
+
+
+DOCX_STYLES: dict[str, str] = {
+    "title": "Title",
+    "h1": "Heading 1",
+    "h2": "Heading 2",
+    "h3": "Heading 3",
+    "p": "Normal",
+    "bullet": "List Bullet",
+    "meta": "Normal",
+    "question": "Normal",
+    "answer": "Normal",
+    "draft": "Normal",
+}
+
+
+def write_docx(
+    blocks: Iterable[Block],
+    stream: IO[bytes],
+    *,
+    title: str,
+    lang: str,
+    line_numbers: bool = False,
+) -> None:
+    """Render blocks to a Word document (styles as in ``DOCX_STYLES``)."""
+    doc = docx_tools.new_document(title, lang)
+    # Resolve each style once: python-docx looks a style name up on every call otherwise.
+    styles = {
+        kind: (None if name == "Normal" else doc.styles[name]) for kind, name in DOCX_STYLES.items()
+    }
+    for block in blocks:
+        paragraph = doc.add_paragraph(style=styles[block.kind])
+        if block.stamp:
+            paragraph.add_run(f"[{block.stamp}] ").italic = True
+        if block.label:
+            suffix = ": " if block.kind in ("meta", "answer") else " "
+            paragraph.add_run(clean_line(block.label) + suffix).bold = True
+        run = paragraph.add_run(clean_text(block.text))
+        if block.kind in ("question", "draft"):
+            run.bold = True
+        if block.kind == "question":
+            run.italic = True
+    if line_numbers:
+        docx_tools.enable_line_numbering(doc)
+    docx_tools.save(doc, stream)
+
+
+_MD_PREFIX = {"title": "# ", "h1": "## ", "h2": "### ", "h3": "#### ", "bullet": "- "}
+MD_WIDTH = 88
+"""Markdown lines are wrapped at this width so that line numbers cite short lines."""
+
+
+def _md_escape(text: str) -> str:
+    """Keep note text from turning into Markdown markup at the start of a line."""
+    if text[:1] in "#>-+*|`" or text[:2].rstrip(".").isdigit():
+        return "\\" + text
+    return text
+
+
+def _md_paragraph(block: Block) -> str:
+    text = clean_text(block.text)
+    if block.kind in ("question",):
+        text = f"*{text}*"
+    if block.kind == "draft":
+        text = f"**{text}**"
+    lead = ""
+    if block.stamp:
+        lead += f"[{block.stamp}] "
+    if block.label:
+        lead += f"**{clean_line(block.label)}{':' if block.kind in ('meta', 'answer') else ''}** "
+    body = lead + (_md_escape(text) if block.kind == "p" and not lead else text)
+    return _MD_PREFIX.get(block.kind, "") + body
+
+
+def render_markdown(blocks: Iterable[Block], *, line_numbers: bool = False) -> str:
+    """Render blocks to Markdown; with ``line_numbers`` every text line gets its number."""
+    out: list[str] = []
+    number = 0
+    for block in blocks:
+        rendered = _md_paragraph(block)
+        if not line_numbers:
+            out.append(rendered)
+            out.append("")
+            continue
+        prefix = _MD_PREFIX.get(block.kind, "")
+        body = rendered[len(prefix) :]
+        lines: list[str] = []
+        if block.kind in ("title", "h1", "h2", "h3"):
+            lines.append(" ".join(body.split()))
+        else:
+            for raw in body.split("\n"):
+                lines.extend(textwrap.wrap(raw, MD_WIDTH, break_long_words=True) or [""])
+        numbered = []
+        for line in lines:
+            number += 1
+            numbered.append(f"`{number:>4}` {line}")
+        joiner = "  \n  " if block.kind == "bullet" else "  \n"
+        out.append(prefix + joiner.join(numbered))
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def write_markdown(
+    blocks: Iterable[Block], stream: IO[bytes], *, line_numbers: bool = False
+) -> None:
+    """Render blocks to Markdown and write UTF-8 bytes."""
+    stream.write(render_markdown(blocks, line_numbers=line_numbers).encode("utf-8"))

@@ -1,0 +1,159 @@
+"""The coding-ready Word document: one file every major analysis tool can code as is.
+
+* A codebook table first (code, colour, description, characteristics).
+* Heading 1 per topic, named after its variable, and per extra code (closing answers);
+  Heading 2 per question: NVivo auto-codes by heading style.
+* Each answer paragraph starts with the speaker code and a colon (``1.1:``), which MAXQDA,
+  ATLAS.ti and QualCoder read as a speaker mark, and carries its code's Word highlight
+  colour (grey for the extra code); notes tagged to another variable carry that variable's
+  colour and a bracketed code name in its colour.
+* Layout ``margin``: Word line numbers and a wide right margin to code by hand, as the
+  seed's analysts did; layout ``two-column``: a table per question, text | code / memo.
+"""
+
+from __future__ import annotations
+
+from typing import IO, Any
+
+from interviewer.domain.session import Session
+from interviewer.export import docx_tools
+from interviewer.export.content import Entry, SessionContent, build_content, code_colours
+from interviewer.export.options import ExportOptions
+from interviewer.export.text import clean_line, clean_text
+from interviewer.export.transcript import title_blocks
+from interviewer.i18n import Translator
+
+
+def codebook_rows(content: SessionContent) -> list[tuple[str, str, str, str]]:
+    """(code, colour, description, characteristics) per variable and extra code."""
+    protocol = content.protocol
+    colours = code_colours(protocol)
+    rows = [
+        (
+            topic.variable,
+            colours[topic.id],
+            topic.description or "",
+            "\n".join(c.row_label for c in topic.characteristics),
+        )
+        for topic in protocol.topics
+    ]
+    rows.extend(
+        (code.name, colours[code.id], code.description or "", "") for code in protocol.extra_codes
+    )
+    return rows
+
+
+def _grouped(content: SessionContent) -> list[tuple[str, str | None, list[Entry]]]:
+    """(heading, code id, entries) per topic in protocol order, then per extra code."""
+    protocol = content.protocol
+    t = Translator(content.lang)
+    entries = content.entries()
+    groups: list[tuple[str, str | None, list[Entry]]] = []
+    for topic in protocol.topics:
+        mine = [e for e in entries if e.topic_id == topic.id]
+        if mine:
+            groups.append((topic.variable, topic.id, mine))
+    closing = [e for e in entries if e.topic_id is None]
+    names = protocol.code_names()
+    for code_id in dict.fromkeys(e.code_id for e in closing):
+        mine = [e for e in closing if e.code_id == code_id]
+        heading = names.get(code_id or "", t("export.coding.closing"))
+        groups.append((heading, code_id, mine))
+    return groups
+
+
+def _answer_runs(
+    paragraph: Any, entry: Entry, text: str, colours: dict[str, str], names: dict[str, str]
+) -> None:
+    """'1.1: text [Other variable]' with the highlight of the code it belongs to."""
+    colour = colours.get(entry.tags[0] if entry.tags else entry.code_id or "")
+    # One run for speaker and text: half the XML of two runs, and QDA tools only need the
+    # paragraph to start with "1.1:".
+    docx_tools.highlight(paragraph.add_run(f"{entry.speaker}: {clean_text(text)}"), colour)
+    for tag in entry.tags:
+        marker = paragraph.add_run(f" [{clean_line(names.get(tag, tag))}]")
+        docx_tools.highlight(marker, colours.get(tag))
+
+
+def _codebook_table(doc: Any, content: SessionContent, t: Translator) -> None:
+    headers = (
+        t("export.coding.col.code"),
+        t("export.coding.col.colour"),
+        t("export.coding.col.description"),
+        t("export.coding.col.characteristics"),
+    )
+    table = doc.add_table(rows=1, cols=4)
+    table.style = "Table Grid"
+    for cell, text in zip(table.rows[0].cells, headers, strict=True):
+        docx_tools.set_cell(cell, text, bold=True)
+    for code, colour, description, characteristics in codebook_rows(content):
+        cells = table.add_row().cells
+        docx_tools.set_cell(cells[0], code)
+        docx_tools.highlight(cells[1].paragraphs[0].add_run(colour), colour)
+        docx_tools.set_cell(cells[2], description)
+        docx_tools.set_cell(cells[3], characteristics)
+    docx_tools.set_column_widths(table, doc, (0.27, 0.17, 0.22, 0.34))
+
+
+def _code_label(entry: Entry, content: SessionContent) -> str:
+    """'Variable / Characteristic' (or the extra code) for the two-column layout."""
+    protocol = content.protocol
+    names = protocol.code_names()
+    label = names.get(entry.code_id or "", "")
+    if entry.topic_id and entry.characteristic_id:
+        topic = protocol.topic(entry.topic_id)
+        for characteristic in topic.characteristics:
+            if characteristic.id == entry.characteristic_id:
+                label = f"{label} / {characteristic.row_label}"
+    for tag in entry.tags:
+        label += f"; {names.get(tag, tag)}"
+    return label
+
+
+def write_coding_docx(session: Session, stream: IO[bytes], options: ExportOptions) -> None:
+    """Write the coding document of one session as .docx to ``stream``."""
+    content = build_content(session, options.lang)
+    t = Translator(content.lang)
+    protocol = content.protocol
+    colours = code_colours(protocol)
+    names = protocol.code_names()
+    doc = docx_tools.new_document(f"{t('export.coding.title')} {session.respondent}", content.lang)
+    two_column = options.layout == "two-column"
+    if two_column:
+        docx_tools.set_margins(doc, 2.0, 2.0)
+    else:
+        docx_tools.set_margins(doc, 2.0, 7.0)
+    head = title_blocks(content)
+    doc.add_paragraph(clean_text(f"{t('export.coding.title')} {session.respondent}"), style="Title")
+    for block in head[1:]:
+        paragraph = doc.add_paragraph()
+        if block.label:
+            paragraph.add_run(clean_line(block.label) + ": ").bold = True
+        paragraph.add_run(clean_text(block.text)).bold = block.kind == "draft"
+    doc.add_paragraph().add_run(t("export.coding.codebook")).bold = True
+    _codebook_table(doc, content, t)
+    if not content.has_notes:
+        doc.add_paragraph(t("export.transcript.no_notes"))
+    for heading, _code_id, entries in _grouped(content):
+        doc.add_heading(clean_line(heading), level=1)
+        for entry in entries:
+            doc.add_heading(entry.text, level=2)
+            paragraphs = entry.answer_paragraphs() or [t("export.transcript.no_answer")]
+            if not two_column:
+                for text in paragraphs:
+                    _answer_runs(doc.add_paragraph(), entry, text, colours, names)
+                continue
+            table = doc.add_table(rows=1, cols=2)
+            table.style = "Table Grid"
+            docx_tools.set_cell(table.rows[0].cells[0], t("export.coding.col.text"), bold=True)
+            docx_tools.set_cell(table.rows[0].cells[1], t("export.coding.col.memo"), bold=True)
+            label = _code_label(entry, content)
+            for text in paragraphs:
+                left, right = table.add_row().cells
+                _answer_runs(left.paragraphs[0], entry, text, colours, names)
+                docx_tools.set_cell(right, label)
+            docx_tools.set_column_widths(table, doc, (0.7, 0.3))
+    if not two_column:
+        docx_tools.enable_line_numbering(doc)
+    docx_tools.repeat_table_headers(doc)
+    docx_tools.save(doc, stream)

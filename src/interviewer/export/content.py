@@ -1,0 +1,300 @@
+"""A session read once into the shape every exporter needs: what was asked, in which order.
+
+The transcript, the coding document, the matrix and the REFI-QDA project all show the same
+answers; reading the session here, once, keeps them in agreement (same order, same speaker,
+same Ja/Nee, same BP/KP parts). Order is the order the interview *actually* went: each
+question sits where it was first shown on the timeline, not where the protocol put it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from interviewer.domain.protocol import (
+    HIGHLIGHT_COLOURS,
+    AnswerType,
+    InterviewProtocol,
+    Question,
+)
+from interviewer.domain.session import (
+    EventKind,
+    QuestionState,
+    Session,
+    SessionMode,
+    SessionStatus,
+)
+from interviewer.domain.timeline import (
+    Interval,
+    active_seconds,
+    pause_intervals,
+    section_intervals,
+)
+from interviewer.export.text import clean_line, clean_text, paragraphs_of
+from interviewer.i18n import Translator
+
+DEFAULT_PALETTE = (
+    "yellow",
+    "bright-green",
+    "turquoise",
+    "pink",
+    "red",
+    "teal",
+    "violet",
+    "dark-yellow",
+    "blue",
+    "green",
+    "dark-red",
+    "gray-50",
+)
+"""Colours handed out in order to topics that name none (the seed: yellow, green, ...)."""
+EXTRA_DEFAULT = "gray-25"
+"""The seed coded 'overige interessante informatie' grey."""
+
+
+def code_colours(protocol: InterviewProtocol) -> dict[str, str]:
+    """Code id -> Word highlight colour name, for topics (variables) and extra codes.
+
+    Topics without a colour get the next unused palette colour, so two codes never share
+    one by accident; extra codes without a colour are grey.
+    """
+    used = {t.colour for t in protocol.topics if t.colour}
+    free = [c for c in DEFAULT_PALETTE if c not in used]
+    colours: dict[str, str] = {}
+    for topic in protocol.topics:
+        colours[topic.id] = topic.colour or (free.pop(0) if free else "yellow")
+    for code in protocol.extra_codes:
+        colours[code.id] = code.colour or EXTRA_DEFAULT
+    return colours
+
+
+def rgb(colour: str) -> str:
+    """'#RRGGBB' of a highlight colour name."""
+    return HIGHLIGHT_COLOURS.get(colour, "#C0C0C0")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One question as asked, with what was recorded for it."""
+
+    question_id: str
+    text: str
+    topic_id: str | None
+    """None for closing questions."""
+    characteristic_id: str | None
+    code_id: str | None
+    """The code its answers belong to: the topic id, or the closing question's extra code."""
+    tags: tuple[str, ...]
+    speaker: str
+    at: float | None
+    answer: str | None
+    """The quick answer as printed (Ja/Nee, an option, a scale value)."""
+    notes: tuple[str, ...]
+    parts: tuple[tuple[str, str], ...]
+    """(label, text) for each labelled part, in protocol order (empty text kept)."""
+    matrix_row: str | None = None
+
+    @property
+    def has_notes(self) -> bool:
+        """True when anything was answered or written."""
+        return bool(self.answer or self.notes or any(t for _, t in self.parts))
+
+    def answer_paragraphs(self) -> list[str]:
+        """The answer as paragraphs: quick answer, notes, then 'BP: ...' parts."""
+        out: list[str] = []
+        if self.answer:
+            out.append(self.answer + ".")
+        out.extend(self.notes)
+        for label, text in self.parts:
+            if text:
+                out.append(f"{label}: {text}")
+        return out
+
+    def cell_text(self) -> str:
+        """The answer on one line for a matrix cell: 'Ja. notes BP: ... KP: ...'."""
+        pieces: list[str] = []
+        if self.answer:
+            pieces.append(self.answer + ".")
+        pieces.extend(" ".join(n.split()) for n in self.notes)
+        if self.parts and any(t for _, t in self.parts):
+            pieces.extend(f"{label}: {' '.join(t.split()) or '-'}" for label, t in self.parts)
+        return " ".join(pieces)
+
+
+@dataclass
+class Section:
+    """A stretch of the interview spent on one topic (or the closing)."""
+
+    topic_id: str | None
+    title: str
+    entries: list[Entry] = field(default_factory=list)
+    revisit: bool = False
+
+
+@dataclass(frozen=True)
+class SessionContent:
+    """Everything an exporter prints about one session."""
+
+    session: Session
+    lang: str
+    sections: tuple[Section, ...]
+    draft: bool
+    duration_seconds: float
+    group: bool
+
+    @property
+    def protocol(self) -> InterviewProtocol:
+        """The protocol snapshot the session was run with."""
+        return self.session.protocol
+
+    @property
+    def has_notes(self) -> bool:
+        """True when any question has an answer or notes."""
+        return any(e.has_notes for s in self.sections for e in s.entries)
+
+    def entries(self) -> list[Entry]:
+        """All entries in interview order."""
+        return [e for s in self.sections for e in s.entries]
+
+
+def export_language(session: Session, explicit: str | None = None) -> str:
+    """Documents follow the protocol's language unless one is asked for explicitly."""
+    if explicit in ("en", "nl"):
+        return explicit
+    return session.protocol.language
+
+
+def quick_answer_text(question: Question | None, value: str | None, lang: str) -> str | None:
+    """'Ja'/'Nee' for yes/no answers (translated), other answers as given."""
+    if value is None:
+        return None
+    yes_no = question is not None and question.answer.type is AnswerType.YES_NO
+    if yes_no and value in ("yes", "no"):
+        return Translator(lang)(f"answer.{value}")
+    return clean_line(value)
+
+
+def session_end(session: Session) -> float:
+    """Session seconds of the last event (the FINISHED moment when finished)."""
+    return session.timeline[-1].at if session.timeline else 0.0
+
+
+def duration_seconds(session: Session) -> float:
+    """Interview time with pauses left out, from the timeline."""
+    end = session_end(session)
+    start = next((e.at for e in session.timeline if e.kind is EventKind.STARTED), 0.0)
+    return active_seconds([Interval(start, end)], pause_intervals(session.timeline, end))
+
+
+def topic_seconds(session: Session) -> dict[str, float]:
+    """Seconds per topic id (and ``timeline.CLOSING``), pauses excluded, from the timeline.
+
+    The one place the exports derive time per topic; it uses the engine's own timeline
+    functions so the matrix agrees with what the timer showed during the interview.
+    """
+    end = session_end(session)
+    pauses = pause_intervals(session.timeline, end)
+    return {
+        key: active_seconds(intervals, pauses)
+        for key, intervals in section_intervals(session.timeline, end).items()
+    }
+
+
+def _first_shown(session: Session) -> dict[str, float]:
+    shown: dict[str, float] = {}
+    for event in session.timeline:
+        if event.kind is EventKind.QUESTION_SHOWN and event.question_id:
+            shown.setdefault(event.question_id, event.at)
+    return shown
+
+
+def build_content(session: Session, lang: str | None = None) -> SessionContent:
+    """Read a session into sections in interview order (see the module docstring)."""
+    lang = export_language(session, lang)
+    t = Translator(lang)
+    protocol = session.protocol
+    shown = _first_shown(session)
+    index = protocol.question_index()
+    closing_ids = [q.id for q in protocol.closing.questions]
+    planned = [*index, *closing_ids]
+    default_extra = protocol.default_extra_code()
+    group = session.mode is SessionMode.GROUP and bool(session.participants)
+
+    def include(qid: str) -> bool:
+        record = session.records.get(qid)
+        if record is None:
+            return False
+        return record.has_content() or record.state is QuestionState.ASKED
+
+    chosen = [qid for qid in planned if include(qid)]
+
+    def sort_key(qid: str) -> tuple[float, int]:
+        record = session.records[qid]
+        at = shown.get(qid, record.first_edit_at)
+        return (at if at is not None else float("inf"), planned.index(qid))
+
+    chosen.sort(key=sort_key)
+    sections: list[Section] = []
+    seen_topics: set[str | None] = set()
+    for qid in chosen:
+        record = session.records[qid]
+        topic_question = index.get(qid)
+        if topic_question is not None:
+            topic, question = topic_question
+            topic_id: str | None = topic.id
+            characteristic = question.characteristic
+            if characteristic is None and question.show_when is not None:
+                trigger = index.get(question.show_when.question)
+                characteristic = trigger[1].characteristic if trigger else None
+            code_id: str | None = topic.id
+            text = question.text
+            parts = tuple(
+                (p.label, clean_text(record.parts.get(p.id, "")).strip()) for p in question.parts
+            )
+            matrix_row = None
+            title = topic.title
+            quick = quick_answer_text(question, record.quick_answer, lang)
+        else:
+            closing = protocol.closing_question(qid)
+            topic_id, characteristic, text, parts = None, None, closing.text, ()
+            code_id = closing.code or (default_extra.id if default_extra else None)
+            matrix_row = closing.matrix_row
+            title = t("export.transcript.closing")
+            quick = quick_answer_text(None, record.quick_answer, lang)
+        speaker = record.speaker if (group and record.speaker) else session.respondent
+        entry = Entry(
+            question_id=qid,
+            text=clean_line(text),
+            topic_id=topic_id,
+            characteristic_id=characteristic,
+            code_id=code_id,
+            tags=tuple(tag for tag in record.tags if tag != code_id),
+            speaker=clean_line(speaker),
+            at=shown.get(qid, record.first_edit_at),
+            answer=quick,
+            notes=tuple(paragraphs_of(record.notes)),
+            parts=parts,
+            matrix_row=matrix_row,
+        )
+        if sections and sections[-1].topic_id == topic_id:
+            sections[-1].entries.append(entry)
+            continue
+        revisit = topic_id in seen_topics
+        seen_topics.add(topic_id)
+        heading = t("export.transcript.continued", title=title) if revisit else title
+        sections.append(Section(topic_id, clean_line(heading), [entry], revisit))
+    return SessionContent(
+        session=session,
+        lang=lang,
+        sections=tuple(sections),
+        draft=session.status is not SessionStatus.FINISHED,
+        duration_seconds=duration_seconds(session),
+        group=group,
+    )
+
+
+def clock_text(seconds: float | None) -> str:
+    """Session seconds as 'H:MM:SS' (for optional time stamps)."""
+    if seconds is None:
+        return ""
+    whole = max(0, int(seconds))
+    return f"{whole // 3600}:{whole % 3600 // 60:02d}:{whole % 60:02d}"

@@ -1,0 +1,109 @@
+"""Data matrices as Word documents: landscape, header rows repeated on every page."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import IO, Any
+
+from docx.shared import Pt
+
+from interviewer.domain.session import Session
+from interviewer.export import docx_tools
+from interviewer.export.matrix import CaseMatrix, CompareMatrix, case_matrix, compare_matrix
+from interviewer.export.options import ExportOptions
+from interviewer.export.text import clean_line
+from interviewer.i18n import translate
+
+FIRST_COLUMNS_SHARE = (0.11, 0.09)
+"""Width shares of the Variabele and Kenmerk columns; respondents share the rest."""
+
+
+def _table(doc: Any, rows: Sequence[Sequence[str]], shares: Sequence[float]) -> Any:
+    """A grid table with a bold header row and the given column width shares."""
+    table = doc.add_table(rows=0, cols=len(rows[0]))
+    table.style = "Table Grid"
+    for n, values in enumerate(rows):
+        cells = table.add_row().cells
+        for cell, value in zip(cells, values, strict=True):
+            docx_tools.set_cell(cell, value, bold=n == 0)
+    docx_tools.set_column_widths(table, doc, shares)
+    return table
+
+
+def _shares(columns: int, fixed: Sequence[float]) -> list[float]:
+    rest = max(0.0, 1.0 - sum(fixed))
+    others = columns - len(fixed)
+    return [*fixed, *([rest / others] * others)] if others else list(fixed)
+
+
+def render_case(doc: Any, matrix: CaseMatrix) -> None:
+    """Add one case's title, legend, main table, 'Overige' table and time table."""
+    doc.add_heading(clean_line(matrix.title), level=1)
+    doc.add_paragraph(clean_line(matrix.legend))
+    rows = matrix.main_rows()
+    width = len(matrix.header)
+    table = _table(doc, rows, _shares(width, FIRST_COLUMNS_SHARE))
+    for index, values in enumerate(rows):
+        if index and values[0] == matrix.interim_label and not any(values[1:]):
+            row = table.rows[index]
+            merged = row.cells[0].merge(row.cells[width - 1])
+            docx_tools.set_cell(merged, matrix.interim_label, bold=True)
+            docx_tools.writing_space(row)
+    doc.add_paragraph()
+    other = [matrix.other_header, *((label, *cells) for label, cells in matrix.other_rows)]
+    _table(doc, other, _shares(len(matrix.other_header), (0.25,)))
+    doc.add_paragraph()
+    doc.add_heading(clean_line(_time_title(matrix)), level=2)
+    times = [matrix.time_header, *((label, *cells) for label, cells in matrix.time_rows)]
+    _table(doc, times, _shares(len(matrix.time_header), (0.25,)))
+
+
+def _time_title(matrix: CaseMatrix) -> str:
+    return translate("export.matrix.time_title", matrix.lang)
+
+
+def render_compare(doc: Any, matrix: CompareMatrix) -> None:
+    """Add the comparative matrix and the yes/no summary."""
+    doc.add_heading(clean_line(matrix.title), level=1)
+    rows = [matrix.header, *((label, "") for label in matrix.rows)]
+    table = _table(doc, rows, (0.2, 0.8))
+    for row in list(table.rows)[1:]:
+        docx_tools.writing_space(row, cm=3.0)
+    if matrix.answers_rows:
+        doc.add_paragraph()
+        doc.add_heading(clean_line(matrix.answers_title), level=2)
+        answers = [matrix.answers_header, *matrix.answers_rows]
+        _table(doc, answers, _shares(len(matrix.answers_header), FIRST_COLUMNS_SHARE))
+
+
+def _finish(doc: Any, stream: IO[bytes]) -> None:
+    docx_tools.landscape(doc)
+    docx_tools.repeat_table_headers(doc)
+    docx_tools.save(doc, stream)
+
+
+def _new(title: str, lang: str) -> Any:
+    doc = docx_tools.new_document(title, lang, font_size=9)
+    docx_tools.landscape(doc)
+    doc.styles["Normal"].font.size = Pt(9)
+    return doc
+
+
+def write_matrix_docx(
+    sessions: Sequence[Session], stream: IO[bytes], options: ExportOptions
+) -> None:
+    """The matrix of the case of ``sessions`` (all of one case) as a landscape .docx."""
+    matrix = case_matrix(sessions, options.lang)
+    doc = _new(matrix.title, matrix.lang)
+    render_case(doc, matrix)
+    _finish(doc, stream)
+
+
+def write_compare_docx(
+    sessions: Sequence[Session], stream: IO[bytes], options: ExportOptions
+) -> None:
+    """The comparative matrix over the cases of ``sessions`` as a landscape .docx."""
+    matrix = compare_matrix(sessions, options.lang)
+    doc = _new(matrix.title, matrix.lang)
+    render_compare(doc, matrix)
+    _finish(doc, stream)

@@ -1,0 +1,283 @@
+"""REFI-QDA project (.qdpx) and codebook (.qdc): the exchange format QDA tools import.
+
+A .qdpx is a zip with exactly one ``project.qde`` (XML in ``urn:QDA-XML:project:1.0``) and
+the sources under a lowercase ``sources/`` folder. We write:
+
+* the codebook from the protocol: each variable a code with its colour (``#RRGGBB``), its
+  characteristics as sub-codes, then the extra codes;
+* one text source per session (``sources/<guid>.txt``, the transcript text);
+* a ``PlainTextSelection`` for every answer paragraph, coded with its characteristic's
+  sub-code (or its variable, or the closing question's extra code), plus one coding per tag;
+* a case per respondent with the variables case, role, mode and duration.
+
+Positions are Unicode code-point offsets into the source text, end exclusive (Python string
+indices). Element order follows the schema's sequences. GUIDs are derived (uuid5) from the
+protocol, session and question ids, so exporting twice gives the same project.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import IO
+
+from lxml import etree
+
+from interviewer import __version__
+from interviewer.domain.protocol import InterviewProtocol
+from interviewer.domain.session import Session
+from interviewer.export.content import SessionContent, build_content, code_colours, rgb
+from interviewer.export.options import ExportOptions
+from interviewer.export.text import clean_line, clean_text
+from interviewer.export.transcript import minutes_text
+from interviewer.i18n import Translator
+
+PROJECT_NS = "urn:QDA-XML:project:1.0"
+CODEBOOK_NS = "urn:QDA-XML:codebook:1.0"
+_GUID_NS = uuid.UUID("6f1d8a52-8f55-4c3e-9a57-2b1e0c7d4e11")
+ORIGIN = f"interviewer {__version__}"
+
+
+def guid(*parts: str) -> str:
+    """A stable GUID for the given key parts."""
+    return str(uuid.uuid5(_GUID_NS, "\x1f".join(parts)))
+
+
+@dataclass(frozen=True)
+class Selection:
+    """A coded stretch of a source: ``text[start:end]`` is exactly ``expected``."""
+
+    guid: str
+    start: int
+    end: int
+    codes: tuple[str, ...]
+    """Code GUIDs."""
+    expected: str
+    speaker: str = ""
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """The plain text of one session and its coded selections."""
+
+    guid: str
+    name: str
+    text: str
+    selections: tuple[Selection, ...]
+
+
+def code_guids(protocol: InterviewProtocol) -> dict[str, str]:
+    """Code id (topic, 'topic/characteristic', extra code) -> GUID."""
+    guids: dict[str, str] = {}
+    for topic in protocol.topics:
+        guids[topic.id] = guid("code", protocol.id, topic.id)
+        for characteristic in topic.characteristics:
+            key = f"{topic.id}/{characteristic.id}"
+            guids[key] = guid("code", protocol.id, key)
+    for code in protocol.extra_codes:
+        guids[code.id] = guid("extra", protocol.id, code.id)
+    return guids
+
+
+def source_text(content: SessionContent) -> SourceText:
+    """The session as plain text (title, meta, questions, '1.1: answer' paragraphs)."""
+    session = content.session
+    t = Translator(content.lang)
+    guids = code_guids(content.protocol)
+    pieces: list[str] = []
+    length = 0
+    selections: list[Selection] = []
+
+    def put(text: str) -> int:
+        nonlocal length
+        start = length
+        text = clean_text(text)
+        pieces.append(text)
+        length += len(text)
+        return start
+
+    put(f"{t('export.transcript.title')} {session.respondent}\n")
+    if content.draft:
+        put(t("export.draft") + "\n")
+    put(f"{t('export.meta.case')}: {session.case}\n{t('export.meta.date')}: {session.date}\n")
+    for section in content.sections:
+        put(f"\n{section.title}\n")
+        for entry in section.entries:
+            put(f"\n{entry.text}\n")
+            key = entry.code_id or ""
+            if entry.topic_id and entry.characteristic_id:
+                key = f"{entry.topic_id}/{entry.characteristic_id}"
+            codes = [guids[k] for k in (key, *entry.tags) if k in guids]
+            for n, paragraph in enumerate(entry.answer_paragraphs()):
+                text = clean_text(paragraph)
+                put(f"{entry.speaker}: ")
+                start = put(text)
+                put("\n")
+                if codes:
+                    sel = guid("selection", session.id, entry.question_id, str(n))
+                    selections.append(
+                        Selection(
+                            sel,
+                            start,
+                            start + len(text),
+                            tuple(dict.fromkeys(codes)),
+                            text,
+                            entry.speaker,
+                        )
+                    )
+    name = clean_line(f"{session.case} {session.respondent}")
+    return SourceText(guid("source", session.id), name, "".join(pieces), tuple(selections))
+
+
+def _e(parent: etree._Element, tag: str, ns: str = PROJECT_NS, **attrs: str) -> etree._Element:
+    return etree.SubElement(parent, f"{{{ns}}}{tag}", {k: v for k, v in attrs.items() if v})
+
+
+def _codes_element(parent: etree._Element, protocol: InterviewProtocol, ns: str) -> None:
+    colours = code_colours(protocol)
+    guids = code_guids(protocol)
+    codes = _e(parent, "Codes", ns)
+    for topic in protocol.topics:
+        colour = rgb(colours[topic.id])
+        code = _e(codes, "Code", ns, guid=guids[topic.id], name=clean_line(topic.variable),
+                  isCodable="true", color=colour)  # fmt: skip
+        if topic.description:
+            _e(code, "Description", ns).text = clean_text(topic.description)
+        for characteristic in topic.characteristics:
+            key = f"{topic.id}/{characteristic.id}"
+            sub = _e(code, "Code", ns, guid=guids[key], name=clean_line(characteristic.label),
+                     isCodable="true", color=colour)  # fmt: skip
+            if characteristic.description:
+                _e(sub, "Description", ns).text = clean_text(characteristic.description)
+    for extra in protocol.extra_codes:
+        code = _e(codes, "Code", ns, guid=guids[extra.id], name=clean_line(extra.name),
+                  isCodable="true", color=rgb(colours[extra.id]))  # fmt: skip
+        if extra.description:
+            _e(code, "Description", ns).text = clean_text(extra.description)
+
+
+def codebook_xml(protocol: InterviewProtocol) -> bytes:
+    """The codebook alone as a REFI-QDA .qdc document."""
+    root = etree.Element(f"{{{CODEBOOK_NS}}}CodeBook", nsmap={None: CODEBOOK_NS})
+    root.set("origin", ORIGIN)
+    _codes_element(root, protocol, CODEBOOK_NS)
+    return etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
+
+
+def _common_protocol(sessions: Sequence[Session]) -> InterviewProtocol:
+    if not sessions:
+        raise ValueError("a REFI-QDA project needs at least one session")
+    ids = {s.protocol.id for s in sessions}
+    if len(ids) > 1:
+        raise ValueError("sessions use different protocols: " + ", ".join(sorted(ids)))
+    return sessions[0].protocol
+
+
+def _case(
+    parent: etree._Element,
+    case_guid: str,
+    name: str,
+    values: dict[str, str],
+    variables: Sequence[tuple[str, str, str]],
+) -> etree._Element:
+    """A Case with its variable values (empty values left out), in schema order."""
+    case = _e(parent, "Case", guid=case_guid, name=name)
+    for key, _name, kind in variables:
+        if not values[key]:
+            continue
+        value = _e(case, "VariableValue")
+        _e(value, "VariableRef", targetGUID=guid("variable", key))
+        _e(value, "FloatValue" if kind == "Float" else "TextValue").text = values[key]
+    return case
+
+
+def _timestamp(value: dt.datetime) -> str:
+    return value.astimezone(dt.UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
+
+
+def project_parts(
+    sessions: Sequence[Session], options: ExportOptions
+) -> tuple[bytes, list[SourceText]]:
+    """The ``project.qde`` bytes and the sources (exposed for tests and checks)."""
+    protocol = _common_protocol(sessions)
+    contents = [build_content(s, options.lang) for s in sessions]
+    lang = contents[0].lang
+    t = Translator(lang)
+    created = _timestamp(min(s.created_at for s in sessions))
+    user = guid("user", "interviewer")
+    root = etree.Element(f"{{{PROJECT_NS}}}Project", nsmap={None: PROJECT_NS})
+    for key, value in (
+        ("name", clean_line(protocol.title)),
+        ("origin", ORIGIN),
+        ("creatingUserGUID", user),
+        ("creationDateTime", created),
+    ):
+        root.set(key, value)
+    users = _e(root, "Users")
+    _e(users, "User", guid=user, name="interviewer")
+    _codes_element(_e(root, "CodeBook"), protocol, PROJECT_NS)
+    variables = [
+        ("case", t("export.qdpx.case_variable"), "Text"),
+        ("role", t("export.qdpx.role_variable"), "Text"),
+        ("mode", t("export.qdpx.mode_variable"), "Text"),
+        ("duration", t("export.qdpx.duration_variable"), "Float"),
+    ]
+    var_el = _e(root, "Variables")
+    for key, name, kind in variables:
+        _e(var_el, "Variable", guid=guid("variable", key), name=name, typeOfVariable=kind)
+    sources = [source_text(c) for c in contents]
+    cases = _e(root, "Cases")
+    for session, content, source in zip(sessions, contents, sources, strict=True):
+        values = {
+            "case": clean_line(session.case),
+            "role": clean_line(session.role or ""),
+            "mode": t(f"mode.{session.mode.value}"),
+            "duration": minutes_text(content.duration_seconds),
+        }
+        _case(cases, guid("case", session.id), clean_line(session.respondent), values, variables)
+        _e(cases[-1], "SourceRef", targetGUID=source.guid)
+        if not content.group:
+            continue
+        # A group interview: one more case per participant, holding that person's answers.
+        for participant in session.participants:
+            code = clean_line(participant.code)
+            own = {**values, "role": clean_line(participant.role or "")}
+            mine = [sel for sel in source.selections if sel.speaker == code]
+            name = f"{clean_line(session.respondent)} {code}"
+            case = _case(cases, guid("case", session.id, code), name, own, variables)
+            for sel in mine:
+                _e(case, "SelectionRef", targetGUID=sel.guid)
+    src_el = _e(root, "Sources")
+    for session, source in zip(sessions, sources, strict=True):
+        created_at = _timestamp(session.created_at)
+        text_source = _e(src_el, "TextSource", guid=source.guid, name=source.name,
+                         plainTextPath=f"internal://{source.guid}.txt", creatingUser=user,
+                         creationDateTime=created_at)  # fmt: skip
+        for sel in source.selections:
+            element = _e(text_source, "PlainTextSelection", guid=sel.guid,
+                         name=clean_line(sel.expected[:60]), startPosition=str(sel.start),
+                         endPosition=str(sel.end), creatingUser=user,
+                         creationDateTime=created_at)  # fmt: skip
+            for code in sel.codes:
+                coding = _e(element, "Coding", guid=guid("coding", sel.guid, code),
+                            creatingUser=user)  # fmt: skip
+                _e(coding, "CodeRef", targetGUID=code)
+    xml = etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
+    return xml, sources
+
+
+def write_qdpx(sessions: Sequence[Session], stream: IO[bytes], options: ExportOptions) -> None:
+    """Write all ``sessions`` (one protocol) as one REFI-QDA project to ``stream``."""
+    xml, sources = project_parts(sessions, options)
+    with zipfile.ZipFile(stream, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("project.qde", xml)
+        for source in sources:
+            archive.writestr(f"sources/{source.guid}.txt", source.text.encode("utf-8"))
+
+
+def write_qdc(sessions: Sequence[Session], stream: IO[bytes], options: ExportOptions) -> None:
+    """Write the codebook of the sessions' protocol as a REFI-QDA .qdc file."""
+    stream.write(codebook_xml(_common_protocol(sessions)))

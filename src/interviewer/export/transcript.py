@@ -1,0 +1,68 @@
+"""The transcript for respondent approval as a block list (rendered by the docx/md modules).
+
+Title block, cover text (may correct or add; processed anonymously), the interview in the
+order it actually went, each question as asked followed by its notes (speaker labels in
+group interviews, optional time stamps), and an approval block at the end.
+"""
+
+from __future__ import annotations
+
+from interviewer.export.blocks import Block
+from interviewer.export.content import SessionContent, clock_text
+from interviewer.i18n import Translator
+
+
+def minutes_text(seconds: float) -> str:
+    """Whole minutes, at least 1 once anything happened."""
+    return str(round(seconds / 60)) if seconds >= 30 or seconds == 0 else "1"
+
+
+def title_blocks(content: SessionContent) -> list[Block]:
+    """Title, draft mark and the meta lines shared by the transcript and the coding doc."""
+    t = Translator(content.lang)
+    session, protocol = content.session, content.protocol
+    blocks = [Block("title", f"{t('export.transcript.title')} {session.respondent}")]
+    if content.draft:
+        blocks.append(Block("draft", t("export.draft")))
+    study = protocol.title if not protocol.study else f"{protocol.study}: {protocol.title}"
+    blocks.append(Block("meta", study, label=t("export.meta.study")))
+    blocks.append(Block("meta", session.respondent, label=t("export.meta.respondent")))
+    blocks.append(Block("meta", session.case, label=t("export.meta.case")))
+    blocks.append(Block("meta", session.date.isoformat(), label=t("export.meta.date")))
+    minutes = minutes_text(content.duration_seconds)
+    one = minutes == "1"
+    duration = t("export.duration.one") if one else t("export.duration.value", minutes=minutes)
+    blocks.append(Block("meta", duration, label=t("export.meta.duration")))
+    if session.interviewer:
+        blocks.append(Block("meta", session.interviewer, label=t("export.meta.interviewer")))
+    if content.group:
+        codes = ", ".join(p.code for p in session.participants)
+        blocks.append(Block("meta", codes, label=t("export.meta.participants")))
+    return blocks
+
+
+def transcript_blocks(content: SessionContent, *, timestamps: bool = False) -> list[Block]:
+    """The whole transcript for approval."""
+    t = Translator(content.lang)
+    blocks = title_blocks(content)
+    blocks.append(Block("p", t("export.transcript.cover")))
+    if not content.has_notes:
+        blocks.append(Block("p", t("export.transcript.no_notes")))
+    for section in content.sections:
+        blocks.append(Block("h1", section.title))
+        for entry in section.entries:
+            stamp = clock_text(entry.at) if timestamps else ""
+            blocks.append(Block("question", entry.text, stamp=stamp))
+            label = entry.speaker if content.group else ""
+            paragraphs = entry.answer_paragraphs()
+            if not paragraphs:
+                blocks.append(Block("p", t("export.transcript.no_answer")))
+            for text in paragraphs:
+                blocks.append(Block("answer" if label else "p", text, label=label))
+    blocks.append(Block("h1", t("export.approval.title")))
+    blocks.append(Block("p", t("export.approval.code", code=content.session.respondent)))
+    blocks.append(Block("p", t("export.approval.as_is")))
+    blocks.append(Block("p", t("export.approval.with_changes")))
+    blocks.append(Block("p", t("export.approval.date")))
+    blocks.append(Block("p", t("export.approval.signature")))
+    return blocks

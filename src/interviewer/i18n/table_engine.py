@@ -1,0 +1,50 @@
+"""Messages of the timing and guidance engine (pace, advice, follow-ups) and the demo command."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "engine.pace.not_started": {"en": "not started", "nl": "nog niet begonnen"},
+    "engine.pace.on_track": {"en": "on track", "nl": "op schema"},
+    "engine.pace.behind": {"en": "behind {minutes} min", "nl": "{minutes} min achter"},
+    "engine.pace.ahead": {"en": "ahead {minutes} min", "nl": "{minutes} min voor"},
+    "engine.pace.finished": {"en": "finished", "nl": "afgerond"},
+    "engine.pace.finished_over": {
+        "en": "finished, {minutes} min over time",
+        "nl": "afgerond, {minutes} min uitgelopen",
+    },
+    "engine.advice.drop_probe": {
+        "en": "skip this probe (priority {priority}): behind {minutes} min",
+        "nl": "sla deze doorvraag over (prioriteit {priority}): {minutes} min achter",
+    },
+    "engine.advice.drop_probe_any": {
+        "en": "skip this probe (no priority set): behind {minutes} min",
+        "nl": "sla deze doorvraag over (geen prioriteit): {minutes} min achter",
+    },
+    "engine.advice.shortfall": {
+        "en": "even without probes the main questions need {minutes} min more than is left",
+        "nl": "ook zonder doorvragen hebben de hoofdvragen {minutes} min meer nodig dan er over is",
+    },
+    "engine.advice.redistributed": {
+        "en": "now {minutes} min left (planned {planned} min)",
+        "nl": "nu nog {minutes} min (gepland {planned} min)",
+    },
+    "engine.topic.over": {"en": "{minutes} min over", "nl": "{minutes} min uitgelopen"},
+    "engine.followup.because": {
+        "en": "relevant: the answer to {question} was '{answer}'",
+        "nl": "relevant: het antwoord op {question} was '{answer}'",
+    },
+    "engine.coverage.missing": {
+        "en": "not yet covered: {items}",
+        "nl": "nog niet aan bod gekomen: {items}",
+    },
+    "engine.coverage.complete": {
+        "en": "all characteristics covered",
+        "nl": "alle kenmerken gedekt",
+    },
+    "engine.demo.created": {
+        "en": "Created {count} demo sessions in case {case} ({words} words) in {folder}",
+        "nl": "{count} demosessies aangemaakt in casus {case} ({words} woorden) in {folder}",
+    },
+    "engine.demo.session": {
+        "en": "{id}  respondent {respondent}  {minutes} min  {words} words",
+        "nl": "{id}  respondent {respondent}  {minutes} min  {words} woorden",
+    },
+}

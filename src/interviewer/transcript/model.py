@@ -1,0 +1,106 @@
+"""The transcript of a recording as data: time-stamped segments, and the errors reading them.
+
+Times are seconds on the *recording* clock (0 = start of the audio file). Lining them up with
+the session clock happens in ``interviewer.transcript.align`` through the offset.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+class TranscriptError(Exception):
+    """A transcript cannot be read, stored or aligned; the message is meant for the user."""
+
+
+class TranscriptFormatError(TranscriptError):
+    """A transcript file is malformed; names the file and line so it can be fixed by hand."""
+
+    def __init__(self, message: str, *, source: str | None = None, line: int | None = None):
+        self.source = source
+        self.line = line
+        self.detail = message
+        where = source or "transcript"
+        if line is not None:
+            where = f"{where}:{line}"
+        super().__init__(f"{where}: {message}")
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One word with its own times, as Whisper-style tools write them (optional)."""
+
+    start: float
+    end: float
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """One stretch of speech: recording seconds, the words, and the speaker label if any.
+
+    ``end`` is None only when the source has no end time for the last stretch (a plain-text
+    transcript whose last stamp starts the last paragraph). ``speaker`` is the label as the
+    file spells it (``SPEAKER_00``, ``Interviewer``, ``1.1``); mapping to participant codes is
+    done separately so a wrong guess can be corrected without re-reading the file.
+    """
+
+    start: float
+    end: float | None
+    text: str
+    speaker: str | None = None
+    words: tuple[Word, ...] = field(default=())
+
+    @property
+    def duration(self) -> float:
+        """Seconds spoken (0 when the end is unknown)."""
+        return max(0.0, (self.end if self.end is not None else self.start) - self.start)
+
+
+INTERVIEWER = "interviewer"
+"""Speaker code of the interviewer in a speaker mapping (participants use their own codes)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """Where a segment belongs: a question (with its code) or a code alone.
+
+    ``code`` is a topic id (the variable) or an extra code id; ``question_id`` a topic or
+    closing question id, or None when the segment belongs to the variable as a whole (a
+    manual move to a variable, a topic entered with no question on screen) or to an extra
+    code. Both None only when the protocol has no extra code to put unplaced speech under.
+    """
+
+    question_id: str | None
+    code: str | None
+
+
+@dataclass(slots=True)
+class Transcript:
+    """The verbatim transcript of one session's recording, with everything needed to align it.
+
+    Kept apart from the session (``transcripts/<session_id>.json`` in the data folder):
+    the session stays what was typed during the interview; this is what was said.
+    ``offset`` = seconds on the recording at session-clock 0 (positive when the recording
+    started before the interview clock). ``moves`` are manual placements by segment number
+    (1-based) that survive re-alignment. ``speakers`` maps file labels to participant codes
+    or ``INTERVIEWER``; labels not in it are guessed (see ``align.map_speakers``).
+    """
+
+    session_id: str
+    segments: list[Segment]
+    source_name: str = ""
+    source_format: str = ""
+    imported_at: str = ""
+    offset: float = 0.0
+    recording_start: str | None = None
+    speakers: dict[str, str] = field(default_factory=dict)
+    moves: dict[int, Target] = field(default_factory=dict)
+
+    def labels(self) -> list[str]:
+        """Speaker labels in the file, in order of first appearance."""
+        seen: dict[str, None] = {}
+        for segment in self.segments:
+            if segment.speaker is not None:
+                seen.setdefault(segment.speaker, None)
+        return list(seen)

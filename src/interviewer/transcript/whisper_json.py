@@ -1,0 +1,154 @@
+"""JSON from Whisper-style tools: openai-whisper, faster-whisper dumps, WhisperX, whisper.cpp.
+
+Accepted shapes: ``{"segments": [...]}`` (openai-whisper, WhisperX, our own ``transcribe``),
+a bare list of segments, and whisper.cpp's ``{"transcription": [{"offsets": {...}}]}``.
+A segment has ``start``, ``end`` (seconds) and ``text``; optional ``speaker`` (WhisperX
+diarisation) and ``words`` (each with ``word``/``text``, ``start``, ``end``, maybe ``speaker``).
+"""
+
+from __future__ import annotations
+
+import json
+import json.decoder
+import json.scanner
+from collections import Counter
+from typing import Any
+
+from interviewer.transcript._common import Parsed, check_order, line_of
+from interviewer.transcript.model import Segment, TranscriptFormatError, Word
+
+
+class _PosDict(dict[str, Any]):
+    """A JSON object that remembers where it started in the text."""
+
+    pos: int = 0
+
+
+def _positional_loads(text: str) -> Any:
+    """Parse JSON keeping each object's offset; slow, so only used to name a line in an error."""
+    decoder = json.JSONDecoder()
+
+    def parse_object(s_and_end: tuple[str, int], *args: Any) -> tuple[Any, int]:
+        obj, end = json.decoder.JSONObject(s_and_end, *args)
+        tagged = _PosDict(obj)
+        tagged.pos = s_and_end[1] - 1
+        return tagged, end
+
+    decoder.parse_object = parse_object  # type: ignore[attr-defined]
+    decoder.scan_once = json.scanner.py_make_scanner(decoder)  # type: ignore[attr-defined]
+    return decoder.decode(text)
+
+
+def looks_like_whisper(data: Any) -> bool:
+    """True for the JSON shapes this reader accepts (used by format detection)."""
+    if isinstance(data, dict):
+        return isinstance(data.get("segments"), list) or isinstance(data.get("transcription"), list)
+    return (
+        isinstance(data, list)
+        and bool(data)
+        and all(isinstance(d, dict) and "start" in d for d in data[:5])
+    )
+
+
+def _segment_list(data: Any) -> tuple[list[Any], bool]:
+    """The raw segment list, and whether it is whisper.cpp's millisecond-offset shape."""
+    if isinstance(data, list):
+        return data, False
+    if isinstance(data, dict) and isinstance(data.get("segments"), list):
+        return data["segments"], False
+    if isinstance(data, dict) and isinstance(data.get("transcription"), list):
+        return data["transcription"], True
+    raise ValueError("no 'segments' list found (expected Whisper JSON: {\"segments\": [...]})")
+
+
+def _seconds(value: Any, what: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"{what} is not a number of seconds: {value!r}")
+    return float(value)
+
+
+def _words(raw: Any) -> tuple[tuple[Word, ...], str | None]:
+    """Words with times (words without times are skipped) and their majority speaker."""
+    if not isinstance(raw, list):
+        return (), None
+    words: list[Word] = []
+    speakers: Counter[str] = Counter()
+    for item in raw:
+        if not isinstance(item, dict):
+            continue
+        text = str(item.get("word", item.get("text", ""))).strip()
+        start, end = item.get("start"), item.get("end")
+        if isinstance(item.get("speaker"), str):
+            speakers[item["speaker"]] += 1
+        if text and isinstance(start, int | float) and isinstance(end, int | float):
+            words.append(Word(float(start), float(end), text))
+    return tuple(words), (speakers.most_common(1)[0][0] if speakers else None)
+
+
+def _segment(raw: Any, cpp: bool) -> Segment | None:
+    """One segment from its JSON object; ValueError names the problem."""
+    if not isinstance(raw, dict):
+        raise ValueError(f"a segment must be an object, found {type(raw).__name__}")
+    text = str(raw.get("text", "")).strip()
+    if cpp:
+        offsets = raw.get("offsets")
+        if not isinstance(offsets, dict) or "from" not in offsets:
+            raise ValueError("missing 'offsets' with 'from' and 'to' (milliseconds)")
+        if "to" not in offsets:
+            raise ValueError("missing end time ('offsets.to')")
+        start = _seconds(offsets["from"], "offsets.from") / 1000
+        end = _seconds(offsets["to"], "offsets.to") / 1000
+        speaker = raw.get("speaker") if isinstance(raw.get("speaker"), str) else None
+        return Segment(start, end, text, speaker) if text else None
+    if "start" not in raw:
+        raise ValueError("missing start time ('start')")
+    if "end" not in raw or raw["end"] is None:
+        raise ValueError("missing end time ('end')")
+    start = _seconds(raw["start"], "start")
+    end = _seconds(raw["end"], "end")
+    words, word_speaker = _words(raw.get("words"))
+    speaker = raw.get("speaker") if isinstance(raw.get("speaker"), str) else word_speaker
+    if not text and words:
+        text = " ".join(w.text for w in words)
+    return Segment(start, end, text, speaker, words) if text else None
+
+
+def parse_whisper_json(text: str, source: str, data: Any = None) -> list[Segment]:
+    """Checked segments from Whisper-style JSON; errors name the line of the segment."""
+    if data is None:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise TranscriptFormatError(
+                f"not valid JSON: {exc.msg} (column {exc.colno})", source=source, line=exc.lineno
+            ) from exc
+    try:
+        raw_segments, cpp = _segment_list(data)
+    except ValueError as exc:
+        raise TranscriptFormatError(str(exc), source=source, line=1) from exc
+    items: list[Parsed] = []
+    for index, raw in enumerate(raw_segments):
+        try:
+            segment = _segment(raw, cpp)
+        except ValueError as exc:
+            line = _line_of_segment(text, index)
+            raise TranscriptFormatError(
+                f"segment {index + 1}: {exc}", source=source, line=line
+            ) from exc
+        if segment is not None:
+            items.append(Parsed(segment, index))
+    return check_order(items, source, resolve=lambda index: _line_of_segment(text, index))
+
+
+def _line_of_segment(text: str, index: int) -> int | None:
+    """The line segment ``index`` starts on (None when the text cannot be re-read).
+
+    Uses the slow positional parser, so it is only called to report an error.
+    """
+    try:
+        data = _positional_loads(text)
+        raw_segments, _ = _segment_list(data)
+        raw = raw_segments[index]
+    except (ValueError, IndexError):
+        return None
+    return line_of(text, raw.pos) if isinstance(raw, _PosDict) else None

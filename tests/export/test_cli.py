@@ -1,0 +1,108 @@
+"""The export CLI: formats, folders, errors as one line; the store is faked until it lands."""
+
+from __future__ import annotations
+
+import importlib.util
+from typing import ClassVar
+
+import pytest
+from click.testing import CliRunner
+
+import interviewer.store
+from interviewer.cli import main
+
+
+class FakeStore:
+    """Stands in for ``interviewer.store.SessionStore``: load(id) and list(case=...)."""
+
+    sessions: ClassVar[dict] = {}
+
+    def __init__(self, data_dir) -> None:
+        self.data_dir = data_dir
+
+    def load(self, session_id: str):
+        return self.sessions[session_id]
+
+    def list(self, case: str | None = None):
+        return [s for s in self.sessions.values() if case is None or s.case == case]
+
+
+@pytest.fixture
+def fake_store(monkeypatch, demo_case):
+    FakeStore.sessions = {s.id: s for s in demo_case}
+    monkeypatch.setattr(interviewer.store, "SessionStore", FakeStore, raising=False)
+    return FakeStore
+
+
+def test_unknown_format_is_one_clear_line() -> None:
+    result = CliRunner().invoke(main, ["export", "abc", "--format", "pdf"])
+    assert result.exit_code == 1
+    assert result.output.strip().startswith(
+        "interviewer: error: 'pdf' is not a format. Try one of:"
+    )
+    assert "Traceback" not in result.output
+
+
+def test_export_needs_a_format() -> None:
+    result = CliRunner().invoke(main, ["export", "abc"])
+    assert result.exit_code == 1
+    assert "--format" in result.output
+
+
+def test_export_each_session_format_but_json(fake_store, demo_case, tmp_path) -> None:
+    runner = CliRunner()
+    sid = demo_case[0].id
+    for fmt in ("transcript-docx", "transcript-md", "coding-docx", "qdpx"):
+        result = runner.invoke(main, ["export", sid, "--format", fmt, "--out", str(tmp_path)])
+        assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == [
+        "Borne_1.1_coding.docx",
+        "Borne_1.1_transcript.docx",
+        "Borne_1.1_transcript.md",
+        "Borne_project.qdpx",
+    ]
+
+
+def test_unknown_session_is_one_clear_line(fake_store, tmp_path) -> None:
+    result = CliRunner().invoke(
+        main, ["export", "nope", "--format", "qdpx", "--out", str(tmp_path)]
+    )
+    assert result.exit_code == 1
+    assert "no session with id 'nope'" in result.output
+
+
+def test_matrix_and_compare(fake_store, tmp_path) -> None:
+    runner = CliRunner()
+    result = runner.invoke(
+        main, ["matrix", "--case", "Borne", "--format", "xlsx", "--out", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "Borne_matrix.xlsx").exists()
+    result = runner.invoke(main, ["matrix", "--compare", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "Borne_compare.docx").exists()
+    result = runner.invoke(main, ["matrix", "--case", "Nergens", "--out", str(tmp_path)])
+    assert result.exit_code == 1 and "no sessions in case 'Nergens'" in result.output
+    result = runner.invoke(main, ["matrix", "--out", str(tmp_path)])
+    assert result.exit_code == 1 and "--case" in result.output
+
+
+@pytest.mark.skipif(
+    importlib.util.find_spec("interviewer.protocol_loader") is None
+    or importlib.util.find_spec("interviewer.protocol_library") is None,
+    reason="the protocol loader (helper 'protocol') has not landed yet",
+)
+def test_guide_and_letter_from_a_protocol_file(tmp_path) -> None:
+    from .conftest import SEED_PROTOCOL
+
+    if not SEED_PROTOCOL.exists():
+        pytest.skip("protocols/sociale-teams-samenwerking.yaml (helper 'bundled') not there yet")
+    runner = CliRunner()
+    result = runner.invoke(
+        main, ["guide", str(SEED_PROTOCOL), "--format", "md", "--out", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(main, ["letter", str(SEED_PROTOCOL), "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.suffix for p in tmp_path.iterdir()) == [".docx", ".md"]

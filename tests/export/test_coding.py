@@ -1,0 +1,122 @@
+"""The coding-ready Word document, reopened: styles, speaker codes, colours, layout."""
+
+from __future__ import annotations
+
+import io
+
+from docx.enum.text import WD_COLOR_INDEX
+from docx.shared import Cm
+
+from interviewer.domain.session import Session
+from interviewer.export.coding_docx import write_coding_docx
+from interviewer.export.docx_tools import line_numbering
+from interviewer.export.options import ExportOptions
+
+from .conftest import reopen, styled
+
+
+def coding(session: Session, **options: object):
+    stream = io.BytesIO()
+    write_coding_docx(session, stream, ExportOptions(**options))  # type: ignore[arg-type]
+    return reopen(stream.getvalue())
+
+
+def _session(make_session) -> Session:
+    return make_session(
+        {
+            "ervaring-1": "Ja, bij de gemeente.\n\nEn bij de GGD.",
+            "ervaring-2": "Gaat over feedback eigenlijk.",
+            "tijd-en-ruimte-1": "Eigen agenda.",
+            "sterk": "De korte lijnen.",
+            "toevoegen": "Niets meer.",
+        },
+        answers={"ervaring-1": "yes"},
+        tags={"ervaring-2": ["feedback"], "tijd-en-ruimte-1": ["overig"]},
+    )
+
+
+def test_codebook_table_first(make_session) -> None:
+    doc = coding(_session(make_session))
+    table = doc.tables[0]
+    rows = [[c.text for c in row.cells] for row in table.rows]
+    assert rows[0] == ["Code", "Kleur", "Omschrijving", "Kenmerken"]
+    assert rows[1] == ["Ervaring", "yellow", "", "Wel/niet\nInvloed\nBP/KP\nVerbeterpunten"]
+    assert rows[5][0] == "Feedback"
+    assert rows[6][:2] == ["Overige interessante informatie", "gray-25"]
+    assert table.rows[1].cells[1].paragraphs[0].runs[0].font.highlight_color == (
+        WD_COLOR_INDEX.YELLOW
+    )
+
+
+def test_headings_speaker_codes_and_colours(make_session) -> None:
+    doc = coding(_session(make_session))
+    pairs = styled(doc)
+    headings = [(s, t) for s, t in pairs if s.startswith("Heading")]
+    assert headings == [
+        ("Heading 1", "Ervaring"),
+        ("Heading 2", "Vraag 1 over ervaring: wel/niet?"),
+        ("Heading 2", "Vraag 2 over ervaring: invloed?"),
+        ("Heading 1", "Tijd en ruimte"),
+        ("Heading 2", "Vraag 1 over tijd en ruimte: wijze van tijd indelen?"),
+        ("Heading 1", "Overige interessante informatie"),
+        ("Heading 2", "Wat zijn de sterke punten?"),
+        ("Heading 2", "Wilt u nog iets toevoegen?"),
+    ]
+    answers = {p.text: p for p in doc.paragraphs if p.text.startswith("1.1: ")}
+    assert list(answers)[:3] == ["1.1: Ja.", "1.1: Ja, bij de gemeente.", "1.1: En bij de GGD."]
+    colour = {text: {r.font.highlight_color for r in p.runs} for text, p in answers.items()}
+    assert colour["1.1: Ja, bij de gemeente."] == {WD_COLOR_INDEX.YELLOW}
+    assert colour["1.1: Gaat over feedback eigenlijk. [Feedback]"] == {WD_COLOR_INDEX.RED}
+    assert colour["1.1: De korte lijnen."] == {WD_COLOR_INDEX.GRAY_25}
+    tagged_grey = answers["1.1: Eigen agenda. [Overige interessante informatie]"]
+    assert {r.font.highlight_color for r in tagged_grey.runs} == {WD_COLOR_INDEX.GRAY_25}
+    assert answers["1.1: Ja."].runs[0].text == "1.1: Ja."
+
+
+def test_margin_layout_has_line_numbers_and_a_wide_right_margin(make_session) -> None:
+    doc = coding(_session(make_session))
+    assert line_numbering(doc) is not None
+    assert doc.sections[0].right_margin >= Cm(6.5)
+    assert len(doc.tables) == 1
+
+
+def test_two_column_layout(make_session) -> None:
+    doc = coding(_session(make_session), layout="two-column")
+    assert line_numbering(doc) is None
+    first = doc.tables[1]
+    rows = [[c.text for c in row.cells] for row in first.rows]
+    assert rows[0] == ["Tekst", "Code / memo"]
+    assert rows[1] == ["1.1: Ja.", "Ervaring / Wel/niet"]
+    assert rows[2] == ["1.1: Ja, bij de gemeente.", "Ervaring / Wel/niet"]
+    second = [[c.text for c in row.cells] for row in doc.tables[2].rows]
+    assert second[1] == [
+        "1.1: Gaat over feedback eigenlijk. [Feedback]",
+        "Ervaring / Invloed; Feedback",
+    ]
+    headers = doc.element.body.xpath("./w:tbl[2]/w:tr[1]/w:trPr/w:tblHeader")
+    assert headers, "the header row repeats on every page"
+
+
+def test_group_speakers_and_no_notes(make_session) -> None:
+    session = make_session(
+        {"ervaring-1": "Wij wel."}, speakers={"ervaring-1": "R2"}, participants=("R1", "R2")
+    )
+    texts = [p.text for p in coding(session).paragraphs]
+    assert "R2: Wij wel." in texts
+    empty = [p.text for p in coding(make_session({})).paragraphs]
+    assert "Er zijn bij dit interview geen aantekeningen gemaakt." in empty
+
+
+def test_demo_group_interview_every_answer_starts_with_a_participant(seed_protocol) -> None:
+    from interviewer.demo import make_demo_sessions
+
+    (session,) = make_demo_sessions(
+        seed_protocol, case="Wierden", respondents=1, minutes=30, participants=3, seed=5
+    )
+    doc = coding(session)
+    paragraphs = doc.paragraphs
+    first_topic = next(i for i, p in enumerate(paragraphs) if p.style.name == "Heading 1")
+    body = [p for p in paragraphs[first_topic:] if p.style.name == "Normal"]
+    assert body
+    speakers = {p.text.split(": ", 1)[0] for p in body}
+    assert speakers <= {"R1", "R2", "R3"} and len(speakers) >= 2
