@@ -22,6 +22,18 @@ LAZY_COMMANDS: dict[str, str] = {
     "demo": "interviewer.cli.demo_commands:demo_command",
     "transcript": "interviewer.cli.transcript_commands:transcript_group",
     "transcribe": "interviewer.cli.transcript_commands:transcribe_command",
+    "home": "interviewer.cli.run_commands:home_command",
+    "run": "interviewer.cli.run_commands:run_command",
+    "resume": "interviewer.cli.run_commands:resume_command",
+    "sessions": "interviewer.cli.session_commands:sessions_command",
+    "import": "interviewer.cli.session_commands:import_command",
+    "check": "interviewer.cli.protocol_commands:check_command",
+    "show": "interviewer.cli.protocol_commands:show_command",
+    "schema": "interviewer.cli.schema_commands:schema_group",
+    "approval": "interviewer.cli.approval_commands:approval_group",
+    "key": "interviewer.cli.approval_commands:key_group",
+    "codelist": "interviewer.cli.approval_commands:codelist_command",
+    "replace": "interviewer.cli.approval_commands:replace_group",
 }
 
 

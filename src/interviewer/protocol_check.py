@@ -1,0 +1,271 @@
+"""Checks across a protocol that single-field validation cannot make: ids, references, plans.
+
+They run on the plain data read from YAML (not on the pydantic model), so a file with a
+typo in one question still gets its broken references and its warnings reported in the same
+run: the researcher sees everything at once, like a compiler's error list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cached_property
+from typing import Any
+
+from interviewer.domain.protocol import YES_NO_VALUES
+from interviewer.protocol_problems import Problem, Severity
+from interviewer.protocol_yaml import Location, SourceMap
+
+
+def _dicts(data: Any, *loc: str | int) -> Iterator[tuple[Location, dict[str, Any]]]:
+    """The mappings in the list at ``loc`` (anything malformed is skipped: pydantic reports it)."""
+    node: Any = data
+    for part in loc:
+        if isinstance(node, dict) and isinstance(part, str):
+            node = node.get(part)
+        else:
+            return
+    if isinstance(node, list):
+        for index, item in enumerate(node):
+            if isinstance(item, dict):
+                yield (*loc, index), item
+
+
+def _text(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+class ProtocolChecker:
+    """Collects cross-reference errors and planning warnings for one protocol file."""
+
+    def __init__(self, data: dict[str, Any], source: SourceMap, path: str) -> None:
+        self.data = data
+        self.source = source
+        self.path = path
+        self.problems: list[Problem] = []
+
+    # --- reporting -------------------------------------------------------------------------
+    def _at(self, loc: Location, severity: Severity, message: str, *, key: bool = False) -> None:
+        line, col, width = self.source.key_at(loc) if key else self.source.value_at(loc)
+        self.problems.append(Problem(line, col, severity, message, self.path, width))
+
+    def error(self, loc: Location, message: str, *, key: bool = False) -> None:
+        self._at(loc, Severity.ERROR, message, key=key)
+
+    def warning(self, loc: Location, message: str, *, key: bool = False) -> None:
+        self._at(loc, Severity.WARNING, message, key=key)
+
+    # --- the checks ------------------------------------------------------------------------
+    def run(self) -> list[Problem]:
+        """Every check; returns the problems found."""
+        self._unique_ids()
+        self._questions()
+        self._closing_codes()
+        self._plan()
+        return self.problems
+
+    def _unique(self, items: list[tuple[Location, dict[str, Any]]], what: str) -> None:
+        seen: dict[str, int] = {}
+        for loc, item in items:
+            ident = _text(item.get("id"))
+            if ident is None:
+                continue
+            if ident in seen:
+                self.error(
+                    (*loc, "id"),
+                    f"duplicate {what} id '{ident}' (first used at line {seen[ident]})",
+                )
+            else:
+                seen[ident] = self.source.value_at((*loc, "id"))[0]
+
+    def _topics(self) -> list[tuple[Location, dict[str, Any]]]:
+        return self._topic_list
+
+    def _all_questions(self) -> list[tuple[Location, dict[str, Any], dict[str, Any]]]:
+        return self._question_list
+
+    @cached_property
+    def _topic_list(self) -> list[tuple[Location, dict[str, Any]]]:
+        return list(_dicts(self.data, "topics"))
+
+    @cached_property
+    def _question_list(self) -> list[tuple[Location, dict[str, Any], dict[str, Any]]]:
+        found = []
+        for tloc, topic in self._topics():
+            for qloc, question in _dicts(topic, "questions"):
+                found.append(((*tloc, *qloc), question, topic))
+        return found
+
+    def _unique_ids(self) -> None:
+        codes = self._topics() + list(_dicts(self.data, "extra_codes"))
+        self._unique(codes, "code (topic or extra code)")
+        questions = [(loc, q) for loc, q, _ in self._all_questions()]
+        questions += list(_dicts(self.data, "closing", "questions"))
+        self._unique(questions, "question")
+        self._unique(list(_dicts(self.data, "introduction", "checklist")), "checklist item")
+        self._unique(list(_dicts(self.data, "closing", "fields")), "closing field")
+        for tloc, topic in self._topics():
+            chars = [((*tloc, *loc), c) for loc, c in _dicts(topic, "characteristics")]
+            self._unique(chars, "characteristic")
+        for qloc, question, _ in self._all_questions():
+            parts = [((*qloc, *loc), p) for loc, p in _dicts(question, "parts")]
+            self._unique(parts, "note part")
+
+    def _questions(self) -> None:
+        by_id: dict[str, dict[str, Any]] = {}
+        for _, question, _ in self._all_questions():
+            ident = _text(question.get("id"))
+            if ident is not None:
+                by_id.setdefault(ident, question)
+        for loc, question, topic in self._all_questions():
+            self._characteristic_exists(loc, question, topic)
+            self._answer_shape(loc, question)
+            self._show_when(loc, question, by_id)
+            kind = question.get("kind", "main")
+            if (
+                kind == "follow-up"
+                and not _text(question.get("condition"))
+                and not isinstance(question.get("show_when"), dict)
+            ):
+                self.warning(
+                    (*loc, "kind"),
+                    "follow-up without 'condition' or 'show_when': the interviewer "
+                    "cannot tell when to ask it",
+                )
+            if question.get("priority") is not None and kind != "probe":
+                self.warning(
+                    (*loc, "priority"), "'priority' only matters for probes (kind: probe)", key=True
+                )
+
+    def _characteristic_exists(
+        self, loc: Location, question: dict[str, Any], topic: dict[str, Any]
+    ) -> None:
+        wanted = _text(question.get("characteristic"))
+        if wanted is None:
+            return
+        known = [c.get("id") for _, c in _dicts(topic, "characteristics")]
+        if wanted not in known:
+            where = f"topic '{topic.get('id')}'"
+            hint = f"; it has {', '.join(map(str, known))}" if known else " (it has none)"
+            self.error(
+                (*loc, "characteristic"),
+                f"characteristic '{wanted}' does not exist in {where}{hint}",
+            )
+
+    def _answer_shape(self, loc: Location, question: dict[str, Any]) -> None:
+        answer = question.get("answer")
+        if not isinstance(answer, dict):
+            return
+        kind = answer.get("type", "open")
+        aloc = (*loc, "answer")
+        if kind == "choice" and not answer.get("options"):
+            self.error((*aloc, "type"), "a 'choice' answer needs 'options'")
+        if kind != "choice" and "options" in answer:
+            self.error(
+                (*aloc, "options"), f"'options' only apply to type 'choice', not '{kind}'", key=True
+            )
+        if kind == "scale":
+            low, high = answer.get("min"), answer.get("max")
+            if not isinstance(low, int) or not isinstance(high, int):
+                self.error((*aloc, "type"), "a 'scale' answer needs whole numbers 'min' and 'max'")
+            elif low >= high:
+                self.error((*aloc, "max"), f"scale 'max' ({high}) must be above 'min' ({low})")
+            elif high - low > 100:
+                self.error(
+                    (*aloc, "max"), "a scale of more than 100 points cannot be answered quickly"
+                )
+        elif any(k in answer for k in ("min", "max", "min_label", "max_label")):
+            self.error(aloc, f"'min'/'max' only apply to type 'scale', not '{kind}'")
+
+    def _show_when(
+        self, loc: Location, question: dict[str, Any], by_id: dict[str, dict[str, Any]]
+    ) -> None:
+        link = question.get("show_when")
+        if not isinstance(link, dict):
+            return
+        target_id = _text(link.get("question"))
+        if target_id is None:
+            return
+        sloc = (*loc, "show_when")
+        target = by_id.get(target_id)
+        if target is question:
+            self.error((*sloc, "question"), "a follow-up cannot depend on its own answer")
+            return
+        if target is None:
+            self.error(
+                (*sloc, "question"),
+                f"show_when refers to question '{target_id}', which does not exist",
+            )
+            return
+        answer = target.get("answer") if isinstance(target.get("answer"), dict) else {}
+        kind = answer.get("type", "open")
+        allowed: tuple[str, ...]
+        if kind == "yes-no":
+            allowed = YES_NO_VALUES
+        elif kind == "choice":
+            allowed = tuple(str(o) for o in answer.get("options") or [])
+        elif (
+            kind == "scale"
+            and isinstance(answer.get("min"), int)
+            and isinstance(answer.get("max"), int)
+        ):
+            allowed = tuple(str(v) for v in range(answer["min"], answer["max"] + 1))
+        else:
+            self.error(
+                (*sloc, "question"),
+                f"question '{target_id}' has no quick answer (type '{kind}'), so nothing can "
+                "trigger this follow-up",
+            )
+            return
+        if not allowed:
+            return  # a broken answer definition is reported on that question itself
+        wanted = link.get("answer")
+        values = wanted if isinstance(wanted, list) else [wanted]
+        for index, value in enumerate(values):
+            if value is None:
+                continue
+            if str(value) not in allowed:
+                vloc = (*sloc, "answer", index) if isinstance(wanted, list) else (*sloc, "answer")
+                self.error(
+                    vloc,
+                    f"'{value}' is not an answer of question '{target_id}' "
+                    f"(it accepts: {', '.join(allowed)})",
+                )
+
+    def _closing_codes(self) -> None:
+        codes = [c.get("id") for _, c in _dicts(self.data, "extra_codes")]
+        for loc, question in _dicts(self.data, "closing", "questions"):
+            code = _text(question.get("code"))
+            if code is not None and code not in codes:
+                self.error(
+                    (*loc, "code"), f"extra code '{code}' does not exist (see 'extra_codes')"
+                )
+
+    def _plan(self) -> None:
+        for tloc, topic in self._topics():
+            questions = [q for _, q in _dicts(topic, "questions")]
+            measured = {q.get("characteristic") for q in questions}
+            for cloc, char in _dicts(topic, "characteristics"):
+                if char.get("id") not in measured:
+                    self.warning(
+                        (*tloc, *cloc, "id"),
+                        f"no question measures characteristic '{char.get('id')}'",
+                    )
+            if not any(q.get("kind", "main") == "main" for q in questions):
+                self.warning((*tloc, "id"), f"topic '{topic.get('id')}' has no main question")
+        minutes = [t.get("minutes") for _, t in self._topics()]
+        planned = sum(m for m in minutes if isinstance(m, int | float) and not isinstance(m, bool))
+        duration = self.data.get("duration_minutes")
+        if isinstance(duration, int | float) and planned > duration:
+            self.warning(
+                ("duration_minutes",),
+                f"the topics plan {planned:g} minutes, more than the {duration:g} minutes "
+                "planned for the interview",
+            )
+        mode = self.data.get("mode", "individual")
+        address = self.data.get("address")
+        plural = address.get("plural") if isinstance(address, dict) else None
+        if mode in ("group", "both") and not plural:
+            self.warning(
+                ("mode",),
+                f"mode '{mode}' but no plural form of address (address: plural: e.g. 'jullie')",
+            )

@@ -1,0 +1,98 @@
+"""Finding protocols by name or path, in the documented lookup order.
+
+Order: paths given on the command line, ``./protocols``, the user's config folder
+(``<config>/protocols``), then the protocols bundled with the package. A name matches a
+file's stem (``sociale-teams-samenwerking``) or the ``id`` inside it, so a researcher can
+type either.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from interviewer import paths
+from interviewer.protocol_loader import check_protocol
+from interviewer.protocol_problems import ProtocolNotFound
+
+
+@dataclass(frozen=True)
+class ProtocolEntry:
+    """A protocol file found on disk; ``error`` says why it cannot be used, if so."""
+
+    path: Path
+    id: str
+    title: str
+    language: str
+    topics: int
+    minutes: float
+    source: str
+    error: str | None = None
+
+
+def _source_of(path: Path, extra: list[Path]) -> str:
+    folder = path.parent.resolve()
+    if any(folder == p.resolve() for p in extra):
+        return "command line"
+    if folder == (Path.cwd() / "protocols").resolve():
+        return "./protocols"
+    if folder == (paths.config_dir() / "protocols").resolve():
+        return "config"
+    return "bundled"
+
+
+def search_dirs(extra: Iterable[Path] = ()) -> list[Path]:
+    """Folders searched, in order, without duplicates."""
+    ordered: list[Path] = []
+    for folder in [*extra, *paths.protocol_search_dirs()]:
+        if folder.resolve() not in [f.resolve() for f in ordered]:
+            ordered.append(folder)
+    return ordered
+
+
+def list_protocols(extra: Iterable[Path] = ()) -> list[ProtocolEntry]:
+    """Every protocol file in the search folders; a file shadowed by an earlier one is left out."""
+    extra = list(extra)
+    entries: list[ProtocolEntry] = []
+    seen_stems: set[str] = set()
+    for path in paths.iter_protocol_files(search_dirs(extra)):
+        if path.stem in seen_stems:
+            continue
+        seen_stems.add(path.stem)
+        result = check_protocol(path)
+        source = _source_of(path, extra)
+        if result.protocol is None:
+            first = result.errors[0].headline() if result.errors else "invalid protocol"
+            entries.append(ProtocolEntry(path, path.stem, path.stem, "", 0, 0, source, first))
+            continue
+        protocol = result.protocol
+        entries.append(
+            ProtocolEntry(
+                path,
+                protocol.id,
+                protocol.title,
+                protocol.language,
+                len(protocol.topics),
+                protocol.duration_minutes,
+                source,
+            )
+        )
+    return entries
+
+
+def find_protocol(name_or_path: str | Path, extra: Iterable[Path] = ()) -> Path:
+    """The file for a path, a file stem or a protocol id; ``ProtocolError`` when not found."""
+    candidate = Path(name_or_path).expanduser()
+    if candidate.is_file():
+        return candidate
+    name = str(name_or_path)
+    files = paths.iter_protocol_files(search_dirs(extra))
+    for path in files:
+        if path.stem == name:
+            return path
+    for entry in list_protocols(extra):
+        if entry.id == name and entry.error is None:
+            return entry.path
+    known = ", ".join(sorted({p.stem for p in files})) or "none found"
+    raise ProtocolNotFound(f"no protocol named '{name}' (known: {known})")

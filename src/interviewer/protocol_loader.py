@@ -1,0 +1,244 @@
+"""Load and check a protocol file: every problem at once, as ``file:line:col: message``.
+
+Three passes over one read of the file: YAML problems (syntax, duplicate keys, aliases),
+field validation by the pydantic model (types, unknown keys with a "did you mean",
+required fields, colours, empty texts) translated to positions, and the cross checks of
+``protocol_check`` (ids, references, planning warnings). Nothing here raises anything but
+``ProtocolError``, whatever the input.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from interviewer.domain.protocol import InterviewProtocol
+from interviewer.protocol_check import ProtocolChecker
+from interviewer.protocol_problems import Problem, ProtocolError, Severity, display_path
+from interviewer.protocol_yaml import Location, ParsedYaml, parse_yaml_text, read_protocol_yaml
+
+__all__ = [
+    "CheckResult",
+    "Problem",
+    "ProtocolError",
+    "Severity",
+    "check_protocol",
+    "check_protocol_text",
+    "load_protocol",
+    "load_protocol_text",
+]
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """A checked file: the protocol (None when there are errors), every problem, the source."""
+
+    path: str
+    protocol: InterviewProtocol | None
+    problems: list[Problem]
+    lines: list[str]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.WARNING]
+
+
+def _unwrap_model(annotation: Any) -> type[BaseModel] | None:
+    """The pydantic model inside an annotation such as ``list[Topic] | None``."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap_model(typing.get_args(annotation)[0])
+    if origin in (list, typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            found = _unwrap_model(arg)
+            if found is not None:
+                return found
+    return None
+
+
+def _model_at(loc: Location) -> type[BaseModel] | None:
+    """Which model describes the mapping at ``loc`` (None when it is not a mapping)."""
+    model: type[BaseModel] | None = InterviewProtocol
+    for part in loc:
+        if isinstance(part, int) or model is None:
+            continue
+        field = model.model_fields.get(part)
+        if field is None:
+            return None
+        model = _unwrap_model(field.annotation)
+    return model
+
+
+def _data_loc(data: Any, loc: tuple[Any, ...]) -> Location:
+    """Keep the parts of a pydantic error location that exist in the data (drops union tags)."""
+    kept: list[str | int] = []
+    node = data
+    for part in loc:
+        in_dict = isinstance(node, dict) and isinstance(part, str) and part in node
+        in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        if in_dict or in_list:
+            node = node[part]
+            kept.append(part)
+        elif isinstance(node, dict) and isinstance(part, str) and part not in node:
+            kept.append(part)  # a missing or unknown key: still the key's name
+            break
+    return tuple(kept)
+
+
+def _describe(loc: Location) -> str:
+    """``topics[2].questions[0].text`` for messages."""
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text or "the file"
+
+
+def _field(loc: Location) -> str:
+    names = [p for p in loc if isinstance(p, str)]
+    return names[-1] if names else "value"
+
+
+def _shown(value: Any) -> str:
+    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+    return text if len(text) <= 40 else text[:37] + "...'"
+
+
+def _message(error: dict[str, Any], loc: Location) -> tuple[str, bool]:
+    """A researcher-readable message for one pydantic error, and whether it points at a key."""
+    kind = error["type"]
+    field = _field(loc)
+    value = error.get("input")
+    ctx = error.get("ctx") or {}
+    if kind == "missing":
+        return f"missing required key '{field}' in {_describe(loc[:-1])}", False
+    if kind == "extra_forbidden":
+        model = _model_at(loc[:-1])
+        allowed = list(model.model_fields) if model else []
+        close = difflib.get_close_matches(field, allowed, n=1, cutoff=0.6)
+        hint = f" (did you mean '{close[0]}'?)" if close else ""
+        return f"unknown key '{field}'{hint}", True
+    if kind in ("string_too_short", "too_short") and isinstance(value, str):
+        return f"'{field}' must not be empty", False
+    if kind == "too_short":
+        return f"'{field}' needs at least {ctx.get('min_length', 1)} item(s)", False
+    if kind == "string_pattern_mismatch":
+        return (
+            f"{_shown(value)} is not a valid id: use lower-case letters, digits, '-' and '_', "
+            "starting with a letter or digit",
+            False,
+        )
+    if kind == "string_too_long":
+        return f"'{field}' is too long (at most {ctx.get('max_length')} characters)", False
+    if kind in ("enum", "literal_error"):
+        expected = str(ctx.get("expected", "")).replace("'", "")
+        return f"{_shown(value)} is not allowed for '{field}'; use one of: {expected}", False
+    if kind == "value_error":
+        return str(ctx.get("error", error["msg"])), False
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return f"'{field}' must be a whole number, not {_shown(value)}", False
+    if kind in ("float_parsing", "float_type"):
+        return f"'{field}' must be a number, not {_shown(value)}", False
+    if kind in ("bool_parsing", "bool_type"):
+        return f"'{field}' must be true or false, not {_shown(value)}", False
+    if kind == "string_type":
+        return f"'{field}' must be text, not {_shown(value)} (put it in quotes)", False
+    if kind == "list_type":
+        return f"'{field}' must be a list (lines starting with '- ')", False
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"'{field}' must be a mapping of keys and values, not {_shown(value)}", False
+    if kind in ("greater_than", "greater_than_equal"):
+        bound = ctx.get("gt", ctx.get("ge"))
+        word = "above" if kind == "greater_than" else "at least"
+        return f"'{field}' must be {word} {bound}, not {_shown(value)}", False
+    return f"'{field}': {error['msg']}", False
+
+
+def _validation_problems(exc: ValidationError, parsed: ParsedYaml, path: str) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: set[Location] = set()
+    for error in exc.errors():
+        loc = _data_loc(parsed.data, error["loc"])
+        if loc in seen:
+            continue  # a union reports once per alternative; one message per place is enough
+        seen.add(loc)
+        message, at_key = _message(dict(error), loc)
+        if error["type"] == "missing":
+            line, col, width = parsed.source.value_at(loc[:-1])
+        elif at_key:
+            line, col, width = parsed.source.key_at(loc)
+        else:
+            line, col, width = parsed.source.value_at(loc)
+        problems.append(Problem(line, col, Severity.ERROR, message, path, width))
+    return problems
+
+
+def _check_parsed(parsed: ParsedYaml, path: str) -> CheckResult:
+    problems = list(parsed.problems)
+    data = parsed.data
+    if data is None and not problems:
+        data = "null"  # a document that is only 'null' or '~': report it as a non-mapping
+    if data is None:
+        return CheckResult(path, None, problems, parsed.lines)
+    if not isinstance(data, dict):
+        line, col, width = parsed.source.value_at(())
+        problems.append(
+            Problem(
+                line,
+                col,
+                Severity.ERROR,
+                "a protocol must be a mapping of keys (id, title, topics, ...) at the top level",
+                path,
+                width,
+            )
+        )
+        return CheckResult(path, None, problems, parsed.lines)
+    protocol: InterviewProtocol | None = None
+    try:
+        protocol = InterviewProtocol.model_validate(data)
+    except ValidationError as exc:
+        problems.extend(_validation_problems(exc, parsed, path))
+    problems.extend(ProtocolChecker(data, parsed.source, path).run())
+    problems = sorted(set(problems))
+    if any(p.severity is Severity.ERROR for p in problems):
+        protocol = None
+    return CheckResult(path, protocol, problems, parsed.lines)
+
+
+def check_protocol(file: str | Path) -> CheckResult:
+    """Read and check a protocol file; never raises for bad content."""
+    file = Path(file)
+    shown = display_path(file)
+    return _check_parsed(read_protocol_yaml(file, shown), shown)
+
+
+def check_protocol_text(text: str, name: str = "<protocol>") -> CheckResult:
+    """Check protocol YAML given as text (tests, the editor, pasted input)."""
+    return _check_parsed(parse_yaml_text(text, name), name)
+
+
+def _loaded(result: CheckResult) -> InterviewProtocol:
+    if result.protocol is None:
+        raise ProtocolError(result.problems, result.lines)
+    return result.protocol
+
+
+def load_protocol(file: str | Path) -> InterviewProtocol:
+    """The protocol in ``file``; ``ProtocolError`` lists every error (warnings do not stop it)."""
+    return _loaded(check_protocol(file))
+
+
+def load_protocol_text(text: str, name: str = "<protocol>") -> InterviewProtocol:
+    """The protocol in YAML ``text``; ``ProtocolError`` on any error."""
+    return _loaded(check_protocol_text(text, name))
