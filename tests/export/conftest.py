@@ -153,9 +153,16 @@ class Clock:
 SessionMaker = Callable[..., Session]
 
 
+@pytest.fixture(scope="session")
+def hand_protocol() -> InterviewProtocol:
+    """The hand-built seed-000 equivalent, whose short question texts the tests assert on."""
+    return built_protocol()
+
+
 @pytest.fixture
-def make_session(seed_protocol: InterviewProtocol) -> SessionMaker:
+def make_session(hand_protocol: InterviewProtocol) -> SessionMaker:
     """Build a session by hand: ``make_session(notes={qid: text}, finish=True, ...)``."""
+    seed_protocol = hand_protocol
 
     def make(
         notes: dict[str, str] | None = None,

@@ -117,17 +117,24 @@ class VariableCoverage:
     """Questions elsewhere whose notes were tagged with this variable."""
     missing_labels: tuple[str, ...] = ()
     """Row labels of the missing characteristics, for the screen."""
+    answered: bool = False
+    """Any question of the topic, or a note tagged with its variable, has an answer or notes.
+
+    For a topic without characteristics (seed 003's topic list) this is its whole coverage.
+    """
 
     @property
     def complete(self) -> bool:
-        """True when no characteristic is missing."""
-        return not self.missing
+        """True when no characteristic is missing and the variable has an answer at all."""
+        return not self.missing and self.answered
 
     @property
     def reason(self) -> Reason:
         """'not yet covered: Invloed, Verbeterpunten' or 'all characteristics covered'."""
         if self.complete:
             return Reason.of("engine.coverage.complete")
+        if not self.missing_labels:
+            return Reason.of("engine.coverage.missing", items=self.variable)
         return Reason.of("engine.coverage.missing", items=", ".join(self.missing_labels))
 
 
@@ -158,6 +165,11 @@ def coverage(session: Session) -> tuple[VariableCoverage, ...]:
                 tagged_from=tagged,
                 missing_labels=tuple(
                     c.row_label for c in topic.characteristics if c.id not in covered
+                ),
+                answered=bool(covered or tagged)
+                or any(
+                    (rec := session.records.get(q.id)) is not None and rec.has_content()
+                    for q in topic.questions
                 ),
             )
         )
