@@ -76,7 +76,7 @@ def test_headings_speaker_codes_and_colours(make_session) -> None:
 def test_margin_layout_has_line_numbers_and_a_wide_right_margin(make_session) -> None:
     doc = coding(_session(make_session))
     assert line_numbering(doc) is not None
-    assert doc.sections[0].right_margin >= Cm(6.5)
+    assert doc.sections[-1].right_margin >= Cm(6.5)
     assert len(doc.tables) == 1
 
 

@@ -15,6 +15,9 @@ from __future__ import annotations
 
 from typing import IO, Any
 
+from docx.enum.section import WD_SECTION
+from docx.shared import Cm
+
 from interviewer.domain.session import Session
 from interviewer.export import docx_tools
 from interviewer.export.content import Entry, SessionContent, build_content, code_colours
@@ -92,7 +95,7 @@ def _codebook_table(doc: Any, content: SessionContent, t: Translator) -> None:
         docx_tools.highlight(cells[1].paragraphs[0].add_run(colour), colour)
         docx_tools.set_cell(cells[2], description)
         docx_tools.set_cell(cells[3], characteristics)
-    docx_tools.set_column_widths(table, doc, (0.27, 0.17, 0.22, 0.34))
+    docx_tools.set_column_widths(table, doc, (0.2, 0.12, 0.43, 0.25))
 
 
 def _code_label(entry: Entry, content: SessionContent) -> str:
@@ -119,10 +122,7 @@ def write_coding_docx(session: Session, stream: IO[bytes], options: ExportOption
     names = protocol.code_names()
     doc = docx_tools.new_document(f"{t('export.coding.title')} {session.respondent}", content.lang)
     two_column = options.layout == "two-column"
-    if two_column:
-        docx_tools.set_margins(doc, 2.0, 2.0)
-    else:
-        docx_tools.set_margins(doc, 2.0, 7.0)
+    docx_tools.set_margins(doc, 2.0, 2.0)
     head = title_blocks(content)
     doc.add_paragraph(clean_text(f"{t('export.coding.title')} {session.respondent}"), style="Title")
     for block in head[1:]:
@@ -132,6 +132,11 @@ def write_coding_docx(session: Session, stream: IO[bytes], options: ExportOption
         paragraph.add_run(clean_text(block.text)).bold = block.kind == "draft"
     doc.add_paragraph().add_run(t("export.coding.codebook")).bold = True
     _codebook_table(doc, content, t)
+    if not two_column:
+        # The codebook keeps the full width; the interview text gets its own section with a
+        # 7 cm right margin to code in by hand, as the seed's analysts did.
+        section = doc.add_section(WD_SECTION.NEW_PAGE)
+        section.right_margin = Cm(7.0)
     if not content.has_notes:
         doc.add_paragraph(t("export.transcript.no_notes"))
     for heading, _code_id, entries in _grouped(content):
