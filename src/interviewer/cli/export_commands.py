@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from interviewer import paths
+from interviewer.cli.approval_commands import prepare_export
 from interviewer.cli.common import data_dir_from, data_dir_option, fail, lang_from, lang_option
 
 LAYOUT_CHOICES = ("margin", "two-column")
@@ -76,6 +77,8 @@ def _report(paths_written: list[Path]) -> None:
     help="Coding document: line numbers and a wide margin, or text | code columns.",
 )
 @click.option("--force", is_flag=True, help="Replace existing files instead of adding -2, -3.")
+@click.option("--approved-only", is_flag=True, help="Refuse coding exports of transcripts that "
+              "are not approved and not past their deadline (default: warn).")  # fmt: skip
 @data_dir_option
 @lang_option
 @click.pass_context
@@ -88,6 +91,7 @@ def export_command(
     timestamps: bool,
     layout: str,
     force: bool,
+    approved_only: bool,
 ) -> None:
     """Export sessions: transcript for approval, coding document, REFI-QDA project, JSON."""
     from interviewer.export.options import ExportOptions
@@ -109,6 +113,7 @@ def export_command(
     store = _store(ctx)
     sessions = [_load(store, sid) for sid in session_ids]
     options = ExportOptions(lang=lang_from(ctx), timestamps=timestamps, layout=layout, force=force)  # type: ignore[arg-type]
+    options = prepare_export(ctx, sessions, formats, options, approved_only=approved_only)
     try:
         for name in formats:
             _report(write_export(sessions, name, _out_dir(out), options))
@@ -153,8 +158,8 @@ def matrix_command(
         sessions = _case_sessions(store, None)
         if not sessions:
             fail("no sessions to compare")
-    options = ExportOptions(lang=lang_from(ctx), force=force)
     name = f"{'compare' if compare else 'matrix'}-{fmt}"
+    options = prepare_export(ctx, sessions, [name], ExportOptions(lang=lang_from(ctx), force=force))
     try:
         _report(write_export(sessions, name, _out_dir(out), options))
     except ExportError as exc:

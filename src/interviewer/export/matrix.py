@@ -19,7 +19,7 @@ nothing typed is left out of the matrix.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from interviewer.domain.protocol import AnswerType, InterviewProtocol
@@ -100,8 +100,16 @@ def _cell(texts: list[str]) -> str:
     return joined or EMPTY
 
 
-def case_matrix(sessions: Sequence[Session], lang: str | None = None) -> CaseMatrix:
-    """The matrix of one case; respondents sorted by code. Raises ValueError if empty."""
+def case_matrix(
+    sessions: Sequence[Session],
+    lang: str | None = None,
+    approval: Mapping[str, str] | None = None,
+) -> CaseMatrix:
+    """The matrix of one case; respondents sorted by code. Raises ValueError if empty.
+
+    ``approval`` (session id -> state in words) adds a member-check row to the 'Overige'
+    table: the approval state as a case variable.
+    """
     protocol = _protocol_of(sessions)
     lang = lang if lang in ("en", "nl") else protocol.language
     t = Translator(lang)
@@ -148,6 +156,9 @@ def case_matrix(sessions: Sequence[Session], lang: str | None = None) -> CaseMat
             if entry.characteristic_id is None or any(tag in extra_ids for tag in entry.tags):
                 grid[other_label][column].append(f"{variable}: {text}")
     other_rows = tuple((label, tuple(_cell(c) for c in grid[label])) for label in grid)
+    if approval is not None:
+        cells = tuple(approval.get(s.id) or EMPTY for s in ordered)
+        other_rows = (*other_rows, (t("membercheck.matrix.approval_row"), cells))
     time_rows: list[tuple[str, tuple[str, ...]]] = []
     seconds = [topic_seconds(s) for s in ordered]
     for block, topic in zip(variables, protocol.topics, strict=True):

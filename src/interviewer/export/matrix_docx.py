@@ -93,7 +93,7 @@ def write_matrix_docx(
     sessions: Sequence[Session], stream: IO[bytes], options: ExportOptions
 ) -> None:
     """The matrix of the case of ``sessions`` (all of one case) as a landscape .docx."""
-    matrix = case_matrix(sessions, options.lang)
+    matrix = case_matrix(sessions, options.lang, options.approval)
     doc = _new(matrix.title, matrix.lang)
     render_case(doc, matrix)
     _finish(doc, stream)

@@ -70,7 +70,7 @@ def write_matrix_csv(
     sessions: Sequence[Session], stream: IO[bytes], options: ExportOptions
 ) -> None:
     """One case's matrix as CSV (UTF-8 with BOM so spreadsheet programs read accents)."""
-    _write_csv(case_tables(case_matrix(sessions, options.lang)), stream)
+    _write_csv(case_tables(case_matrix(sessions, options.lang, options.approval)), stream)
 
 
 def write_compare_csv(
@@ -123,7 +123,7 @@ def write_matrix_xlsx(
     sessions: Sequence[Session], stream: IO[bytes], options: ExportOptions
 ) -> None:
     """One case's matrix as an XLSX workbook (matrix, other information, time per topic)."""
-    matrix = case_matrix(sessions, options.lang)
+    matrix = case_matrix(sessions, options.lang, options.approval)
     t = Translator(matrix.lang)
     wb = Workbook()
     wb.remove(wb.active)

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from interviewer.domain.session import Session
+    from interviewer.pseudonym.replace import ReplacementList
 
 Layout = Literal["margin", "two-column"]
 LAYOUTS: tuple[str, ...] = ("margin", "two-column")
@@ -16,9 +21,16 @@ class ExportOptions:
     ``lang`` overrides the protocol's language for document texts; ``timestamps`` adds the
     session time before each question; ``layout`` picks the coding document's layout;
     ``force`` lets ``write_export`` replace existing files instead of adding -2, -3.
+    Member check (``interviewer.membercheck.exporting.export_options`` fills these):
+    ``replacements`` is applied to every format's text; ``final_sessions`` (session id ->
+    session with the accepted final text) is used by the coding formats; ``approval``
+    (session id -> state in words) becomes a case variable in the matrix and the project.
     """
 
     lang: str | None = None
     timestamps: bool = False
     layout: Layout = "margin"
     force: bool = False
+    replacements: ReplacementList | None = None
+    final_sessions: Mapping[str, Session] | None = None
+    approval: Mapping[str, str] | None = None

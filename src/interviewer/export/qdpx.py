@@ -225,6 +225,8 @@ def project_parts(
         ("mode", t("export.qdpx.mode_variable"), "Text"),
         ("duration", t("export.qdpx.duration_variable"), "Float"),
     ]
+    if options.approval is not None:
+        variables.append(("approval", t("membercheck.qdpx.approval_variable"), "Text"))
     var_el = _e(root, "Variables")
     for key, name, kind in variables:
         _e(var_el, "Variable", guid=guid("variable", key), name=name, typeOfVariable=kind)
@@ -236,6 +238,7 @@ def project_parts(
             "role": clean_line(session.role or ""),
             "mode": t(f"mode.{session.mode.value}"),
             "duration": minutes_text(content.duration_seconds),
+            "approval": clean_line((options.approval or {}).get(session.id, "")),
         }
         _case(cases, guid("case", session.id), clean_line(session.respondent), values, variables)
         _e(cases[-1], "SourceRef", targetGUID=source.guid)

@@ -200,6 +200,24 @@ def render(fmt: ExportFormat, sessions: Sequence[Session], options: ExportOption
     return stream.getvalue()
 
 
+FINAL_TEXT_FORMATS = frozenset({"coding-docx", "qdpx", "matrix-docx", "matrix-csv", "matrix-xlsx"})
+"""Formats for analysis: they use the accepted final transcript text when there is one."""
+
+
+def prepare_sessions(
+    fmt: ExportFormat, sessions: Sequence[Session], options: ExportOptions
+) -> list[Session]:
+    """The sessions as exported: final texts for analysis formats, replacement list applied."""
+    prepared = list(sessions)
+    if options.final_sessions and fmt.name in FINAL_TEXT_FORMATS:
+        prepared = [options.final_sessions.get(s.id, s) for s in prepared]
+    if options.replacements:
+        from interviewer.pseudonym.session import pseudonymise_session
+
+        prepared = [pseudonymise_session(s, options.replacements) for s in prepared]
+    return prepared
+
+
 def _groups(fmt: ExportFormat, sessions: Sequence[Session]) -> list[list[Session]]:
     if fmt.scope == "session":
         return [[s] for s in sessions]
@@ -234,6 +252,7 @@ def write_export(
             )
     folder = Path(out_dir).expanduser()
     written: list[Path] = []
+    sessions = prepare_sessions(export_format, sessions, options)
     for group in _groups(export_format, sessions):
         try:
             data = render(export_format, group, options)

@@ -1,0 +1,300 @@
+"""The member-check steps: send, remind, receive, accept. Each loads, changes and saves one
+approval record and appends to its audit trail; ``today`` and ``now`` are injected so tests
+can let deadlines pass. Errors are ``MemberCheckError`` with one line for the user.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+
+from interviewer.domain.session import Session
+from interviewer.membercheck import report
+from interviewer.membercheck.diff import Comparison, compare, final_answers
+from interviewer.membercheck.docx_text import read_paragraphs
+from interviewer.membercheck.model import (
+    DECISION_STATE,
+    DEFAULT_DEADLINE_DAYS,
+    FINAL_STATES,
+    REMIND_CHANNELS,
+    SEND_CHANNELS,
+    WAITING,
+    ApprovalRecord,
+    ApprovalState,
+    AuditEvent,
+    Decision,
+    Reminder,
+    ReturnedVersion,
+    SentVersion,
+    effective_state,
+)
+from interviewer.membercheck.sent import Rendered, render
+from interviewer.membercheck.storage import ApprovalBook
+from interviewer.pseudonym.replace import ReplacementList
+from interviewer.pseudonym.session import pseudonymise_session
+
+
+class MemberCheckError(ValueError):
+    """A step that cannot be taken now, with the reason in one line."""
+
+
+def _now(now: dt.datetime | None) -> dt.datetime:
+    return now or dt.datetime.now(dt.UTC)
+
+
+def _today(today: dt.date | None) -> dt.date:
+    return today or dt.date.today()
+
+
+def _record(book: ApprovalBook, session_id: str) -> ApprovalRecord:
+    record = book.get(session_id)
+    if record is None or not record.sent:
+        raise MemberCheckError(
+            f"the transcript of session {session_id} has not been sent "
+            "(use 'interviewer approval send')"
+        )
+    return record
+
+
+def _not_final(record: ApprovalRecord) -> None:
+    if record.state in FINAL_STATES:
+        raise MemberCheckError(
+            f"the transcript of respondent {record.respondent} is already final "
+            f"({record.state.value})"
+        )
+
+
+def send(
+    book: ApprovalBook,
+    session: Session,
+    *,
+    deadline: dt.date | None = None,
+    channel: str = "email",
+    lang: str | None = None,
+    replacements: ReplacementList | None = None,
+    timestamps: bool = False,
+    today: dt.date | None = None,
+    now: dt.datetime | None = None,
+) -> tuple[ApprovalRecord, Rendered, Session]:
+    """Render the approval transcript, keep the exact copy and record it as sent.
+
+    Returns the record, the rendered document, and the pseudonymised session it was made
+    from (for the file name of the copy handed to the respondent).
+    """
+    today, now = _today(today), _now(now)
+    if channel not in SEND_CHANNELS:
+        raise MemberCheckError(
+            f"{channel!r} is not a channel. Try one of: {', '.join(SEND_CHANNELS)}"
+        )
+    deadline = deadline or today + dt.timedelta(days=DEFAULT_DEADLINE_DAYS)
+    if deadline < today:
+        raise MemberCheckError(f"the deadline {deadline.isoformat()} is in the past")
+    record = book.get(session.id) or ApprovalRecord(
+        session_id=session.id, case=session.case, respondent=session.respondent
+    )
+    _not_final(record)
+    prepared = pseudonymise_session(session, replacements)
+    rendered = render(prepared, lang=lang, timestamps=timestamps)
+    number = len(record.sent) + 1
+    name = f"sent-{number}.docx"
+    book.put_file(session.id, name, rendered.docx)
+    record.sent.append(
+        SentVersion(
+            number=number,
+            at=now,
+            date=today,
+            channel=channel,
+            deadline=deadline,
+            lang=rendered.lang,
+            file=name,
+            docx_sha256=rendered.docx_sha256,
+            text_sha256=rendered.text_sha256,
+            paragraphs=rendered.paragraphs,
+        )
+    )
+    record.state = ApprovalState.SENT
+    record.events.append(
+        AuditEvent(
+            at=now,
+            kind="sent",
+            detail=f"version {number} by {channel}, "
+            f"deadline {deadline.isoformat()}, sha256 {rendered.docx_sha256[:12]}",
+        )
+    )
+    book.save(record)
+    return record, rendered, prepared
+
+
+def remind(
+    book: ApprovalBook,
+    session_id: str,
+    *,
+    channel: str,
+    new_deadline: dt.date | None = None,
+    note: str = "",
+    today: dt.date | None = None,
+    now: dt.datetime | None = None,
+) -> ApprovalRecord:
+    """Record a reminder (email or phone); optionally move the deadline."""
+    today, now = _today(today), _now(now)
+    if channel not in REMIND_CHANNELS:
+        raise MemberCheckError(f"{channel!r} is not a reminder channel. Try one of: email, phone")
+    record = _record(book, session_id)
+    if record.state not in WAITING:
+        raise MemberCheckError(
+            f"no reminder needed: the transcript of respondent {record.respondent} is "
+            f"{record.state.value}"
+        )
+    record.reminders.append(Reminder(at=now, date=today, channel=channel, note=note))
+    record.state = ApprovalState.REMINDED
+    detail = f"reminder {len(record.reminders)} by {channel}"
+    if new_deadline is not None:
+        if new_deadline < today:
+            raise MemberCheckError(f"the deadline {new_deadline.isoformat()} is in the past")
+        record.sent[-1] = record.sent[-1].model_copy(update={"deadline": new_deadline})
+        detail += f", deadline moved to {new_deadline.isoformat()}"
+    record.events.append(AuditEvent(at=now, kind="reminded", detail=detail))
+    book.save(record)
+    return record
+
+
+def comparison_of(record: ApprovalRecord, returned: ReturnedVersion | None = None) -> Comparison:
+    """The comparison of a returned version (default: the last) with the version it answers."""
+    returned = returned or record.returned[-1]
+    sent = record.sent[returned.against - 1]
+    return compare(sent.paragraphs, returned.paragraphs)
+
+
+def receive(
+    book: ApprovalBook,
+    session_id: str,
+    data: bytes,
+    *,
+    original_name: str = "",
+    now: dt.datetime | None = None,
+) -> tuple[ApprovalRecord, Comparison, ReturnedVersion]:
+    """Import a returned .docx: keep it, compare it with the sent version, write the reports."""
+    now = _now(now)
+    record = _record(book, session_id)
+    _not_final(record)
+    try:
+        paragraphs = read_paragraphs(data)
+    except ValueError as exc:
+        raise MemberCheckError(str(exc)) from None
+    sent = record.sent[-1]
+    comparison = compare(sent.paragraphs, paragraphs)
+    number = len(record.returned) + 1
+    sha = hashlib.sha256(data).hexdigest()
+    file_name = f"returned-{number}.docx"
+    book.put_file(session_id, file_name, data)
+    info = report.ReportInfo(
+        case=record.case,
+        respondent=record.respondent,
+        sent_number=sent.number,
+        sent_date=sent.date,
+        sent_sha256=sent.docx_sha256,
+        returned_number=number,
+        returned_date=now.date(),
+        returned_sha256=sha,
+        lang=sent.lang,
+    )
+    md_name, docx_name = f"changes-{number}.md", f"changes-{number}.docx"
+    md, docx_stream = io.BytesIO(), io.BytesIO()
+    report.write_markdown(comparison, info, md)
+    report.write_docx(comparison, info, docx_stream)
+    book.put_file(session_id, md_name, md.getvalue())
+    book.put_file(session_id, docx_name, docx_stream.getvalue())
+    returned = ReturnedVersion(
+        number=number,
+        at=now,
+        against=sent.number,
+        original_name=original_name,
+        file=file_name,
+        docx_sha256=sha,
+        paragraphs=paragraphs,
+        report_md=md_name,
+        report_docx=docx_name,
+        counts=comparison.counts("transcript"),
+    )
+    record.returned.append(returned)
+    record.state = ApprovalState.RETURNED
+    counts = returned.counts
+    record.events.append(
+        AuditEvent(
+            at=now,
+            kind="received",
+            detail=f"version {number} against sent "
+            f"{sent.number}: {counts['deleted']} deleted, {counts['added']} added, "
+            f"{counts['changed']} changed, sha256 {sha[:12]}",
+        )
+    )
+    book.save(record)
+    return record, comparison, returned
+
+
+def accept(
+    book: ApprovalBook,
+    session_id: str,
+    *,
+    changes: str | None = None,
+    note: str = "",
+    today: dt.date | None = None,
+    now: dt.datetime | None = None,
+) -> ApprovalRecord:
+    """Make the transcript final: the returned text, or the sent text when none came back.
+
+    ``changes``: none / minor / substantial, the researcher's judgement of the returned
+    text. Without a returned document: ``none`` records an approval given by other means
+    (email, phone); after the deadline, leaving it out records "no response".
+    """
+    today, now = _today(today), _now(now)
+    record = _record(book, session_id)
+    _not_final(record)
+    if changes is not None and changes not in ("none", "minor", "substantial"):
+        raise MemberCheckError(f"{changes!r} is not a choice. Try one of: none, minor, substantial")
+    state = effective_state(record, today)
+    if record.returned and record.state is ApprovalState.RETURNED:
+        returned = record.returned[-1]
+        comparison = comparison_of(record, returned)
+        if changes is None:
+            if not comparison.unchanged:
+                total = sum(comparison.counts().values())
+                raise MemberCheckError(
+                    f"the returned transcript has {total} changed paragraph(s); say "
+                    "--changes minor or --changes substantial"
+                )
+            changes = "none"
+        elif changes == "none" and not comparison.unchanged:
+            raise MemberCheckError(
+                "the returned transcript differs from the version sent; say --changes minor "
+                "or --changes substantial"
+            )
+        decided, returned_number = DECISION_STATE[changes], returned.number
+    else:
+        sent = record.sent[-1]
+        comparison = compare(sent.paragraphs, [p.text for p in sent.paragraphs])
+        returned_number = None
+        if changes in ("minor", "substantial"):
+            raise MemberCheckError(
+                "no returned document: import it first with 'interviewer approval receive'"
+            )
+        if changes == "none":
+            decided = ApprovalState.APPROVED_UNCHANGED
+        elif state is ApprovalState.NO_RESPONSE:
+            decided = ApprovalState.NO_RESPONSE
+        else:
+            raise MemberCheckError(
+                f"no returned document and the deadline ({sent.deadline.isoformat()}) has not "
+                "passed: import the document, or say --changes none if the respondent approved "
+                "by email or phone"
+            )
+    record.final = final_answers(comparison)
+    record.decision = Decision(
+        at=now, date=today, state=decided, returned=returned_number, note=note
+    )
+    record.state = decided
+    source = f"returned version {returned_number}" if returned_number else "the version sent"
+    record.events.append(AuditEvent(at=now, kind="accepted", detail=f"{decided.value}: {source}"))
+    book.save(record)
+    return record
