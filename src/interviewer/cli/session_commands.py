@@ -1,0 +1,142 @@
+"""``interviewer sessions`` and ``interviewer import``: list stored sessions, bring some in."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from interviewer.cli.common import data_dir_from, data_dir_option, fail, lang_from, lang_option
+
+PIPE_WIDTH = 160
+
+
+def _store(ctx: click.Context) -> Any:
+    from interviewer.store import SessionStore
+
+    try:
+        return SessionStore(data_dir_from(ctx))
+    except OSError as exc:
+        fail(f"cannot open the data folder {data_dir_from(ctx)}: {exc.strerror or exc}")
+
+
+def _lang(ctx: click.Context) -> str:
+    from interviewer.i18n import resolve_language
+
+    return resolve_language(lang_from(ctx))
+
+
+@click.command("sessions")
+@click.option("--case", "case", default=None, help="Only the sessions of this case.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@data_dir_option
+@lang_option
+@click.pass_context
+def sessions_command(ctx: click.Context, case: str | None, as_json: bool) -> None:
+    """List the stored sessions, newest first."""
+    from interviewer.i18n import translate
+    from interviewer.store import StoreError
+
+    lang = _lang(ctx)
+    store = _store(ctx)
+    try:
+        items = store.list(case=case)
+    except (StoreError, OSError) as exc:
+        fail(str(exc))
+    for problem in store.problems:
+        click.echo(translate("store.sessions.damaged", lang, problem=problem), err=True)
+    if as_json:
+        click.echo(json.dumps([s.to_json() for s in items], ensure_ascii=False, indent=2))
+        return
+    if not items:
+        if case is not None:
+            cases = ", ".join(store.cases()) or "-"
+            click.echo(translate("store.sessions.none_case", lang, case=case, cases=cases))
+        else:
+            click.echo(translate("store.sessions.none", lang, folder=str(store.data_dir)))
+        return
+    _print_table(items, lang, str(store.data_dir))
+
+
+def _print_table(items: list[Any], lang: str, folder: str) -> None:
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    from interviewer.i18n import translate
+
+    table = Table(
+        title=translate("store.sessions.title", lang, count=len(items), folder=folder),
+        box=box.SIMPLE_HEAD,
+        pad_edge=False,
+        collapse_padding=True,
+        show_edge=False,
+    )
+    for key, justify in (
+        ("id", "left"),
+        ("case", "left"),
+        ("respondent", "left"),
+        ("protocol", "left"),
+        ("date", "left"),
+        ("status", "left"),
+        ("duration", "right"),
+        ("words", "right"),
+    ):
+        table.add_column(
+            translate(f"store.col.{key}", lang),
+            justify=justify,  # type: ignore[arg-type]
+            no_wrap=key in ("id", "date", "status", "duration", "words"),
+            min_width=5 if key in ("case", "respondent", "protocol") else None,
+            overflow="fold",
+        )
+    for s in items:
+        table.add_row(
+            s.id,
+            s.case,
+            s.respondent,
+            s.protocol_title,
+            s.date.isoformat(),
+            translate(f"status.{s.status.value}", lang),
+            translate("word.minutes", lang, n=round(s.duration_minutes)),
+            str(s.words),
+        )
+    # a pipe or file gets a wide table rather than one squeezed into 80 columns
+    Console(width=None if sys.stdout.isatty() else PIPE_WIDTH).print(table)
+
+
+@click.command("import")
+@click.argument(
+    "files", metavar="FILE...", nargs=-1, required=True, type=click.Path(path_type=Path)
+)
+@click.option(
+    "--replace",
+    is_flag=True,
+    help="Replace a stored session with the same id (e.g. to restore an emergency copy).",
+)
+@data_dir_option
+@lang_option
+@click.pass_context
+def import_command(ctx: click.Context, files: tuple[Path, ...], replace: bool) -> None:
+    """Import sessions from portable JSON files (made by 'interviewer export ID --format json').
+
+    Invalid files and sessions that are already stored are refused with a message; the
+    others are imported. The exit status is 1 when any file was refused.
+    """
+    from interviewer.i18n import translate
+    from interviewer.store.importing import import_files
+
+    lang = _lang(ctx)
+    outcomes = import_files(_store(ctx), files, replace=replace)
+    refused = 0
+    for outcome in outcomes:
+        line = translate(outcome.message, lang, **outcome.values)
+        if outcome.ok:
+            click.echo(line)
+        else:
+            refused += 1
+            click.echo(f"interviewer: error: {line}", err=True)
+    if refused:
+        fail(translate("store.import.summary", lang, refused=refused, total=len(outcomes)))

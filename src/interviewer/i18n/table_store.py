@@ -1,0 +1,75 @@
+"""Messages of the session store commands: sessions, import, schema; autosave problems."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # --- interviewer sessions ------------------------------------------------------------
+    "store.col.id": {"en": "ID", "nl": "ID"},
+    "store.col.case": {"en": "Case", "nl": "Casus"},
+    "store.col.respondent": {"en": "Respondent", "nl": "Respondent"},
+    "store.col.protocol": {"en": "Protocol", "nl": "Protocol"},
+    "store.col.date": {"en": "Date", "nl": "Datum"},
+    "store.col.status": {"en": "Status", "nl": "Status"},
+    "store.col.duration": {"en": "Duration", "nl": "Duur"},
+    "store.col.words": {"en": "Words", "nl": "Woorden"},
+    "store.sessions.title": {
+        "en": "Sessions in {folder}: {count}",
+        "nl": "Sessies in {folder}: {count}",
+    },
+    "store.sessions.none": {
+        "en": "No sessions in {folder}. Try 'interviewer demo --case Demo --respondents 3'.",
+        "nl": "Geen sessies in {folder}. Probeer 'interviewer demo --case Demo --respondents 3'.",
+    },
+    "store.sessions.none_case": {
+        "en": "No sessions in case {case}. Cases: {cases}",
+        "nl": "Geen sessies in casus {case}. Casussen: {cases}",
+    },
+    "store.sessions.damaged": {
+        "en": "warning: skipped a damaged session file: {problem}",
+        "nl": "waarschuwing: beschadigd sessiebestand overgeslagen: {problem}",
+    },
+    # --- interviewer import --------------------------------------------------------------
+    "store.import.done": {
+        "en": "Imported session {id} (case {case}, respondent {respondent}) from {file}",
+        "nl": "Sessie {id} (casus {case}, respondent {respondent}) geïmporteerd uit {file}",
+    },
+    "store.import.replaced": {
+        "en": "Replaced session {id} (case {case}, respondent {respondent}) from {file}",
+        "nl": "Sessie {id} (casus {case}, respondent {respondent}) vervangen uit {file}",
+    },
+    "store.import.invalid": {
+        "en": "refused {problem}",
+        "nl": "geweigerd: {problem}",
+    },
+    "store.import.duplicate": {
+        "en": "refused {file}: session {id} is already stored (use --replace to overwrite it)",
+        "nl": "geweigerd: {file}: sessie {id} staat er al (gebruik --replace om te overschrijven)",
+    },
+    "store.import.duplicate_code": {
+        "en": "refused {file}: case {case} already has respondent {respondent} (session {other})",
+        "nl": "geweigerd: {file}: casus {case} heeft al respondent {respondent} (sessie {other})",
+    },
+    "store.import.duplicate_batch": {
+        "en": "refused {file}: session {id} is also in {other}",
+        "nl": "geweigerd: {file}: sessie {id} staat ook in {other}",
+    },
+    "store.import.failed": {
+        "en": "refused {file}: {problem}",
+        "nl": "geweigerd: {file}: {problem}",
+    },
+    "store.import.summary": {
+        "en": "{refused} of {total} files refused; nothing was changed for those",
+        "nl": "{refused} van {total} bestanden geweigerd; daarvoor is niets veranderd",
+    },
+    # --- autosave (shown by the app) -----------------------------------------------------
+    "store.save.failed": {
+        "en": "Not saved: {error}. Your notes are kept in memory.",
+        "nl": "Niet opgeslagen: {error}. Uw aantekeningen blijven in het geheugen.",
+    },
+    "store.save.emergency": {
+        "en": "An emergency copy was written to {path}.",
+        "nl": "Er is een noodkopie geschreven naar {path}.",
+    },
+    "store.save.locked": {
+        "en": "This session is open in another window or program: {detail}",
+        "nl": "Deze sessie is geopend in een ander venster of programma: {detail}",
+    },
+}

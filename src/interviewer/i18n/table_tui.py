@@ -1,0 +1,215 @@
+"""Messages of the interview TUI (screens, keys, dialogs) and its CLI commands."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # keys (footer and command palette)
+    "tui.key.next": {"en": "Next", "nl": "Verder"},
+    "tui.key.previous": {"en": "Prev", "nl": "Terug"},
+    "tui.key.jump": {"en": "Jump", "nl": "Zoek"},
+    "tui.key.skip": {"en": "Skip", "nl": "Sla over"},
+    "tui.key.tag": {"en": "Tag", "nl": "Tag"},
+    "tui.key.quote": {"en": "Quote", "nl": "Citaat"},
+    "tui.key.pause": {"en": "Pause", "nl": "Pauze"},
+    "tui.key.end": {"en": "End", "nl": "Eind"},
+    "tui.key.finish": {"en": "Finish", "nl": "Beëindigen"},
+    "tui.key.quit": {"en": "Quit", "nl": "Uit"},
+    "tui.key.toggle": {"en": "Tick", "nl": "Afvinken"},
+    "tui.key.start": {"en": "Start interview", "nl": "Start interview"},
+    "tui.key.back": {"en": "Back", "nl": "Terug"},
+    "tui.key.new": {"en": "New session", "nl": "Nieuwe sessie"},
+    "tui.key.resume": {"en": "Resume", "nl": "Hervatten"},
+    "tui.key.review": {"en": "Open", "nl": "Openen"},
+    "tui.key.export": {"en": "Export", "nl": "Exporteren"},
+    "tui.key.create": {"en": "Create", "nl": "Aanmaken"},
+    "tui.key.cancel": {"en": "Cancel", "nl": "Annuleren"},
+    "tui.yes": {"en": "Yes", "nl": "Ja"},
+    "tui.no": {"en": "No", "nl": "Nee"},
+    # interview
+    "tui.answer.label": {"en": "Answer:", "nl": "Antwoord:"},
+    "tui.answer.yes": {"en": "yes", "nl": "ja"},
+    "tui.answer.no": {"en": "no", "nl": "nee"},
+    "tui.flags.label": {"en": "Flags:", "nl": "Markering:"},
+    "tui.flag.quote": {"en": "quote", "nl": "citaat"},
+    "tui.flag.reticent": {"en": "reticent", "nl": "terughoudend"},
+    "tui.flag.important": {"en": "important", "nl": "belangrijk"},
+    "tui.speaker.label": {"en": "Speaker:", "nl": "Spreker:"},
+    "tui.notes.title": {"en": "Notes", "nl": "Aantekeningen"},
+    "tui.notes.placeholder": {
+        "en": "Type the answer here…",
+        "nl": "Typ hier het antwoord…",
+    },
+    "tui.kind.main": {"en": "main question", "nl": "hoofdvraag"},
+    "tui.kind.follow-up": {"en": "follow-up", "nl": "vervolgvraag"},
+    "tui.kind.probe": {"en": "probe", "nl": "doorvraag"},
+    "tui.kind.optional": {"en": "optional", "nl": "optioneel"},
+    "tui.question.none": {"en": "No question selected.", "nl": "Geen vraag gekozen."},
+    "tui.question.or": {"en": "Or:", "nl": "Of:"},
+    "tui.question.tags": {"en": "Also coded as: {codes}", "nl": "Ook gecodeerd als: {codes}"},
+    "tui.question.not_triggered": {
+        "en": "(follow-up: not triggered by the answer given)",
+        "nl": "(vervolgvraag: niet van toepassing na het gegeven antwoord)",
+    },
+    "tui.pace.end": {"en": "end ≈ {time}", "nl": "einde ≈ {time}"},
+    "tui.pace.paused": {"en": "PAUSED", "nl": "GEPAUZEERD"},
+    "tui.save.none": {"en": "not saved yet", "nl": "nog niet opgeslagen"},
+    "tui.save.ago": {"en": "saved {seconds} s ago", "nl": "{seconds} s geleden opgeslagen"},
+    "tui.save.failed": {
+        "en": "⚠ SAVING FAILED: {error}",
+        "nl": "⚠ OPSLAAN MISLUKT: {error}",
+    },
+    "tui.save.failed_emergency": {
+        "en": "⚠ SAVING FAILED, emergency copy: {path}",
+        "nl": "⚠ OPSLAAN MISLUKT, noodkopie: {path}",
+    },
+    "tui.jump.title": {
+        "en": "Jump to a topic or question",
+        "nl": "Spring naar een onderwerp of vraag",
+    },
+    "tui.jump.placeholder": {"en": "type to filter", "nl": "typ om te filteren"},
+    "tui.tag.title": {
+        "en": "Tag this note with another variable or code",
+        "nl": "Tag deze aantekening met een andere variabele of code",
+    },
+    "tui.tag.added": {"en": "Tagged with {code}", "nl": "Getagd met {code}"},
+    "tui.tag.removed": {"en": "Tag {code} removed", "nl": "Tag {code} verwijderd"},
+    "tui.outline.skip": {
+        "en": "skip: behind {minutes} min",
+        "nl": "overslaan: {minutes} min achter",
+    },
+    "tui.cmd.flag": {"en": "Toggle flag: {flag}", "nl": "Markering aan/uit: {flag}"},
+    "tui.cmd.answer": {"en": "Answer: {answer}", "nl": "Antwoord: {answer}"},
+    "tui.cmd.clear_answer": {"en": "Clear the quick answer", "nl": "Antwoord wissen"},
+    # introduction
+    "tui.intro.who": {
+        "en": "case {case} · respondent {respondent}",
+        "nl": "casus {case} · respondent {respondent}",
+    },
+    "tui.intro.no_script": {"en": "(no introduction script)", "nl": "(geen introductietekst)"},
+    "tui.intro.checklist": {
+        "en": "Checklist (space ticks, * required)",
+        "nl": "Checklist (spatie vinkt af, * verplicht)",
+    },
+    "tui.intro.missing": {
+        "en": "Tick before starting: {items}",
+        "nl": "Eerst afvinken: {items}",
+    },
+    "tui.intro.ready": {
+        "en": "Ready: ctrl+s starts the interview clock",
+        "nl": "Klaar: ctrl+s start de interviewklok",
+    },
+    "tui.intro.advance": {
+        "en": "Consent obtained in advance ({date}); ctrl+s starts the clock",
+        "nl": "Toestemming vooraf verkregen ({date}); ctrl+s start de klok",
+    },
+    "tui.intro.cannot_start": {
+        "en": "Tick every required item first.",
+        "nl": "Vink eerst alle verplichte punten af.",
+    },
+    # closing
+    "tui.closing.title": {"en": "Closing", "nl": "Afsluiting"},
+    "tui.closing.script": {"en": "Closing script", "nl": "Afsluitende tekst"},
+    "tui.closing.fields": {
+        "en": "Closing fields (kept apart from the notes, never exported)",
+        "nl": "Afsluitende gegevens (apart bewaard, nooit geëxporteerd)",
+    },
+    "tui.closing.finish": {"en": "Finish interview (f10)", "nl": "Interview beëindigen (f10)"},
+    "tui.closing.confirm_finish": {
+        "en": "Finish the interview? The clock stops and the session is closed.",
+        "nl": "Het interview beëindigen? De klok stopt en de sessie wordt gesloten.",
+    },
+    "tui.closing.key_failed": {
+        "en": "Could not save the closing fields: {error}",
+        "nl": "Afsluitende gegevens niet opgeslagen: {error}",
+    },
+    # quitting and crashes
+    "tui.quit.confirm": {
+        "en": "The interview is not finished. Save and quit? You can resume it later.",
+        "nl": "Het interview is niet afgerond. Opslaan en stoppen? U kunt later hervatten.",
+    },
+    "tui.quit.yes": {"en": "Save and quit", "nl": "Opslaan en stoppen"},
+    "tui.quit.no": {"en": "Stay", "nl": "Blijven"},
+    "tui.quit.resumable": {
+        "en": "Saved. Resume with: interviewer resume {id}",
+        "nl": "Opgeslagen. Hervatten met: interviewer resume {id}",
+    },
+    "tui.crash.saved": {
+        "en": "The session was saved; continue with: interviewer resume {id}",
+        "nl": "De sessie is opgeslagen; verder met: interviewer resume {id}",
+    },
+    # review
+    "tui.review.duration": {
+        "en": "Duration {elapsed} (planned {planned}) · {words} words",
+        "nl": "Duur {elapsed} (gepland {planned}) · {words} woorden",
+    },
+    "tui.review.tagged": {
+        "en": "Notes tagged to other variables",
+        "nl": "Aantekeningen getagd met andere variabelen",
+    },
+    "tui.state.asked": {"en": "✓", "nl": "✓"},
+    "tui.state.skipped": {"en": "skipped", "nl": "overgeslagen"},
+    "tui.state.not-asked": {"en": "·", "nl": "·"},
+    "tui.status.planned": {"en": "planned", "nl": "gepland"},
+    "tui.status.in-progress": {"en": "in progress", "nl": "bezig"},
+    "tui.status.paused": {"en": "paused", "nl": "gepauzeerd"},
+    "tui.status.finished": {"en": "finished", "nl": "afgerond"},
+    # home
+    "tui.home.hint": {
+        "en": "n new session · enter open · e export · ctrl+p all commands",
+        "nl": "n nieuwe sessie · enter openen · e exporteren · ctrl+p alle opdrachten",
+    },
+    "tui.home.sessions": {"en": "Sessions by case", "nl": "Sessies per casus"},
+    "tui.home.protocols": {"en": "Protocols", "nl": "Protocollen"},
+    "tui.home.no_sessions": {
+        "en": "No sessions yet: press n for a new one.",
+        "nl": "Nog geen sessies: druk n voor een nieuwe.",
+    },
+    "tui.home.protocol_meta": {
+        "en": "language {language} · {minutes} min · {topics} topics",
+        "nl": "taal {language} · {minutes} min · {topics} onderwerpen",
+    },
+    "tui.home.cannot_open": {
+        "en": "Cannot open the session: {error}",
+        "nl": "Kan de sessie niet openen: {error}",
+    },
+    "tui.home.pick_session": {"en": "Choose a session first.", "nl": "Kies eerst een sessie."},
+    # new session form
+    "tui.new.title": {"en": "New session", "nl": "Nieuwe sessie"},
+    "tui.new.protocol": {"en": "Protocol", "nl": "Protocol"},
+    "tui.new.case": {"en": "Case (team, municipality)", "nl": "Casus (team, gemeente)"},
+    "tui.new.respondent": {
+        "en": "Respondent code (next free one suggested)",
+        "nl": "Respondentcode (eerstvolgende vrije voorgesteld)",
+    },
+    "tui.new.role": {"en": "Role", "nl": "Functie"},
+    "tui.new.interviewer": {"en": "Interviewer", "nl": "Interviewer"},
+    "tui.new.mode": {"en": "Mode:", "nl": "Vorm:"},
+    "tui.new.individual": {"en": "individual", "nl": "individueel"},
+    "tui.new.group": {"en": "group", "nl": "groep"},
+    "tui.new.participants": {
+        "en": "Participant codes (group mode, comma separated)",
+        "nl": "Deelnemercodes (groep, gescheiden door komma's)",
+    },
+    "tui.new.consent": {"en": "Consent obtained in advance", "nl": "Toestemming vooraf verkregen"},
+    "tui.new.start": {"en": "Create and open (ctrl+s)", "nl": "Aanmaken en openen (ctrl+s)"},
+    "tui.new.no_protocol": {"en": "Choose a protocol.", "nl": "Kies een protocol."},
+    # export dialog
+    "tui.export.title": {"en": "Export session", "nl": "Sessie exporteren"},
+    "tui.export.folder": {"en": "Folder", "nl": "Map"},
+    "tui.export.run": {"en": "Export", "nl": "Exporteren"},
+    "tui.export.close": {"en": "Close", "nl": "Sluiten"},
+    "tui.export.running": {"en": "Exporting…", "nl": "Bezig met exporteren…"},
+    "tui.export.done": {"en": "Written: {paths}", "nl": "Geschreven: {paths}"},
+    "tui.export.failed": {"en": "Export failed: {error}", "nl": "Export mislukt: {error}"},
+    # CLI
+    "tui.cli.no_unfinished": {
+        "en": "no unfinished session to resume (see 'interviewer' for all sessions)",
+        "nl": "geen onafgeronde sessie om te hervatten (zie 'interviewer' voor alle sessies)",
+    },
+    "tui.cli.locked": {
+        "en": "session {id} is open in another window; close it there first",
+        "nl": "sessie {id} is in een ander venster geopend; sluit die eerst",
+    },
+    "tui.cli.finished": {
+        "en": "session {id} is finished; open it from the home screen to review it",
+        "nl": "sessie {id} is afgerond; open hem vanuit het beginscherm om terug te lezen",
+    },
+}

@@ -1,0 +1,266 @@
+"""Autosave for the UI: request a save on every change; a background thread writes it.
+
+``Autosaver.request()`` is cheap and never blocks: the session is written at most ``delay``
+seconds after the first unsaved change (continuous typing cannot postpone it). ``flush()``
+writes now and waits (navigation, exit); ``close()`` flushes, stops the thread and releases
+the session's lock. Every write runs on the writer thread, which calls ``on_result`` with a
+``SaveResult`` afterwards; a failure (disk full, read-only folder, no permission) is a
+``SaveResult(ok=False, error=...)``, never an exception in the caller's thread. The file on
+disk then still holds the last good save, the session stays in memory, an emergency copy is
+attempted (``interviewer.store.emergency``) and the next request or flush tries again.
+
+Thread safety: the writer thread serialises the session while the UI may be changing it.
+It holds ``Autosaver.mutation_lock`` while it serialises (a few ms even for long sessions);
+code that changes the session from another thread than the writer's may hold the same lock
+to get snapshots between changes. Callers that do not take the lock are safe too: a
+snapshot that hits a dict changing size (RuntimeError) is retried.
+"""
+
+from __future__ import annotations
+
+import atexit
+import datetime as dt
+import logging
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import Future
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from interviewer.domain.session import Session, session_to_json_dict
+from interviewer.store.emergency import write_emergency_copy
+from interviewer.store.index import SessionSummary, summarize
+from interviewer.store.lock import SessionLock
+from interviewer.store.portable import portable_bytes
+
+if TYPE_CHECKING:
+    from interviewer.store.core import SessionStore
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+SNAPSHOT_ATTEMPTS = 20
+CLOSE_TIMEOUT = 30.0
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """The outcome of one write of a session."""
+
+    ok: bool
+    at: dt.datetime
+    """When the write started (UTC)."""
+    duration: float
+    """Seconds the write took (serialise, write, fsync, rename)."""
+    path: Path
+    """The session file."""
+    error: str | None = None
+    """One line for the user when ``ok`` is False."""
+    emergency_path: Path | None = None
+    """Where an emergency copy was written after a failure, if one could be."""
+
+
+def describe_error(exc: BaseException, path: Path) -> str:
+    """One clear line for a failed save."""
+    if isinstance(exc, OSError):
+        reason = exc.strerror or str(exc)
+        where = exc.filename or path
+        return f"could not save to {where}: {reason}"
+    return f"could not save to {path}: {exc}"
+
+
+def retry_changing(func: Callable[[], T]) -> T:
+    """Call ``func``; retry while it fails because another thread changed a dict under it."""
+    for _attempt in range(SNAPSHOT_ATTEMPTS - 1):
+        try:
+            return func()
+        except RuntimeError as exc:
+            if "changed size" not in str(exc) and "mutated" not in str(exc):
+                raise
+            time.sleep(0.0005)
+    return func()
+
+
+class Autosaver:
+    """Debounced background saving of one session; see the module docstring."""
+
+    def __init__(
+        self,
+        store: SessionStore,
+        session: Session,
+        lock: SessionLock,
+        *,
+        delay: float = 1.0,
+        on_result: Callable[[SaveResult], None] | None = None,
+    ) -> None:
+        self.store = store
+        self.session = session
+        self.delay = max(0.0, float(delay))
+        self.on_result = on_result
+        self.mutation_lock = threading.RLock()
+        """Held while the session is serialised; see the module docstring."""
+        self.last_result: SaveResult | None = None
+        self.path = store.session_path(session.id)
+        self._lock = lock
+        self._cond = threading.Condition()
+        self._dirty = False
+        self._due: float | None = None
+        self._waiters: list[tuple[Future[SaveResult], bool]] = []
+        self._closed = False
+        self._emergency: Path | None = None
+        self._thread = threading.Thread(
+            target=self._run, name=f"autosave-{session.id}", daemon=True
+        )
+        self._thread.start()
+        atexit.register(self._at_exit)
+
+    # --- API for the UI ----------------------------------------------------------------
+    def request(self) -> None:
+        """Note a change; it is written at most ``delay`` seconds from the first request."""
+        with self._cond:
+            if self._closed:
+                return
+            self._dirty = True
+            if self._due is None:
+                self._due = time.monotonic() + self.delay
+                self._cond.notify()
+
+    def flush(self) -> SaveResult:
+        """Write now (on the writer thread) and wait for the result."""
+        return self._flush(final=False)
+
+    def close(self) -> SaveResult:
+        """Write a last time, update the listing, stop the thread and release the lock."""
+        if self._closed and self.last_result is not None:
+            return self.last_result
+        result = self._flush(final=True)
+        with self._cond:
+            self._closed = True
+            self._cond.notify()
+        if threading.current_thread() is not self._thread:
+            self._thread.join(CLOSE_TIMEOUT)
+        self._lock.release()
+        atexit.unregister(self._at_exit)
+        return result
+
+    @property
+    def pending(self) -> bool:
+        """True while a change has not been written successfully."""
+        with self._cond:
+            return self._dirty
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    def __enter__(self) -> Autosaver:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- writer thread -----------------------------------------------------------------
+    def _flush(self, *, final: bool) -> SaveResult:
+        if threading.current_thread() is self._thread:  # e.g. flush() inside on_result
+            return self._write(final=final)
+        future: Future[SaveResult] = Future()
+        with self._cond:
+            if self._closed or not self._thread.is_alive():
+                if self.last_result is not None:
+                    return self.last_result
+                return self._write(final=final)
+            self._waiters.append((future, final))
+            self._cond.notify()
+        return future.result()
+
+    def _run(self) -> None:
+        while True:
+            with self._cond:
+                while not self._waiters:
+                    if self._closed:
+                        return
+                    if self._due is None:
+                        self._cond.wait()
+                        continue
+                    remaining = self._due - time.monotonic()
+                    if remaining <= 0:
+                        break
+                    self._cond.wait(remaining)
+                waiters, self._waiters = self._waiters, []
+                self._due = None
+            result = self._write(final=any(final for _f, final in waiters))
+            for future, _final in waiters:
+                future.set_result(result)
+
+    def _write(self, *, final: bool) -> SaveResult:
+        with self._cond:
+            self._dirty = False  # changes from now on make it dirty again
+        result = self._write_once(final=final)
+        if not result.ok:
+            with self._cond:
+                self._dirty = True  # try again on the next request or flush
+        self.last_result = result
+        if self.on_result is not None:
+            try:
+                self.on_result(result)
+            except Exception:  # a faulty listener must not stop the saving
+                log.exception("autosave listener failed for session %s", self.session.id)
+        return result
+
+    def _snapshot(self) -> dict[str, Any]:
+        def dump() -> dict[str, Any]:
+            with self.mutation_lock:
+                return session_to_json_dict(self.session)
+
+        return retry_changing(dump)
+
+    def _write_once(self, *, final: bool) -> SaveResult:
+        at = dt.datetime.now(dt.UTC)
+        start = time.perf_counter()
+        data: dict[str, Any] | None = None
+        try:
+            data = self._snapshot()
+            self.store.write_data(self.session.id, data)
+        except Exception as exc:  # reported as a value, never raised into the UI
+            error = describe_error(exc, self.path)
+            if not isinstance(exc, OSError):
+                log.error("autosave of session %s failed: %s", self.session.id, type(exc).__name__)
+            emergency = self._write_emergency(data)
+            if emergency is None and data is not None:
+                error += "; no emergency copy could be written either"
+            return SaveResult(False, at, time.perf_counter() - start, self.path, error, emergency)
+        self._emergency = None  # a good save ends the failure streak
+        self._update_index(final=final)
+        return SaveResult(True, at, time.perf_counter() - start, self.path)
+
+    def _update_index(self, *, final: bool) -> None:
+        """At ``close()`` only: the listing re-reads a changed session file by itself (see
+        ``index``), so autosaves never pay for rewriting an index of 1,000 sessions."""
+        if not final:
+            return
+
+        def summary() -> SessionSummary:
+            with self.mutation_lock:
+                return summarize(self.session, dt.datetime.now(dt.UTC))
+
+        try:
+            self.store.index.update(retry_changing(summary), self.path)
+        except OSError as exc:  # the index is a cache: the next listing rebuilds the entry
+            log.warning("session index not updated for %s: %s", self.session.id, exc.strerror)
+
+    def _write_emergency(self, data: dict[str, Any] | None) -> Path | None:
+        if data is None:
+            return None
+        try:
+            self._emergency = write_emergency_copy(
+                self.session.id, portable_bytes(data), self._emergency
+            )
+        except OSError as exc:
+            log.error("emergency copy of session %s failed: %s", self.session.id, exc)
+            return None
+        return self._emergency
+
+    def _at_exit(self) -> None:
+        if not self._closed and self.pending:
+            self.close()

@@ -1,0 +1,59 @@
+"""Emergency copies: when a session cannot be saved in the data folder, write it elsewhere.
+
+The copy is a portable session file (``interviewer import --replace FILE`` restores it),
+0600 in a 0700 folder: first ``<cache dir>/emergency/``, then a private folder in the
+system's temp folder when the cache folder is on the same full or read-only disk.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from pathlib import Path
+
+from interviewer import paths
+from interviewer.store.atomic import atomic_write_bytes
+
+EMERGENCY_FOLDER = "emergency"
+
+
+def emergency_folders() -> list[Path]:
+    """Where emergency copies go, in order of preference."""
+    uid = os.getuid() if hasattr(os, "getuid") else "user"
+    return [
+        paths.cache_dir() / EMERGENCY_FOLDER,
+        Path(tempfile.gettempdir()) / f"interviewer-emergency-{uid}",
+    ]
+
+
+def emergency_name(session_id: str, now: dt.datetime | None = None) -> str:
+    """``<id>-<UTC timestamp>.json``."""
+    stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y%m%dT%H%M%S%fZ")
+    return f"{session_id}-{stamp}.json"
+
+
+def write_emergency_copy(session_id: str, payload: bytes, previous: Path | None = None) -> Path:
+    """Write ``payload`` to the first folder that takes it; returns the path, raises OSError.
+
+    ``previous`` (the copy made by an earlier failed save of the same streak) is replaced
+    rather than adding a new file on every failed autosave.
+    """
+    errors: list[str] = []
+    if previous is not None:
+        try:
+            paths.ensure_private_dir(previous.parent)
+            atomic_write_bytes(previous, payload)
+            return previous
+        except OSError as exc:
+            errors.append(f"{previous}: {exc.strerror or exc}")
+    name = emergency_name(session_id)
+    for folder in emergency_folders():
+        target = folder / name
+        try:
+            paths.ensure_private_dir(folder)
+            atomic_write_bytes(target, payload)
+            return target
+        except OSError as exc:
+            errors.append(f"{target}: {exc.strerror or exc}")
+    raise OSError("no emergency copy could be written (" + "; ".join(errors) + ")")

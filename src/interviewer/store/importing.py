@@ -1,0 +1,72 @@
+"""``interviewer import``: bring portable session files into the store, refusing bad ones.
+
+Each file is checked on its own: it must be a valid portable session file, its id must not
+be stored yet (unless ``replace``), appear in no other file of the batch, and its case must
+not already have the same respondent code under another id (two laptops that both created
+"Borne 1.1"). Refused files change nothing; the others are imported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from interviewer.store.core import SessionStore
+from interviewer.store.errors import StoreError
+from interviewer.store.portable import PortableError, read_portable
+
+
+@dataclass(frozen=True)
+class ImportOutcome:
+    """What happened to one file: a message key of ``table_store`` and its values."""
+
+    path: Path
+    ok: bool
+    message: str
+    values: dict[str, str] = field(default_factory=dict)
+    session_id: str | None = None
+
+
+def import_files(
+    store: SessionStore, files: Iterable[Path], *, replace: bool = False
+) -> list[ImportOutcome]:
+    """Import every acceptable file; one outcome per file, in order."""
+    codes = {(s.case, s.respondent): s.id for s in store.list()}
+    seen: dict[str, Path] = {}
+    outcomes: list[ImportOutcome] = []
+    for path in files:
+        name = str(path)
+        try:
+            session = read_portable(path)
+        except PortableError as exc:
+            outcomes.append(
+                ImportOutcome(path, False, "store.import.invalid", {"problem": str(exc)})
+            )
+            continue
+        sid = session.id
+        values = {"file": name, "id": sid, "case": session.case, "respondent": session.respondent}
+        if sid in seen:
+            values["other"] = str(seen[sid])
+            outcomes.append(ImportOutcome(path, False, "store.import.duplicate_batch", values, sid))
+            continue
+        seen[sid] = path
+        exists = store.exists(sid)
+        if exists and not replace:
+            outcomes.append(ImportOutcome(path, False, "store.import.duplicate", values, sid))
+            continue
+        other = codes.get((session.case, session.respondent))
+        if other is not None and other != sid:
+            values["other"] = other
+            outcomes.append(ImportOutcome(path, False, "store.import.duplicate_code", values, sid))
+            continue
+        try:
+            store.import_session(session, replace=replace)
+        except (StoreError, OSError) as exc:
+            values["problem"] = getattr(exc, "strerror", None) or str(exc)
+            outcomes.append(ImportOutcome(path, False, "store.import.failed", values, sid))
+            continue
+        codes[(session.case, session.respondent)] = sid
+        key = "store.import.replaced" if exists else "store.import.done"
+        outcomes.append(ImportOutcome(path, True, key, values, sid))
+    return outcomes

@@ -1,0 +1,138 @@
+"""The portable session file: one versioned JSON document per session, to move and pool them.
+
+Written by ``interviewer export ID --format json`` (``write_portable``), read back by
+``interviewer import FILE...`` (``read_portable``); its JSON Schema is printed by
+``interviewer schema session`` (``portable_schema``). Layout (docs/session-format.md)::
+
+    {"format": "interviewer-session", "version": 1, "exported_at": "...Z",
+     "generator": "interviewer 0.1.0", "session": {...the session...}}
+
+Personal data (key records) is never part of it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+from typing import IO, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from interviewer import __version__
+from interviewer.domain.session import SESSION_FORMAT_VERSION, Session, session_to_json_dict
+from interviewer.store.errors import StoreError
+
+PORTABLE_FORMAT = "interviewer-session"
+PORTABLE_VERSION = 1
+SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
+"""Session ids end up in file names: letters, digits, '-' and '_' only."""
+
+
+class PortableError(StoreError, ValueError):
+    """A file that is not a valid portable session; the message names the file."""
+
+
+class PortableSession(BaseModel):
+    """An interviewer session file for moving sessions between computers (format 1)."""
+
+    model_config = ConfigDict(extra="forbid", title="Interviewer portable session")
+
+    format: Literal["interviewer-session"] = Field(
+        description="Always 'interviewer-session': what this file is."
+    )
+    version: int = Field(
+        ge=1, description="Version of this envelope; readers refuse versions they do not know."
+    )
+    exported_at: dt.datetime = Field(description="When the file was written (UTC).")
+    generator: str | None = Field(default=None, description="Program and version that wrote it.")
+    session: Session = Field(description="The session, exactly as stored.")
+
+
+def portable_document(session_data: dict[str, Any]) -> dict[str, Any]:
+    """The portable envelope around a session's JSON data."""
+    return {
+        "format": PORTABLE_FORMAT,
+        "version": PORTABLE_VERSION,
+        "exported_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
+        "generator": f"interviewer {__version__}",
+        "session": session_data,
+    }
+
+
+def portable_bytes(session_data: dict[str, Any]) -> bytes:
+    """The portable file's bytes (indented UTF-8 JSON, trailing newline)."""
+    text = json.dumps(portable_document(session_data), ensure_ascii=False, indent=2)
+    return (text + "\n").encode("utf-8")
+
+
+def write_portable(session: Session, stream: IO[bytes]) -> None:
+    """Write ``session`` as a portable file (the ``json`` export format)."""
+    stream.write(portable_bytes(session_to_json_dict(session)))
+
+
+def _first_problem(exc: ValidationError) -> str:
+    first = exc.errors()[0]
+    where = ".".join(str(p) for p in first["loc"]) or "the file"
+    more = exc.error_count() - 1
+    return f"{where}: {first['msg']}" + (f" (and {more} more problem(s))" if more else "")
+
+
+def parse_portable(raw: bytes, name: str = "<data>") -> Session:
+    """Validate portable bytes; ``PortableError`` says what is wrong, naming ``name``."""
+    if not raw.strip():
+        raise PortableError(f"{name}: the file is empty")
+    try:
+        data = json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise PortableError(f"{name}: not valid JSON ({exc})") from None
+    if not isinstance(data, dict):
+        raise PortableError(f"{name}: not an interviewer session file")
+    if data.get("format") != PORTABLE_FORMAT:
+        if "session" in data and isinstance(data.get("session"), dict) and len(data) == 1:
+            hint = "a store file; export it with 'interviewer export ID --format json'"
+        elif "protocol" in data and "records" in data:
+            hint = "a bare session without the portable envelope"
+        else:
+            hint = f"'format' is not {PORTABLE_FORMAT!r}"
+        raise PortableError(f"{name}: not an interviewer session file ({hint})")
+    version = data.get("version")
+    if isinstance(version, int) and version > PORTABLE_VERSION:
+        raise PortableError(
+            f"{name}: written by a newer interviewer (file version {version}, this one "
+            f"reads {PORTABLE_VERSION}); please upgrade"
+        )
+    inner = data.get("session")
+    inner_version = inner.get("format") if isinstance(inner, dict) else None
+    if isinstance(inner_version, int) and inner_version > SESSION_FORMAT_VERSION:
+        raise PortableError(
+            f"{name}: the session uses format {inner_version}, newer than this interviewer "
+            f"({SESSION_FORMAT_VERSION}); please upgrade"
+        )
+    try:
+        portable = PortableSession.model_validate(data)
+    except ValidationError as exc:
+        raise PortableError(f"{name}: not a valid session file ({_first_problem(exc)})") from None
+    if not SAFE_ID.match(portable.session.id):
+        raise PortableError(
+            f"{name}: session id {portable.session.id!r} is not allowed "
+            "(letters, digits, '-' and '_' only)"
+        )
+    return portable.session
+
+
+def read_portable(path: Path) -> Session:
+    """Read and validate a portable session file."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise PortableError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    return parse_portable(raw, str(path))
+
+
+def portable_schema() -> dict[str, Any]:
+    """JSON Schema (draft 2020-12) of the portable session file."""
+    schema = PortableSession.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    return schema

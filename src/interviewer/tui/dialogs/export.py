@@ -1,0 +1,102 @@
+"""Export a session from the home list: pick a format and a folder; the export runs in a
+worker thread through ``interviewer.export.registry`` and the dialog reports the path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from interviewer import paths
+
+
+class ExportDialog(ModalScreen[None]):
+    """See the module docstring. Case and project formats take the session's whole case."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", show=False)]
+
+    def __init__(self, session_id: str) -> None:
+        super().__init__()
+        self.session_id = session_id
+
+    def compose(self) -> ComposeResult:
+        from interviewer.export.registry import FORMATS, format_label
+
+        t = self.app.t
+        with Vertical(classes="dialog export"):
+            yield Static(t("tui.export.title"), classes="dialog-title")
+            yield OptionList(
+                *[
+                    Option(f"{name:<16} {format_label(name, self.app.lang)}", id=name)
+                    for name in FORMATS
+                ],
+                id="formats",
+            )
+            yield Static(t("tui.export.folder"), classes="field-label")
+            yield Input(str(paths.default_export_dir()), id="folder", compact=True)
+            yield Static(id="export-result")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("tui.export.run"), id="run", variant="success")
+                yield Button(t("tui.export.close"), id="close")
+
+    def on_mount(self) -> None:
+        formats = self.query_one("#formats", OptionList)
+        formats.highlighted = 0
+        formats.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.query_one("#folder", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        self.start_export()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "run":
+            self.start_export()
+        else:
+            self.dismiss(None)
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+    def start_export(self) -> None:
+        formats = self.query_one("#formats", OptionList)
+        if formats.highlighted is None:
+            return
+        fmt = formats.get_option_at_index(formats.highlighted).id or ""
+        folder = Path(self.query_one("#folder", Input).value.strip() or ".").expanduser()
+        self.query_one("#export-result", Static).update(self.app.t("tui.export.running"))
+        self.export(fmt, folder)
+
+    @work(thread=True, exit_on_error=False)
+    def export(self, fmt: str, folder: Path) -> None:
+        """Load the sessions and write the export (in a thread); report the result."""
+        from interviewer.export.options import ExportOptions
+        from interviewer.export.registry import get_format, write_export
+
+        store = self.app.store
+        try:
+            session = store.load(self.session_id)
+            sessions = [session]
+            if get_format(fmt).scope != "session":
+                sessions = [store.load(s.id) for s in store.list(case=session.case)]
+            written = write_export(sessions, fmt, folder, ExportOptions(lang=self.app.lang))
+            text = self.app.t("tui.export.done", paths=", ".join(str(p) for p in written))
+            ok = True
+        except Exception as exc:  # ExportError and store errors: one line in the dialog
+            lines = str(exc).splitlines()
+            text = self.app.t("tui.export.failed", error=lines[0] if lines else type(exc).__name__)
+            ok = False
+        self.app.call_from_thread(self.show_result, text, ok)
+
+    def show_result(self, text: str, ok: bool) -> None:
+        result = self.query_one("#export-result", Static)
+        result.update(text)
+        result.set_class(not ok, "error")

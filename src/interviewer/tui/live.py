@@ -1,0 +1,113 @@
+"""The open session behind the screens: recorder, timing engine, autosaver and store lock.
+
+No Textual here: the app owns one ``LiveSession`` while a session is open, screens call its
+recorder and read its engine, and the app's exit paths (ctrl+q, SIGHUP/SIGTERM, an
+unhandled exception) call ``close()``. ``commit`` is set by the screen that holds an editor:
+it copies text not yet handed to the recorder, so every save includes the last keystroke.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from interviewer.domain.recorder import SessionRecorder
+from interviewer.domain.session import KeyRecord, Session, SessionStatus
+from interviewer.domain.timing import TimingEngine
+
+Clock = Callable[[], float]
+
+
+class LiveSession:
+    """One session being run: see the module docstring. ``store`` is a ``SessionStore``."""
+
+    def __init__(
+        self,
+        store: Any,
+        session: Session,
+        *,
+        key: KeyRecord | None = None,
+        clock: Clock = time.time,
+        delay: float = 1.0,
+    ) -> None:
+        self.store = store
+        self.session = session
+        self.clock = clock
+        self.delay = delay
+        self.recorder = SessionRecorder(session, clock, key=key, on_change=self._on_change)
+        self.engine = TimingEngine(session, clock)
+        self.commit: Callable[[], None] | None = None
+        self.key_error: str | None = None
+        self.autosaver: Any = None
+        self._closed = False
+
+    # --- lifecycle ----------------------------------------------------------------------
+    def open(self) -> LiveSession:
+        """Start autosaving, which takes the store lock (raises the store's SessionLocked)."""
+        self.autosaver = self.store.autosaver(self.session, delay=self.delay)
+        return self
+
+    def recover(self) -> bool:
+        """After loading from disk: pause an in-progress session at its last activity."""
+        return self.recorder.recover_after_restart()
+
+    def close(self) -> Any:
+        """Commit, write everything now, release the lock; returns the last SaveResult."""
+        if self._closed:
+            return self.last_result
+        result = None
+        try:
+            self._commit()
+            if self.recorder.key.fields:
+                self.save_key()
+        finally:
+            self._closed = True
+            if self.autosaver is not None:
+                result = self.autosaver.close()  # writes, then releases the lock
+        return result
+
+    @property
+    def closed(self) -> bool:
+        """True once ``close()`` ran."""
+        return self._closed
+
+    # --- saving -------------------------------------------------------------------------
+    def _commit(self) -> None:
+        if self.commit is not None:
+            self.commit()
+
+    def _on_change(self, what: str) -> None:
+        if what == "key":
+            self.save_key()
+        elif self.autosaver is not None and not self._closed:
+            self.autosaver.request()
+
+    def flush(self) -> Any:
+        """Commit the editor and write now (on every navigation); returns the SaveResult."""
+        if self._closed:
+            return self.last_result
+        self._commit()
+        if self.autosaver is None:
+            return None
+        return self.autosaver.flush()
+
+    def save_key(self) -> None:
+        """Write the key record (closing fields) to the store's key file."""
+        try:
+            self.store.save_key(self.recorder.key)
+            self.key_error = None
+        except Exception as exc:  # reported on screen, never swallowed silently
+            detail = f": {exc.strerror}" if isinstance(exc, OSError) else ""
+            self.key_error = type(exc).__name__ + detail
+
+    @property
+    def last_result(self) -> Any:
+        """The autosaver's last SaveResult (None before the first write)."""
+        return None if self.autosaver is None else self.autosaver.last_result
+
+    # --- state --------------------------------------------------------------------------
+    @property
+    def unfinished(self) -> bool:
+        """True while the interview has not been finished."""
+        return self.session.status is not SessionStatus.FINISHED

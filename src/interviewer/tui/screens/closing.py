@@ -1,0 +1,115 @@
+"""The closing: closing questions with notes, the closing script, the closing fields, finish.
+
+Closing fields (email addresses) go to the key record through the recorder and the store's
+key file, never into the session. ``f10`` finishes the interview (after a confirmation).
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Footer, Input, Static, TextArea
+
+from interviewer.domain.recorder import RecorderError
+from interviewer.domain.session import Flag
+from interviewer.tui.bindings import QUIT, Key, bindings
+from interviewer.tui.dialogs.confirm import ConfirmDialog
+from interviewer.tui.screens.interview import InterviewScreen
+from interviewer.tui.widgets.choice_bar import ChoiceBar
+from interviewer.tui.widgets.pace_bar import PaceBar
+from interviewer.tui.widgets.question_panel import QuestionPanel
+from interviewer.tui.widgets.topic_list import TopicList
+
+
+class ClosingScreen(InterviewScreen):
+    """See the module docstring; shares the notes handling of the interview screen."""
+
+    KEYS = (
+        Key("ctrl+n", "next_question", "tui.key.next"),
+        Key("ctrl+b", "previous_question", "tui.key.previous"),
+        Key("ctrl+t", "jump", "tui.key.jump"),
+        Key("ctrl+l", "skip", "tui.key.skip"),
+        Key("ctrl+g", "tag", "tui.key.tag"),
+        Key("ctrl+o", "quote", "tui.key.quote"),
+        Key("f5", "pause", "tui.key.pause"),
+        Key("f10", "finish", "tui.key.finish"),
+        QUIT,
+    )
+    BINDINGS = bindings(KEYS)
+
+    def compose(self) -> ComposeResult:
+        t = self.app.t
+        closing = self.app.live.session.protocol.closing
+        key = self.app.live.recorder.key
+        yield PaceBar(id="pace")
+        with Horizontal(id="body"):
+            yield TopicList(id="topics")
+            with VerticalScroll(id="main"):
+                yield QuestionPanel(id="question")
+                yield ChoiceBar(t("tui.answer.label"), id="quick")
+                yield ChoiceBar(
+                    t("tui.flags.label"),
+                    [(f.value, t(f"tui.flag.{f.value}")) for f in Flag],
+                    multi=True,
+                    id="flags",
+                )
+                yield ChoiceBar(t("tui.speaker.label"), id="speaker")
+                yield TextArea(
+                    soft_wrap=True,
+                    tab_behavior="focus",
+                    id="notes",
+                    placeholder=t("tui.notes.placeholder"),
+                )
+                yield Vertical(id="parts")
+                if closing.script.strip():
+                    yield Static(t("tui.closing.script"), classes="section-title")
+                    script = Text()
+                    for paragraph in closing.paragraphs():
+                        script.append(paragraph + "\n\n")
+                    yield Static(script, id="closing-script")
+                if closing.fields:
+                    yield Static(t("tui.closing.fields"), classes="section-title")
+                for field in closing.fields:
+                    yield Static(
+                        field.label + (" 🔒" if field.personal else ""), classes="field-label"
+                    )
+                    yield Input(
+                        key.fields.get(field.id, ""),
+                        id=f"field-{field.id}",
+                        classes="closing-field",
+                    )
+                yield Button(t("tui.closing.finish"), id="finish", variant="success")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        field_id = (event.input.id or "").removeprefix("field-")
+        if not event.input.id or not event.input.id.startswith("field-"):
+            return
+        try:
+            self.app.live.recorder.set_closing_field(field_id, event.value)
+        except RecorderError as exc:
+            self.notify(str(exc), severity="warning")
+        if self.app.live.key_error:
+            self.notify(
+                self.app.t("tui.closing.key_failed", error=self.app.live.key_error),
+                severity="error",
+            )
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "finish":
+            self.action_finish()
+
+    def action_finish(self) -> None:
+        t = self.app.t
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.app.finish_session()
+
+        self.app.push_screen(
+            ConfirmDialog(t("tui.closing.confirm_finish"), t("tui.yes"), t("tui.no")), answer
+        )
+
+    def action_end(self) -> None:
+        self.action_finish()

@@ -1,0 +1,231 @@
+"""Home: sessions grouped by case (resume, open, export), protocols with an outline preview,
+and a new session. Letters are safe here: there is no notes editor on this screen."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from interviewer.domain.protocol import InterviewProtocol
+from interviewer.tui.bindings import QUIT, Key, bindings, localized
+from interviewer.tui.sources import ProtocolChoice, ProtocolLoadError, list_protocols, load_protocol
+
+
+def outline_text(protocol: InterviewProtocol, t) -> Text:
+    """A protocol's outline for the preview: topics with minutes and question counts."""
+    text = Text()
+    text.append(protocol.title + "\n", style="bold")
+    text.append(
+        t(
+            "tui.home.protocol_meta",
+            language=protocol.language,
+            minutes=f"{protocol.duration_minutes:g}",
+            topics=len(protocol.topics),
+        )
+        + "\n\n",
+        style="dim",
+    )
+    for topic in protocol.topics:
+        minutes = f"{topic.minutes:g} min" if topic.minutes else ""
+        text.append(f"• {topic.title}", style="bold")
+        text.append(f"  {topic.variable}  {minutes}  {len(topic.questions)}q\n", style="dim")
+    if protocol.closing.questions:
+        text.append(
+            f"• {t('tui.closing.title')}  {len(protocol.closing.questions)}q\n", style="bold"
+        )
+    return text
+
+
+class HomeScreen(Screen[None]):
+    """See the module docstring."""
+
+    KEYS = (
+        Key("n", "new", "tui.key.new", priority=False),
+        Key("r", "resume", "tui.key.resume", priority=False),
+        Key("o", "review", "tui.key.review", priority=False),
+        Key("e", "export", "tui.key.export", priority=False),
+        QUIT,
+    )
+    BINDINGS = bindings(KEYS)
+
+    def compose(self) -> ComposeResult:
+        t = self.app.t
+        yield Static(
+            Text(" interviewer ", style="bold reverse") + Text("  " + t("tui.home.hint")),
+            id="home-title",
+        )
+        with Horizontal(id="home-body"):
+            with Vertical(id="sessions-pane"):
+                yield Static(t("tui.home.sessions"), classes="section-title")
+                yield OptionList(id="sessions")
+            with Vertical(id="protocols-pane"):
+                yield Static(t("tui.home.protocols"), classes="section-title")
+                yield OptionList(id="protocols")
+                with VerticalScroll(id="preview-scroll"):
+                    yield Static(id="preview")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.protocols: list[ProtocolChoice] = list_protocols()
+        self.reload()
+        protocols = self.query_one("#protocols", OptionList)
+        for choice in self.protocols:
+            label = Text(choice.title)
+            if choice.error:
+                label.append("  ⚠", style="bold red")
+            protocols.add_option(Option(label, id=str(choice.path)))
+        if self.protocols:
+            protocols.highlighted = 0
+        self.call_after_refresh(self.reload)  # again once the list knows its width
+        self.query_one("#sessions", OptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        """Re-read the session list from the store."""
+        t = self.app.t
+        sessions = self.query_one("#sessions", OptionList)
+        sessions.clear_options()
+        width = sessions.scrollable_content_region.width
+        self.summaries = {s.id: s for s in self.app.store.list()}
+        by_case: dict[str, list] = {}
+        for summary in self.summaries.values():
+            by_case.setdefault(summary.case, []).append(summary)
+        if not by_case:
+            sessions.add_option(Option(Text(t("tui.home.no_sessions"), style="dim"), disabled=True))
+        for case in sorted(by_case):
+            sessions.add_option(Option(Text(case, style="bold underline"), disabled=True))
+            for s in sorted(by_case[case], key=lambda s: s.respondent):
+                line = Text(f" {s.respondent:<5} {s.date} ")
+                style = "green" if s.status == "finished" else "bold yellow"
+                line.append(t(f"tui.status.{s.status}"), style=style)
+                line.append(f" {s.duration_minutes or 0:.0f}′ {s.words}w", style="dim")
+                if width and line.cell_len > width:
+                    line.truncate(width - 1)
+                    line.append("…")
+                sessions.add_option(Option(line, id=s.id))
+        first = next(
+            (
+                i
+                for i in range(sessions.option_count)
+                if not sessions.get_option_at_index(i).disabled
+            ),
+            None,
+        )
+        if first is not None:
+            sessions.highlighted = first
+
+    # --- selection ----------------------------------------------------------------------------
+    def selected_session(self):
+        sessions = self.query_one("#sessions", OptionList)
+        if sessions.highlighted is None:
+            return None
+        option = sessions.get_option_at_index(sessions.highlighted)
+        return self.summaries.get(option.id or "")
+
+    def selected_protocol(self) -> ProtocolChoice | None:
+        protocols = self.query_one("#protocols", OptionList)
+        if protocols.highlighted is None or not self.protocols:
+            return None
+        return self.protocols[protocols.highlighted]
+
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option_list.id != "protocols":
+            return
+        choice = self.selected_protocol()
+        preview = self.query_one("#preview", Static)
+        if choice is None:
+            return
+        if choice.error:
+            preview.update(Text(choice.error, style="bold red"))
+            return
+        try:
+            preview.update(outline_text(load_protocol(choice.path), self.app.t))
+        except ProtocolLoadError as exc:
+            preview.update(Text(str(exc), style="bold red"))
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id == "sessions":
+            summary = self.summaries.get(event.option.id or "")
+            if summary is None:
+                return
+            if summary.status == "finished":
+                self.action_review()
+            else:
+                self.action_resume()
+        else:
+            self.action_new()
+
+    # --- actions ------------------------------------------------------------------------------
+    def action_new(self) -> None:
+        from interviewer.tui.screens.new_session import NewSessionScreen
+
+        self.app.push_screen(
+            localized(NewSessionScreen, self.app.lang)(self.protocols, self.selected_protocol())
+        )
+
+    def action_resume(self) -> None:
+        summary = self.selected_session()
+        if summary is None:
+            return
+        if summary.status == "finished":
+            self.action_review()
+            return
+        from interviewer.tui.live import LiveSession
+
+        try:
+            session = self.app.store.load(summary.id)
+            live = LiveSession(
+                self.app.store,
+                session,
+                key=self.app.store.load_key(summary.id),
+                clock=self.app.clock,
+            ).open()
+        except Exception as exc:  # locked, corrupt, missing: one line on screen
+            self.notify(
+                self.app.t(
+                    "tui.home.cannot_open",
+                    error=str(exc).splitlines()[0] if str(exc) else type(exc).__name__,
+                ),
+                severity="error",
+            )
+            return
+        live.recover()
+        self.app.open_live(live)
+
+    def action_review(self) -> None:
+        from interviewer.tui.screens.review import ReviewScreen
+
+        summary = self.selected_session()
+        if summary is None:
+            return
+        try:
+            session = self.app.store.load(summary.id)
+        except Exception as exc:
+            self.notify(
+                str(exc).splitlines()[0] if str(exc) else type(exc).__name__, severity="error"
+            )
+            return
+        self.app.push_screen(localized(ReviewScreen, self.app.lang)(session))
+
+    def action_export(self) -> None:
+        from interviewer.tui.dialogs.export import ExportDialog
+
+        summary = self.selected_session()
+        if summary is None:
+            self.notify(self.app.t("tui.home.pick_session"), severity="warning")
+            return
+        self.app.push_screen(ExportDialog(summary.id))
+
+    def palette_commands(self):
+        t = self.app.t
+        return [
+            (t(k.message), k.key, lambda a=k.action: self.run_action(a))
+            for k in self.KEYS
+            if not k.action.startswith("app.")
+        ]

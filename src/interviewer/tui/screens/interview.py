@@ -1,0 +1,439 @@
+"""The interview screen: topic list, current question, quick answer, notes, flags, pace.
+
+Every change goes to the session recorder at once (one call per keystroke) and the store's
+autosaver writes it within a second; navigation commits the editor and flushes first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, TextArea
+
+from interviewer.domain.navigation import first_question_of, outline, probe_drop_reasons
+from interviewer.domain.protocol import HIGHLIGHT_COLOURS, Question
+from interviewer.domain.recorder import RecorderError
+from interviewer.domain.session import Flag, SessionMode
+from interviewer.tui.bindings import QUIT, Key, bindings
+from interviewer.tui.dialogs.pick import PickDialog
+from interviewer.tui.widgets.choice_bar import ChoiceBar
+from interviewer.tui.widgets.pace_bar import PaceBar, save_text
+from interviewer.tui.widgets.question_panel import QuestionPanel
+from interviewer.tui.widgets.topic_list import TopicList
+
+TICK_SECONDS = 1.0
+"""How often the clock-driven parts (pace bar, topic times, advice) are redrawn."""
+
+
+class PartEditor(TextArea):
+    """The editor of one labelled note part (BP, KP) of one question."""
+
+    def __init__(self, question_id: str, part_id: str, text: str, **kwargs: object) -> None:
+        # TextArea's own options are fixed here: soft wrap, tab moves focus
+        super().__init__(text, soft_wrap=True, tab_behavior="focus", **kwargs)  # type: ignore[arg-type]
+        self.question_id = question_id
+        self.part_id = part_id
+
+
+def answer_options(question: Question, t: Callable[..., str]) -> list[tuple[str, str]]:
+    """(value, label) pairs of a question's quick answers; empty for open questions."""
+    values = question.answer.allowed_values() or ()
+    if question.answer.type.value == "yes-no":
+        return [(v, t(f"tui.answer.{v}")) for v in values]
+    return [(v, v) for v in values]
+
+
+class InterviewScreen(Screen[None]):
+    """The heart of the app; see the module docstring."""
+
+    KEYS = (
+        Key("ctrl+n", "next_question", "tui.key.next"),
+        Key("ctrl+b", "previous_question", "tui.key.previous"),
+        Key("ctrl+t", "jump", "tui.key.jump"),
+        Key("ctrl+l", "skip", "tui.key.skip"),
+        Key("ctrl+g", "tag", "tui.key.tag"),
+        Key("ctrl+o", "quote", "tui.key.quote"),
+        Key("f5", "pause", "tui.key.pause"),
+        Key("f10", "end", "tui.key.end"),
+        QUIT,
+    )
+    BINDINGS = bindings(KEYS)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._editor_qid: str | None = None
+        self._notes: TextArea | None = None
+        self._part_editors: list[PartEditor] = []
+
+    def compose(self) -> ComposeResult:
+        t = self.app.t
+        yield PaceBar(id="pace")
+        with Horizontal(id="body"):
+            yield TopicList(id="topics")
+            with Vertical(id="main"):
+                yield QuestionPanel(id="question")
+                yield ChoiceBar(t("tui.answer.label"), id="quick")
+                yield ChoiceBar(
+                    t("tui.flags.label"),
+                    [(f.value, t(f"tui.flag.{f.value}")) for f in Flag],
+                    multi=True,
+                    id="flags",
+                )
+                yield ChoiceBar(t("tui.speaker.label"), id="speaker")
+                yield TextArea(
+                    soft_wrap=True,
+                    tab_behavior="focus",
+                    id="notes",
+                    placeholder=t("tui.notes.placeholder"),
+                )
+                yield Vertical(id="parts")
+        yield Footer(compact=True, show_command_palette=False)
+
+    # --- setup ---------------------------------------------------------------------------
+    @property
+    def live(self):
+        return self.app.live
+
+    def on_mount(self) -> None:
+        live = self.live
+        live.commit = self.commit
+        notes = self.query_one("#notes", TextArea)
+        self._notes = notes
+        self._part_editors: list[PartEditor] = []
+        notes.cursor_blink = self.app.blink
+        notes.border_title = self.app.t("tui.notes.title")
+        session = live.session
+        if session.current_question_id is None:
+            try:
+                if session.in_closing:
+                    closing = session.protocol.closing.questions
+                    if closing:
+                        live.recorder.show_question(closing[0].id)
+                elif session.current_topic_id:
+                    first = first_question_of(session, session.current_topic_id)
+                    if first:
+                        live.recorder.show_question(first)
+                else:
+                    live.recorder.next_question()
+            except RecorderError:
+                pass
+        speaker = self.query_one("#speaker", ChoiceBar)
+        speaker.display = session.mode is SessionMode.GROUP
+        self.load_question()
+        self.set_interval(TICK_SECONDS, self.refresh_timing)
+        notes.focus()
+
+    def on_unmount(self) -> None:
+        if self.live is not None and self.live.commit == self.commit and not self.live.closed:
+            self.commit()
+            self.live.commit = None
+
+    # --- editor <-> recorder ----------------------------------------------------------------
+    def commit(self) -> None:
+        """Hand the editors' text to the recorder (before every save and navigation)."""
+        live = self.live
+        if live is None or self._editor_qid is None or live.closed or self._notes is None:
+            return
+        try:
+            live.recorder.set_notes(self._editor_qid, self._notes.text)
+            for editor in self._part_editors:
+                live.recorder.set_part(editor.question_id, editor.part_id, editor.text)
+        except RecorderError:
+            pass
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        live = self.live
+        if live is None or live.closed:
+            return
+        area = event.text_area
+        if isinstance(area, PartEditor):
+            live.recorder.set_part(area.question_id, area.part_id, area.text)
+        elif area.id == "notes" and self._editor_qid is not None:
+            live.recorder.set_notes(self._editor_qid, area.text)
+
+    def load_question(self) -> None:
+        """Show the current question: its text, answer control, flags, notes and parts."""
+        live = self.live
+        session = live.session
+        t = self.app.t
+        qid = session.current_question_id
+        self._editor_qid = qid
+        record = session.records.get(qid) if qid else None
+        question = live.recorder.question(qid) if qid else None
+        notes = self.query_one("#notes", TextArea)
+        notes.load_text(record.notes if record else "")
+        notes.read_only = qid is None
+        quick = self.query_one("#quick", ChoiceBar)
+        options = answer_options(question, t) if isinstance(question, Question) else []
+        quick.display = bool(options)
+        label = t("tui.answer.label")
+        if isinstance(question, Question) and question.answer.type.value == "scale":
+            low, high = question.answer.min_label, question.answer.max_label
+            if low or high:
+                label += f" ({low or ''}…{high or ''})"
+        quick.set_options(
+            options, [record.quick_answer] if record and record.quick_answer else [], label=label
+        )
+        self.query_one("#flags", ChoiceBar).set_selected(
+            [f.value for f in record.flags] if record else []
+        )
+        speaker = self.query_one("#speaker", ChoiceBar)
+        speaker.set_options(
+            [(c, c) for c in session.speaker_codes()],
+            [record.speaker] if record and record.speaker else [],
+        )
+        parts = self.query_one("#parts", Vertical)
+        parts.remove_children()
+        editors: list[PartEditor] = []
+        if isinstance(question, Question) and question.parts:
+            for part in question.parts:
+                editor = PartEditor(
+                    qid or "",
+                    part.id,
+                    record.parts.get(part.id, "") if record else "",
+                    classes="part",
+                )
+                editor.border_title = part.label
+                editor.cursor_blink = self.app.blink
+                editors.append(editor)
+            parts.mount_all(editors)
+        self._part_editors = editors if isinstance(question, Question) and question.parts else []
+        parts.display = bool(isinstance(question, Question) and question.parts)
+        self.refresh_timing()
+
+    # --- drawing --------------------------------------------------------------------------
+    def refresh_timing(self) -> None:
+        """Redraw everything that depends on the clock (called every half second)."""
+        live = self.live
+        if live is None or live.closed:
+            return
+        t = self.app.t
+        snapshot = live.engine.snapshot()
+        session = live.session
+        self.query_one("#pace", PaceBar).show(
+            snapshot, t, save_text(t, live.last_result, self.app.clock()), self.size.width
+        )
+        self.query_one("#topics", TopicList).show(outline(session, snapshot), t)
+        qid = session.current_question_id
+        question = live.recorder.question(qid) if qid else None
+        topic = live.recorder.topic_of(qid) if qid else None
+        relevant = next((f.reason for f in snapshot.follow_ups if f.question_id == qid), None)
+        not_triggered = isinstance(question, Question) and not live.recorder.is_relevant(qid)
+        position = ""
+        if topic is not None and qid is not None:
+            ids = [q.id for q in topic.questions]
+            position = f"{ids.index(qid) + 1}/{len(ids)}"
+        record = session.records.get(qid) if qid else None
+        names = session.protocol.code_names()
+        self.query_one("#question", QuestionPanel).show(
+            t,
+            question,
+            topic,
+            position=position,
+            relevant=relevant,
+            drop=probe_drop_reasons(snapshot).get(qid or ""),
+            not_triggered=not_triggered,
+            tags=[names.get(c, c) for c in record.tags] if record else [],
+        )
+
+    # --- messages from widgets ------------------------------------------------------------
+    def on_choice_bar_changed(self, event: ChoiceBar.Changed) -> None:
+        live = self.live
+        qid = self._editor_qid
+        if qid is None:
+            return
+        recorder = live.recorder
+        try:
+            if event.bar.id == "quick":
+                recorder.set_quick_answer(qid, event.value)
+            elif event.bar.id == "flags" and event.value is not None:
+                record = live.session.record(qid)
+                if (Flag(event.value) in record.flags) != event.on:
+                    recorder.toggle_flag(qid, event.value)
+            elif event.bar.id == "speaker":
+                recorder.set_speaker(qid, event.value)
+        except RecorderError as exc:
+            self.notify(str(exc), severity="warning")
+        self.refresh_timing()
+
+    def on_topic_list_chosen(self, event: TopicList.Chosen) -> None:
+        if event.question_id:
+            self.go(lambda: self.live.recorder.show_question(event.question_id))
+        elif event.topic_id == "closing":
+            self.go(self.live.recorder.enter_closing)
+        elif event.topic_id:
+            first = first_question_of(self.live.session, event.topic_id)
+            if first:
+                self.go(lambda: self.live.recorder.show_question(first))
+
+    # --- navigation -------------------------------------------------------------------------
+    def go(self, move: Callable[[], object]) -> None:
+        """Commit the editor, move, save at once, and show where we are now."""
+        self.commit()
+        try:
+            move()
+        except RecorderError as exc:
+            self.notify(str(exc), severity="warning")
+        self.live.flush()
+        if self.app.show_session_screen():
+            return
+        self.load_question()
+        self.query_one("#notes", TextArea).focus()
+
+    def action_next_question(self) -> None:
+        def step() -> None:
+            if self.live.recorder.next_question() is None:
+                self.live.recorder.enter_closing()
+
+        self.go(step)
+
+    def action_previous_question(self) -> None:
+        self.go(self.live.recorder.previous_question)
+
+    def action_skip(self) -> None:
+        if self._editor_qid is None:
+            return
+        qid = self._editor_qid
+
+        def step() -> None:
+            self.live.recorder.skip(qid)
+            if self.live.recorder.next_question() is None:
+                self.live.recorder.enter_closing()
+
+        self.go(step)
+
+    def action_jump(self) -> None:
+        from interviewer.domain.navigation import jump_targets
+
+        t = self.app.t
+        choices = [
+            (
+                target.question_id if not target.is_topic else "topic:" + target.question_id,
+                ("■ " if target.is_topic else "   ") + target.label,
+            )
+            for target in jump_targets(self.live.session)
+        ]
+
+        def chosen(value: str | None) -> None:
+            if value:
+                qid = value.removeprefix("topic:")
+                self.go(lambda: self.live.recorder.show_question(qid))
+
+        self.app.push_screen(
+            PickDialog(t("tui.jump.title"), choices, t("tui.jump.placeholder")), chosen
+        )
+
+    def action_tag(self) -> None:
+        qid = self._editor_qid
+        if qid is None:
+            return
+        t = self.app.t
+        protocol = self.live.session.protocol
+        names = protocol.code_names()
+        colours = {tp.id: tp.colour for tp in protocol.topics}
+        colours.update({c.id: c.colour for c in protocol.extra_codes})
+        tags = self.live.session.record(qid).tags
+        from rich.text import Text
+
+        choices = []
+        for code in self.live.recorder.tag_choices(qid):
+            label = Text()
+            colour = colours.get(code)
+            label.append("■ ", style=HIGHLIGHT_COLOURS[colour] if colour else "")
+            label.append(("✓ " if code in tags else "") + names[code])
+            choices.append((code, label))
+
+        def chosen(code: str | None) -> None:
+            if not code:
+                return
+            self.commit()
+            if code in self.live.session.record(qid).tags:
+                self.live.recorder.untag(qid, code)
+                self.notify(t("tui.tag.removed", code=names[code]))
+            else:
+                self.live.recorder.tag(qid, code)
+                self.notify(t("tui.tag.added", code=names[code]))
+            self.live.flush()
+            self.refresh_timing()
+            self.query_one("#notes", TextArea).focus()
+
+        self.app.push_screen(
+            PickDialog(t("tui.tag.title"), choices, t("tui.jump.placeholder")), chosen
+        )
+
+    def toggle_flag(self, flag: Flag) -> None:
+        qid = self._editor_qid
+        if qid is None:
+            return
+        self.commit()
+        self.live.recorder.toggle_flag(qid, flag)
+        self.query_one("#flags", ChoiceBar).set_selected(
+            f.value for f in self.live.session.record(qid).flags
+        )
+        self.refresh_timing()
+
+    def action_quote(self) -> None:
+        self.toggle_flag(Flag.QUOTE)
+
+    def action_flag(self, name: str) -> None:
+        self.toggle_flag(Flag(name))
+
+    def action_answer(self, value: str) -> None:
+        qid = self._editor_qid
+        if qid is None:
+            return
+        try:
+            self.live.recorder.set_quick_answer(qid, value or None)
+        except RecorderError as exc:
+            self.notify(str(exc), severity="warning")
+        record = self.live.session.record(qid)
+        self.query_one("#quick", ChoiceBar).set_selected(
+            [record.quick_answer] if record.quick_answer else []
+        )
+        self.refresh_timing()
+
+    def action_pause(self) -> None:
+        recorder = self.live.recorder
+        self.commit()
+        try:
+            if self.live.session.status.value == "paused":
+                recorder.resume()
+            else:
+                recorder.pause()
+        except RecorderError as exc:
+            self.notify(str(exc), severity="warning")
+        self.live.flush()
+        self.refresh_timing()
+
+    def action_end(self) -> None:
+        self.go(self.live.recorder.enter_closing)
+
+    # --- command palette ----------------------------------------------------------------------
+    def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
+        """Every action of this screen for the command palette: (title, help, callback)."""
+        t = self.app.t
+        commands = [
+            (t(k.message), k.key, lambda a=k.action: self.run_action(a))
+            for k in self.KEYS
+            if not k.action.startswith("app.")
+        ]
+        for flag in (Flag.RETICENT, Flag.IMPORTANT):
+            commands.append(
+                (
+                    t("tui.cmd.flag", flag=t(f"tui.flag.{flag.value}")),
+                    "",
+                    lambda f=flag.value: self.run_action(f"flag('{f}')"),
+                )
+            )
+        qid = self._editor_qid
+        question = self.live.recorder.question(qid) if qid else None
+        if isinstance(question, Question):
+            for value, label in answer_options(question, t):
+                commands.append(
+                    (t("tui.cmd.answer", answer=label), "", lambda v=value: self.action_answer(v))
+                )
+            commands.append((t("tui.cmd.clear_answer"), "", lambda: self.action_answer("")))
+        return commands

@@ -1,0 +1,141 @@
+"""The "new session" form: protocol, case, respondent code (next free one suggested), role,
+interviewer, mode with participant codes, consent obtained in advance. ``ctrl+s`` creates
+the session and opens its introduction."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Checkbox, Footer, Input, Select, Static
+
+from interviewer.domain.codes import suggest_case_number, suggest_next_code
+from interviewer.domain.session_factory import new_session
+from interviewer.tui.bindings import QUIT, Key, bindings
+from interviewer.tui.live import LiveSession
+from interviewer.tui.sources import ProtocolChoice, ProtocolLoadError, load_protocol
+from interviewer.tui.widgets.choice_bar import ChoiceBar
+
+
+class NewSessionScreen(Screen[None]):
+    """See the module docstring."""
+
+    KEYS = (
+        Key("ctrl+s", "create", "tui.key.create"),
+        Key("escape", "cancel", "tui.key.cancel"),
+        QUIT,
+    )
+    BINDINGS = bindings(KEYS)
+
+    def __init__(self, protocols: list[ProtocolChoice], selected: ProtocolChoice | None) -> None:
+        super().__init__()
+        self.protocols = [p for p in protocols if p.error is None]
+        self.selected = selected if selected and selected.error is None else None
+        self._suggested = ""
+
+    def compose(self) -> ComposeResult:
+        t = self.app.t
+        with VerticalScroll(id="form"):
+            yield Static(t("tui.new.title"), classes="section-title")
+            yield Static(t("tui.new.protocol"), classes="field-label")
+            yield Select(
+                [(p.title, str(p.path)) for p in self.protocols],
+                value=str(self.selected.path) if self.selected else Select.BLANK,
+                id="protocol",
+                compact=True,
+            )
+            for name in ("case", "respondent", "role", "interviewer"):
+                yield Static(t(f"tui.new.{name}"), classes="field-label")
+                yield Input(id=name, compact=True)
+            yield ChoiceBar(
+                t("tui.new.mode"),
+                [("individual", t("tui.new.individual")), ("group", t("tui.new.group"))],
+                id="mode",
+            )
+            yield Static(t("tui.new.participants"), classes="field-label")
+            yield Input(id="participants", placeholder="1.1, 1.2, 1.3", compact=True)
+            yield Checkbox(t("tui.new.consent"), id="consent", compact=True)
+            yield Static(id="form-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("tui.new.start"), id="create", variant="success")
+                yield Button(t("tui.key.cancel"), id="cancel")
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#mode", ChoiceBar).set_selected(["individual"])
+        self.query_one("#case", Input).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id == "case":
+            self.suggest_code(event.value.strip())
+
+    def suggest_code(self, case: str) -> None:
+        """Put the next free respondent code of ``case`` in the respondent field."""
+        respondent = self.query_one("#respondent", Input)
+        if respondent.value and respondent.value != self._suggested:
+            return
+        codes: dict[str, list[str]] = {}
+        for summary in self.app.store.list():
+            codes.setdefault(summary.case, []).append(summary.respondent)
+        if not case:
+            return
+        number = suggest_case_number(codes, case)
+        self._suggested = suggest_next_code(codes.get(case, []), case_number=number)
+        respondent.value = self._suggested
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "create":
+            self.action_create()
+        else:
+            self.action_cancel()
+
+    def action_cancel(self) -> None:
+        self.app.pop_screen()
+
+    def action_create(self) -> None:
+        t = self.app.t
+        error = self.query_one("#form-error", Static)
+        value = self.query_one("#protocol", Select).value
+        if value is Select.BLANK or not isinstance(value, str):
+            error.update(t("tui.new.no_protocol"))
+            return
+        try:
+            protocol = load_protocol(value)
+            group = "group" in self.query_one("#mode", ChoiceBar).selected
+            participants = [
+                p.strip()
+                for p in self.query_one("#participants", Input).value.split(",")
+                if p.strip()
+            ]
+            session = new_session(
+                protocol,
+                case=self.query_one("#case", Input).value,
+                respondent=self.query_one("#respondent", Input).value,
+                role=self.query_one("#role", Input).value,
+                interviewer=self.query_one("#interviewer", Input).value,
+                mode="group" if group else "individual",
+                participants=participants if group else [],
+                advance_consent=dt.date.today()
+                if self.query_one("#consent", Checkbox).value
+                else None,
+                protocol_path=value,
+                language=self.app.lang,
+                clock=self.app.clock,
+            )
+            store = self.app.store
+            store.create(session)
+            live = LiveSession(store, session, clock=self.app.clock).open()
+        except (ValueError, ProtocolLoadError) as exc:
+            error.update(str(exc).splitlines()[0])
+            return
+        except Exception as exc:  # store errors: one line on screen
+            error.update(
+                type(exc).__name__ + ": " + str(exc).splitlines()[0]
+                if str(exc)
+                else type(exc).__name__
+            )
+            return
+        self.app.pop_screen()
+        self.app.open_live(live)

@@ -1,0 +1,124 @@
+"""A finished (or any) session, read-only: answers and notes per topic, coverage, durations,
+and the notes tagged to other variables. ``escape`` goes back."""
+
+from __future__ import annotations
+
+from rich.console import Group
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+
+from interviewer.domain.navigation import tagged_elsewhere, topic_progress
+from interviewer.domain.session import Session
+from interviewer.domain.timing import TimingEngine
+from interviewer.i18n import Translator
+from interviewer.tui.bindings import QUIT, Key, bindings
+from interviewer.tui.widgets.pace_bar import clock_text
+from interviewer.tui.widgets.question_panel import code_style
+
+
+def review_renderable(session: Session, t: Translator, clock) -> Group:
+    """The whole session as Rich renderables (also used by tests)."""
+    snapshot = TimingEngine(session, clock).snapshot()
+    parts: list[Text] = []
+    head = Text()
+    head.append(f" {session.protocol.title} ", style="bold reverse")
+    head.append("  " + t("tui.intro.who", case=session.case, respondent=session.respondent))
+    head.append(f"  {session.date.isoformat()}  ")
+    head.append(t(f"tui.status.{session.status.value}"), style="bold")
+    head.append(
+        "\n"
+        + t(
+            "tui.review.duration",
+            elapsed=clock_text(snapshot.elapsed_seconds),
+            planned=clock_text(snapshot.planned_seconds),
+            words=session.word_count(),
+        )
+    )
+    head.append("  " + snapshot.pace.reason.render(t.lang))
+    parts.append(head)
+    coverage = {c.topic_id: c for c in snapshot.coverage}
+    names = session.protocol.code_names()
+    for topic in session.protocol.topics:
+        timing = snapshot.topic(topic.id)
+        progress = topic_progress(session, topic)
+        block = Text("\n")
+        block.append(f" {topic.variable} ", style=code_style(topic.colour))
+        block.append(f" {topic.title}", style="bold")
+        block.append(
+            f"  {progress.asked}/{progress.total}  "
+            f"{clock_text(timing.elapsed_seconds)}/{clock_text(timing.planned_seconds)}",
+            style="bold red" if timing.over else "dim",
+        )
+        block.append("\n  " + coverage[topic.id].reason.render(t.lang), style="italic")
+        for question in topic.questions:
+            record = session.records.get(question.id)
+            if record is None:
+                continue
+            block.append(f"\n  {t('tui.state.' + record.state.value)}  ", style="dim")
+            block.append(question.text, style="bold")
+            if record.quick_answer:
+                block.append(f"  [{record.quick_answer}]", style="bold cyan")
+            if record.flags:
+                block.append(
+                    "  " + " ".join(t(f"tui.flag.{f.value}") for f in record.flags), style="yellow"
+                )
+            if record.speaker:
+                block.append(f"  ({record.speaker})", style="dim")
+            if record.tags:
+                block.append(
+                    "\n    "
+                    + t("tui.question.tags", codes=", ".join(names.get(c, c) for c in record.tags)),
+                    style="magenta",
+                )
+            if record.notes.strip():
+                block.append("\n    " + record.notes.strip().replace("\n", "\n    "))
+            for part_id, value in record.parts.items():
+                block.append(f"\n    {part_id.upper()}: " + value.strip().replace("\n", "\n    "))
+        parts.append(block)
+    closing = Text("\n")
+    closing.append(" " + t("tui.closing.title") + " ", style="bold reverse")
+    for question in session.protocol.closing.questions:
+        record = session.records.get(question.id)
+        closing.append("\n  " + question.text, style="bold")
+        if record and record.notes.strip():
+            closing.append("\n    " + record.notes.strip().replace("\n", "\n    "))
+    parts.append(closing)
+    tagged = tagged_elsewhere(session)
+    if tagged:
+        block = Text("\n")
+        block.append(" " + t("tui.review.tagged") + " ", style="bold reverse")
+        index = session.protocol.question_index()
+        for qid, code in tagged:
+            where = index[qid][0].title if qid in index else t("tui.closing.title")
+            block.append(f"\n  {where} › {qid} → {names.get(code, code)}")
+        parts.append(block)
+    return Group(*parts)
+
+
+class ReviewScreen(Screen[None]):
+    """See the module docstring."""
+
+    KEYS = (Key("escape", "back", "tui.key.back"), QUIT)
+    BINDINGS = bindings(KEYS)
+
+    def __init__(self, session: Session) -> None:
+        super().__init__()
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="review"):
+            yield Static(review_renderable(self.session, self.app.t, self.app.clock))
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#review").focus()
+
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) > 2:
+            self.app.pop_screen()
+
+    def palette_commands(self):
+        return []

@@ -1,0 +1,92 @@
+"""The current question: topic and variable in the code colour, characteristic, kind,
+instruction, alternative wordings, and why a follow-up or probe is (not) advised."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from interviewer.domain.guidance import Reason
+from interviewer.domain.protocol import (
+    HIGHLIGHT_COLOURS,
+    ClosingQuestion,
+    Question,
+    QuestionKind,
+    Topic,
+)
+from interviewer.i18n import Translator
+
+
+def code_style(colour: str | None) -> str:
+    """A Rich style showing a code colour as background with readable text on it."""
+    if not colour:
+        return "bold reverse"
+    rgb = HIGHLIGHT_COLOURS[colour].lstrip("#")
+    r, g, b = (int(rgb[i : i + 2], 16) for i in (0, 2, 4))
+    fg = "black" if (0.299 * r + 0.587 * g + 0.114 * b) > 140 else "white"
+    return f"bold {fg} on #{rgb}"
+
+
+class QuestionPanel(Static):
+    """Shows one question; ``show`` is called on every navigation and tick."""
+
+    def show(
+        self,
+        t: Translator,
+        question: Question | ClosingQuestion | None,
+        topic: Topic | None,
+        *,
+        position: str = "",
+        relevant: Reason | None = None,
+        drop: Reason | None = None,
+        not_triggered: bool = False,
+        tags: list[str] | None = None,
+    ) -> None:
+        """Redraw; ``relevant`` and ``drop`` are the engine's reasons, if any."""
+        text = Text()
+        if question is None:
+            text.append(t("tui.question.none"), style="dim")
+            self.update(text)
+            return
+        if topic is not None:
+            text.append(f" {topic.variable} ", style=code_style(topic.colour))
+            text.append(" " + topic.title, style="bold")
+            if isinstance(question, Question) and question.characteristic:
+                label = next(
+                    (c.row_label for c in topic.characteristics if c.id == question.characteristic),
+                    question.characteristic,
+                )
+                text.append("  · " + label, style="italic")
+        else:
+            text.append(" " + t("tui.closing.title") + " ", style="bold reverse")
+        if isinstance(question, Question):
+            kind = t(f"tui.kind.{question.kind.value}")
+            if question.kind is QuestionKind.PROBE:
+                kind += " (" + t("tui.kind.optional") + ")"
+            text.append("  · " + kind, style="dim")
+        if position:
+            text.append("  " + position, style="dim")
+        text.append("\n")
+        if isinstance(question, Question) and question.condition:
+            text.append(question.condition + "\n", style="italic")
+        dim = drop is not None or not_triggered
+        text.append(question.text, style="dim" if dim else "bold")
+        if isinstance(question, Question):
+            for alternative in question.alternatives:
+                text.append("\n" + t("tui.question.or") + " " + alternative, style="")
+        if question.instruction:
+            text.append("\n» " + question.instruction, style="italic")
+        if tags:
+            text.append("\n" + t("tui.question.tags", codes=", ".join(tags)), style="bold")
+        if relevant is not None:
+            text.append("\n★ " + relevant.render(t.lang), style="bold yellow")
+        if not_triggered:
+            text.append("\n" + t("tui.question.not_triggered"), style="dim")
+        if drop is not None:
+            text.append("\n⏷ " + drop.render(t.lang), style="dim italic")
+        self.set_class(relevant is not None, "relevant")
+        self.set_class(dim, "dropped")
+        key = (text.plain, tuple(text.spans))
+        if key != getattr(self, "_shown", None):  # an unchanged panel costs no layout
+            self._shown = key
+            self.update(text)

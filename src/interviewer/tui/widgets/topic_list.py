@@ -1,0 +1,125 @@
+"""The topic list: progress and time per topic, the current topic's questions beneath it.
+
+Draws ``interviewer.domain.navigation.outline`` items; choosing one sends
+``TopicList.Chosen`` with the question to show (a topic's first relevant question).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from interviewer.domain.navigation import OutlineItem
+from interviewer.domain.protocol import QuestionKind
+from interviewer.domain.session import QuestionState
+from interviewer.i18n import Translator
+from interviewer.tui.widgets.pace_bar import clock_text
+
+
+def _fit(text: Text, width: int) -> Text:
+    if width > 0 and text.cell_len > width:
+        text.truncate(width - 1)
+        text.append("…")
+    return text
+
+
+def item_text(item: OutlineItem, t: Translator, width: int = 0) -> Text:
+    """A topic (two lines: title, then progress and time) or a question (one line)."""
+    text = Text()
+    if item.kind in ("topic", "closing"):
+        marker = "▶ " if item.current else "  "
+        title = item.label if item.kind == "topic" else t("tui.closing.title")
+        text = _fit(Text(marker + title, style="bold" if item.current else ""), width)
+        text.append("\n   ")
+        progress = item.progress
+        detail = ""
+        if progress is not None:
+            detail = f"{progress.asked}/{progress.total}"
+            if progress.characteristics:
+                detail += f" ◆{progress.covered}/{progress.characteristics}"
+        if item.kind == "topic" and item.planned_seconds:
+            detail += f" {clock_text(item.elapsed_seconds)}/{clock_text(item.planned_seconds)}"
+        elif item.elapsed_seconds:
+            detail += f" {clock_text(item.elapsed_seconds)}"
+        text.append(detail, style="bold red" if item.over else "dim")
+        return text
+    marks = {
+        QuestionState.ASKED: "✓",
+        QuestionState.SKIPPED: "–",
+        QuestionState.NOT_ASKED: "·",
+    }
+    mark = marks[item.state]
+    if item.state is QuestionState.NOT_ASKED and item.has_notes:
+        mark = "✎"
+    prefix = "   ▸" if item.current else "    "
+    kind = ""
+    if item.question_kind is QuestionKind.FOLLOW_UP:
+        kind = "↳ "
+    elif item.question_kind is QuestionKind.PROBE:
+        kind = "? "
+    style = ""
+    if item.highlighted:
+        style = "bold yellow"
+    elif item.dimmed:
+        style = "dim"
+    if item.current:
+        style = (style + " bold").strip()
+    text.append(f"{prefix}{mark} {kind}", style=style)
+    if item.reason is not None:
+        minutes = item.reason.params.get("minutes", 0)
+        text.append("[" + t("tui.outline.skip", minutes=minutes) + "] ", style="italic dim")
+    text.append(item.label, style=style)
+    return _fit(text, width)
+
+
+class TopicList(OptionList, can_focus=False):
+    """The outline of the interview; see the module docstring."""
+
+    class Chosen(Message):
+        """The interviewer picked a topic or question with the mouse."""
+
+        def __init__(self, question_id: str | None, topic_id: str | None) -> None:
+            super().__init__()
+            self.question_id = question_id
+            self.topic_id = topic_id
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._items: list[OutlineItem] = []
+        self._texts: list[str] = []
+
+    def show(self, items: Sequence[OutlineItem], t: Translator) -> None:
+        """Redraw, touching only the lines that changed."""
+        width = self.scrollable_content_region.width or self.size.width
+        texts = [item_text(i, t, width) for i in items]
+        plain = [x.plain + "|" + str(x.spans) for x in texts]
+        if [i.id for i in items] != [i.id for i in self._items]:
+            self.clear_options()
+            self.add_options(
+                [Option(x, id=f"{i.kind}:{i.id}") for i, x in zip(items, texts, strict=True)]
+            )
+        else:
+            for index, (old, new) in enumerate(zip(self._texts, plain, strict=True)):
+                if old != new:
+                    self.replace_option_prompt_at_index(index, texts[index])
+        self._items = list(items)
+        self._texts = plain
+        current = next((n for n, i in enumerate(items) if i.current and i.kind != "topic"), None)
+        if current is None:
+            current = next((n for n, i in enumerate(items) if i.current), None)
+        if current is not None and self.highlighted != current:
+            self.highlighted = current
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        item = self._items[event.option_index]
+        if item.kind in ("question", "closing-question"):
+            self.post_message(self.Chosen(item.id, None))
+        elif item.kind == "topic":
+            self.post_message(self.Chosen(None, item.id))
+        else:
+            self.post_message(self.Chosen(None, "closing"))

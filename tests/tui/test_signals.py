@@ -1,0 +1,134 @@
+"""The app saves before it dies: SIGHUP/SIGTERM to a real process, and an unhandled error."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import select
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from tests.tui.conftest import app_for, build_protocol, open_live
+
+from interviewer.store import SessionStore
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals and ptys")
+
+
+def _read_until(fd: int, needle: bytes, timeout: float = 30.0) -> bytes:
+    """Read the pty until ``needle`` appears (the app draws its screen)."""
+    seen = b""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.2)
+        if ready:
+            try:
+                chunk = os.read(fd, 65536)
+            except OSError:
+                break
+            seen += chunk
+            if needle in seen:
+                return seen
+    raise AssertionError(f"{needle!r} did not appear on the screen")
+
+
+def _drain(fd: int, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.05)
+        if ready:
+            try:
+                os.read(fd, 65536)
+            except OSError:
+                return
+
+
+@pytest.mark.parametrize("sig", [signal.SIGHUP, signal.SIGTERM])
+def test_signal_saves_what_was_just_typed(tmp_path: Path, sig: signal.Signals) -> None:
+    protocol = tmp_path / "tui-test.yaml"
+    protocol.write_text(
+        json.dumps(build_protocol().model_dump(mode="json", exclude_defaults=True)),
+        encoding="utf-8",
+    )
+    data = tmp_path / "data"
+    main, child = pty.openpty()
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "30"}
+    env.pop("TEXTUAL", None)
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "interviewer",
+            "--data-dir",
+            str(data),
+            "--lang",
+            "en",
+            "run",
+            str(protocol),
+            "--case",
+            "Borne",
+            "--respondent",
+            "1.1",
+            "--consent-obtained",
+        ],
+        stdin=child,
+        stdout=child,
+        stderr=child,
+        env=env,
+        start_new_session=True,
+    )
+    os.close(child)
+    try:
+        _read_until(main, b"ctrl+s")
+        os.write(main, b"\x13")  # ctrl+s: start the interview
+        _read_until(main, b"Notes")
+        os.write(main, b"nooit een woord kwijt")
+        _drain(main, 0.4)  # the app reads the keys; the autosave delay (1 s) has not passed
+        proc.send_signal(sig)
+        proc.wait(timeout=20)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        _drain(main, 0.2)
+        os.close(main)
+    assert proc.returncode == 128 + sig
+    store = SessionStore(data)
+    [summary] = store.list()
+    session = store.load(summary.id)
+    assert session.records["ervaring-1"].notes == "nooit een woord kwijt"
+    # the lock was released: the session can be opened again
+    with store.lock(session.id):
+        pass
+
+
+async def test_unhandled_error_saves_and_reports_no_note_text(store, clock) -> None:
+    live = open_live(store, clock)
+    live.recorder.confirm_consent("opname")
+    app = app_for(store, clock, live)
+    secret = "zeer geheime aantekening"
+    with pytest.raises(Exception) as caught:
+        async with app.run_test(size=(100, 30)) as pilot:
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            await pilot.press(*secret)
+            await pilot.pause()
+
+            def boom() -> None:
+                notes = live.session.records["ervaring-1"].notes
+                raise ValueError(f"broken while holding {notes}")
+
+            app.screen.action_quote = boom  # type: ignore[method-assign]
+            await pilot.press("ctrl+o")
+            await pilot.pause()
+    report = caught.value
+    assert type(report).__name__ == "CrashReport"
+    text = str(report.__rich__())
+    assert "ValueError" in text
+    assert secret not in text
+    assert live.closed
+    assert SessionStore(store.data_dir).load(live.session.id).records["ervaring-1"].notes == secret

@@ -1,0 +1,136 @@
+"""Snapshots of the main screens at 80x24 and 120x40 with a frozen clock.
+
+Snapshots show the layout; behaviour is proven by the Pilot tests. Regenerate with
+``pytest tests/tui/test_snapshots.py --snapshot-update`` and look at the SVGs.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+from tests.tui.conftest import FakeClock, build_protocol, open_live
+
+from interviewer.demo import make_demo
+from interviewer.store import SessionStore
+from interviewer.tui.app import make_app
+from interviewer.tui.sources import ProtocolChoice
+
+SIZES = [(80, 24), (120, 40)]
+
+
+@pytest.fixture(autouse=True)
+def utc(monkeypatch: pytest.MonkeyPatch):
+    """Projected end times are shown in local time: make that UTC."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def _app(store: SessionStore, clock: FakeClock, live=None):
+    return make_app(store, live=live, lang="en", clock=clock, blink=False, handle_signals=False)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_home(snap_compare, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, size) -> None:
+    protocol = build_protocol()
+    path = tmp_path / "tui-test.yaml"
+    path.write_text(json.dumps(protocol.model_dump(mode="json", exclude_defaults=True)))
+    monkeypatch.setattr(
+        "interviewer.tui.screens.home.list_protocols",
+        lambda: [ProtocolChoice(path, protocol.id, protocol.title, protocol.language)],
+    )
+    store = SessionStore(tmp_path / "data")
+    for demo in make_demo(protocol, case="Borne", respondents=2, minutes=40):
+        store.create(demo.session, demo.key)
+    for demo in make_demo(protocol, case="Hengelo", respondents=1, minutes=45, case_number=2):
+        store.create(demo.session, demo.key)
+    assert snap_compare(_app(store, FakeClock()), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_introduction(snap_compare, tmp_path: Path, size) -> None:
+    clock = FakeClock()
+    store = SessionStore(tmp_path / "data")
+    live = open_live(store, clock, session_id="snap-intro")
+    try:
+        assert snap_compare(_app(store, clock, live), terminal_size=size)
+    finally:
+        live.close()
+
+
+async def _start_and_type(pilot, clock: FakeClock) -> None:
+    await pilot.press("space", "ctrl+s")
+    await pilot.pause()
+    clock.advance(minutes=3)
+    await pilot.press(*"Nooit met andere organisaties gewerkt.")
+    pilot.app.screen.query_one("#quick").focus()
+    await pilot.press("right", "space")
+    await pilot.press("ctrl+n")
+    await pilot.press(*"Geen gelegenheid gehad.")
+    await pilot.pause()
+    pilot.app.screen.refresh_timing()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_interview(snap_compare, tmp_path: Path, size) -> None:
+    clock = FakeClock()
+    store = SessionStore(tmp_path / "data")
+    live = open_live(store, clock, session_id="snap-interview")
+
+    async def run_before(pilot) -> None:
+        await _start_and_type(pilot, clock)
+
+    try:
+        assert snap_compare(_app(store, clock, live), terminal_size=size, run_before=run_before)
+    finally:
+        live.close()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_interview_behind(snap_compare, tmp_path: Path, size) -> None:
+    clock = FakeClock()
+    store = SessionStore(tmp_path / "data")
+    live = open_live(store, clock, session_id="snap-behind")
+
+    async def run_before(pilot) -> None:
+        await _start_and_type(pilot, clock)
+        clock.advance(minutes=16)  # the first topic runs over
+        await pilot.press("ctrl+t")
+        await pilot.pause()
+        await pilot.press(*"tijd (", "enter")
+        await pilot.pause()
+        clock.advance(minutes=5)
+        await pilot.press(*"Te weinig tijd voor overleg.")
+        await pilot.pause()
+        pilot.app.screen.refresh_timing()
+
+    try:
+        assert snap_compare(_app(store, clock, live), terminal_size=size, run_before=run_before)
+    finally:
+        live.close()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_closing(snap_compare, tmp_path: Path, size) -> None:
+    clock = FakeClock()
+    store = SessionStore(tmp_path / "data")
+    live = open_live(store, clock, session_id="snap-closing")
+
+    async def run_before(pilot) -> None:
+        await _start_and_type(pilot, clock)
+        clock.advance(minutes=30)
+        await pilot.press("f10")
+        await pilot.pause()
+        await pilot.press(*"De korte lijnen.")
+        await pilot.pause()
+        pilot.app.screen.refresh_timing()
+
+    try:
+        assert snap_compare(_app(store, clock, live), terminal_size=size, run_before=run_before)
+    finally:
+        live.close()
