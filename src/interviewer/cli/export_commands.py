@@ -201,31 +201,26 @@ def _protocol_document(ctx: click.Context, kind: str, name: str, fmt: str, out: 
     click.echo(str(path))
 
 
-@click.command("guide")
-@click.argument("protocol")
-@click.option("--format", "fmt", type=click.Choice(("docx", "md")), default="docx",
-              show_default=True)  # fmt: skip
-@click.option("--out", "out", type=click.Path(file_okay=False), default=None)
-@click.option("--force", is_flag=True, help="Replace an existing file.")
-@lang_option
-@click.pass_context
-def guide_command(
-    ctx: click.Context, protocol: str, fmt: str, out: str | None, force: bool
-) -> None:
-    """A printable interview guide (the paper backup) from a protocol."""
-    _protocol_document(ctx, "guide", protocol, fmt, out, force)
+def _protocol_document_command(kind: str, help_text: str) -> click.Command:
+    """``guide`` and ``letter``: the same options, one document made from a protocol."""
+
+    @click.command(kind, help=help_text)
+    @click.argument("protocol")
+    @click.option("--format", "fmt", type=click.Choice(("docx", "md")), default="docx",
+                  show_default=True)  # fmt: skip
+    @click.option("--out", "out", type=click.Path(file_okay=False), default=None)
+    @click.option("--force", is_flag=True, help="Replace an existing file.")
+    @lang_option
+    @click.pass_context
+    def command(ctx: click.Context, protocol: str, fmt: str, out: str | None, force: bool) -> None:
+        _protocol_document(ctx, kind, protocol, fmt, out, force)
+
+    return command
 
 
-@click.command("letter")
-@click.argument("protocol")
-@click.option("--format", "fmt", type=click.Choice(("docx", "md")), default="docx",
-              show_default=True)  # fmt: skip
-@click.option("--out", "out", type=click.Path(file_okay=False), default=None)
-@click.option("--force", is_flag=True, help="Replace an existing file.")
-@lang_option
-@click.pass_context
-def letter_command(
-    ctx: click.Context, protocol: str, fmt: str, out: str | None, force: bool
-) -> None:
-    """The invitation letter listing the protocol's themes."""
-    _protocol_document(ctx, "letter", protocol, fmt, out, force)
+guide_command = _protocol_document_command(
+    "guide", "A printable interview guide (the paper backup) from a protocol."
+)
+letter_command = _protocol_document_command(
+    "letter", "The invitation letter listing the protocol's themes."
+)
