@@ -54,7 +54,10 @@ def test_cycle_on_the_command_line(tmp_path: Path, stored) -> None:
     )
     run(data_dir, "approval", "remind", first.id, "--channel", "phone", "--today", "2026-04-08")
 
-    listing = run(data_dir, "approval", "list", "--today", "2026-04-12").output.splitlines()
+    header, *listing = run(
+        data_dir, "approval", "list", "--today", "2026-04-12"
+    ).output.splitlines()
+    assert header.split() == ["ID", "Case", "Code", "State", "Sent", "Deadline", "Reminders"]
     assert listing[0].startswith("! ") and second.id[:8] in listing[0] and "OVERDUE" in listing[0]
     assert not any(line.startswith("!") for line in listing[1:])
     assert "reminded" in next(line for line in listing if first.id[:8] in line)

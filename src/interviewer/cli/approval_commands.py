@@ -309,7 +309,7 @@ def accept_command(
 def list_command(ctx: click.Context, case: str | None, today: dt.datetime | None) -> None:
     """Every session's approval state; overdue ones first and marked."""
     from interviewer.membercheck.model import is_overdue
-    from interviewer.membercheck.overview import overview_rows
+    from interviewer.membercheck.overview import overview_header, overview_rows
 
     day = _date(today) or dt.date.today()
     store = _store(ctx)
@@ -321,6 +321,7 @@ def list_command(ctx: click.Context, case: str | None, today: dt.datetime | None
     if not rows:
         _say(ctx, "membercheck.cli.none")
         return
+    click.echo(click.style(overview_header(lang), bold=True))
     for row in rows:
         line = row.line()
         overdue = row.record is not None and is_overdue(row.record, day)

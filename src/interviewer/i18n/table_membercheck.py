@@ -131,4 +131,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "replaced {name!r} by {pseudonym!r}: {count}×",
         "nl": "{name!r} vervangen door {pseudonym!r}: {count}×",
     },
+    "membercheck.col.id": {"en": "ID", "nl": "ID"},
+    "membercheck.col.case": {"en": "Case", "nl": "Casus"},
+    "membercheck.col.code": {"en": "Code", "nl": "Code"},
+    "membercheck.col.state": {"en": "State", "nl": "Status"},
+    "membercheck.col.sent": {"en": "Sent", "nl": "Verstuurd"},
+    "membercheck.col.deadline": {"en": "Deadline", "nl": "Termijn"},
+    "membercheck.col.reminders": {"en": "Reminders", "nl": "Herinneringen"},
 }  # fmt: skip

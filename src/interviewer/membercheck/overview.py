@@ -42,6 +42,17 @@ class OverviewRow:
         )
 
 
+def overview_header(lang: str) -> str:
+    """The column titles above ``OverviewRow.line()``, aligned the same way."""
+    t = Translator(lang)
+    return (
+        f"  {t('membercheck.col.id'):<8}  {t('membercheck.col.case'):<14}  "
+        f"{t('membercheck.col.code'):<8}  {t('membercheck.col.state'):<44}  "
+        f"{t('membercheck.col.sent'):<10}  {t('membercheck.col.deadline'):<10}  "
+        f"{t('membercheck.col.reminders')}"
+    )
+
+
 def overview_rows(
     summaries: Iterable[Any], book: ApprovalBook, today: dt.date, lang: str
 ) -> list[OverviewRow]:
