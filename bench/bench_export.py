@@ -4,7 +4,8 @@ The raw floor writes the same headings and paragraphs with bare ``add_heading`` 
 ``add_paragraph`` calls in the same run, so the coding document's overhead (speaker runs,
 highlights, codebook table, line numbering) is measured against what python-docx costs
 anyway. Targets: all formats together < 1 s; coding docx within 2x of the raw floor.
-Run: ``python bench/bench_export.py``.
+A second table times the verbatim variant (``--verbatim``) with a synthetic 2,400-segment
+transcript of the same session. Run: ``python bench/bench_export.py``.
 """
 
 from __future__ import annotations
@@ -26,8 +27,11 @@ from interviewer.demo import make_demo_sessions  # noqa: E402
 from interviewer.export.content import build_content  # noqa: E402
 from interviewer.export.options import ExportOptions  # noqa: E402
 from interviewer.export.registry import FORMATS, render  # noqa: E402
+from interviewer.export.verbatim import build_verbatim  # noqa: E402
+from interviewer.transcript.model import Segment, Target, Transcript  # noqa: E402
 
 ROUNDS = 7
+WORDS = ("we", "overleggen", "elke", "week", "met", "het", "team", "over", "de", "casussen")
 
 
 def _median(func: Callable[[], object]) -> float:
@@ -100,6 +104,72 @@ def main() -> None:
     print("-" * 53)
     print(f"{'all formats together':<44} {total * 1e3:>8.1f}   target < 1000")
     print(f"{'coding-docx / raw floor':<44} {coding / floor:>8.2f}x  target <= 2.00x")
+    verbatim_table(session)
+
+
+def demo_transcript(session, segments: int = 2400) -> Transcript:
+    """A synthetic recording transcript over the whole session: ``segments`` turns, the
+    interviewer and the participants in turn, about 12 words each, every 40th moved."""
+    end = session.timeline[-1].at
+    step = end / segments
+    codes = ["interviewer", *(p.code for p in session.participants)]
+    words = WORDS
+    items = []
+    for i in range(segments):
+        text = " ".join(words[(i + k) % len(words)] for k in range(12)).capitalize() + "."
+        start = i * step
+        items.append(Segment(start, start + step * 0.9, text, f"SPEAKER_{i % len(codes):02d}"))
+    speakers = {f"SPEAKER_{n:02d}": code for n, code in enumerate(codes)}
+    first_question = session.protocol.topics[0].questions[0].id
+    moves = {
+        n: Target(first_question, session.protocol.topics[0].id) for n in range(40, segments, 40)
+    }
+    return Transcript(session.id, items, offset=0.0, speakers=speakers, moves=moves)
+
+
+def verbatim_table(session) -> None:
+    """The verbatim variant: every format that prints the recording's words, ``--verbatim``."""
+    transcript = demo_transcript(session)
+    words = sum(len(s.text.split()) for s in transcript.segments)
+    print(f"\nVerbatim (--verbatim): {len(transcript.segments)} segments, {words} words of speech,")
+    print(f"{len(transcript.moves)} moved; notes as memo. Median of {ROUNDS} rounds per row.\n")
+    verbatim = build_verbatim(session, transcript, stamps="maxqda")
+
+    def raw_verbatim() -> bytes:
+        doc = Document()
+        for section in verbatim.sections:
+            doc.add_heading(section.title, level=1)
+            for unit in section.units:
+                doc.add_heading(unit.title, level=2)
+                for line in unit.lines:
+                    doc.add_paragraph(line.plain())
+                for text in unit.memo:
+                    doc.add_paragraph(f"Memo interviewer: {text}")
+        stream = io.BytesIO()
+        doc.save(stream)
+        return stream.getvalue()
+
+    floor = _median(raw_verbatim)
+    print(f"{'format':<44} {'ms':>8}")
+    print("-" * 53)
+    print(f"{'raw python-docx, same paragraphs (floor)':<44} {floor * 1e3:>8.1f}")
+    total = 0.0
+    coding = 0.0
+    for name in ("transcript-docx", "transcript-md", "coding-docx", "qdpx"):
+        for stamps in ("maxqda", None):
+            options = ExportOptions(
+                verbatim=True, stamps=stamps, transcripts={session.id: transcript}
+            )
+            seconds = _median(lambda n=name, o=options: render(FORMATS[n], [session], o))
+            print(f"{name + ' --stamps ' + (stamps or 'none'):<44} {seconds * 1e3:>8.1f}")
+            total += seconds if stamps == "maxqda" else 0.0
+            coding = seconds if (name, stamps) == ("coding-docx", "maxqda") else coding
+    two = ExportOptions(verbatim=True, layout="two-column", transcripts={session.id: transcript})
+    seconds = _median(lambda: render(FORMATS["coding-docx"], [session], two))
+    print(f"{'coding-docx --layout two-column':<44} {seconds * 1e3:>8.1f}")
+    print("-" * 53)
+    print(f"{'all four verbatim formats (maxqda)':<44} {total * 1e3:>8.1f}")
+    print(f"{'coding-docx / raw floor':<44} {coding / floor:>8.2f}x")
 
 
 if __name__ == "__main__":

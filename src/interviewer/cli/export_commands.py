@@ -77,6 +77,19 @@ def _report(paths_written: list[Path]) -> None:
     help="Coding document: line numbers and a wide margin, or text | code columns.",
 )
 @click.option("--force", is_flag=True, help="Replace existing files instead of adding -2, -3.")
+@click.option(
+    "--verbatim",
+    is_flag=True,
+    help="Use the recording's transcript (see 'interviewer "
+    "transcript import'): per question the segments, then the notes as memo.",
+)
+@click.option(
+    "--stamps",
+    type=click.Choice(("maxqda", "bracket", "none")),
+    default="bracket",
+    show_default=True,
+    help="With --verbatim: time stamps as #00:12:34-5# (MAXQDA, f4), [00:12:34], or none.",
+)
 @click.option("--approved-only", is_flag=True, help="Refuse coding exports of transcripts that "
               "are not approved and not past their deadline (default: warn).")  # fmt: skip
 @data_dir_option
@@ -91,6 +104,8 @@ def export_command(
     timestamps: bool,
     layout: str,
     force: bool,
+    verbatim: bool,
+    stamps: str,
     approved_only: bool,
 ) -> None:
     """Export sessions: transcript for approval, coding document, REFI-QDA project, JSON."""
@@ -114,11 +129,41 @@ def export_command(
     sessions = [_load(store, sid) for sid in session_ids]
     options = ExportOptions(lang=lang_from(ctx), timestamps=timestamps, layout=layout, force=force)  # type: ignore[arg-type]
     options = prepare_export(ctx, sessions, formats, options, approved_only=approved_only)
+    if verbatim:
+        options = _verbatim(ctx, sessions, formats, options, stamps)
     try:
         for name in formats:
             _report(write_export(sessions, name, _out_dir(out), options))
     except ExportError as exc:
         fail(str(exc))
+
+
+def _verbatim(
+    ctx: click.Context, sessions: list[Any], formats: list[str], options: Any, stamps: str
+) -> Any:
+    """Options with the sessions' transcripts; one line per session without one (exit 1)."""
+    import dataclasses
+
+    from interviewer.export.verbatim import VERBATIM_FORMATS, missing_transcript, verbatim_options
+    from interviewer.i18n import translate
+    from interviewer.transcript.model import TranscriptError
+
+    style = None if stamps == "none" else stamps
+    base = dataclasses.replace(options, stamps=style)
+    try:
+        options = verbatim_options(data_dir_from(ctx), sessions, base)
+    except TranscriptError as exc:
+        fail(str(exc))
+    if not VERBATIM_FORMATS & set(formats):
+        return options
+    for session in sessions:
+        lang = options.lang or session.protocol.language
+        if session.id not in (options.transcripts or {}):
+            fail(missing_transcript(session, lang))
+        coding = {"coding-docx", "qdpx"} & set(formats)
+        if coding and options.final_sessions and session.id in options.final_sessions:
+            click.echo(translate("export.verbatim.final_note", lang, id=session.id), err=True)
+    return options
 
 
 @click.command("matrix")

@@ -15,7 +15,10 @@ from typing import IO, Literal
 from interviewer.export import docx_tools
 from interviewer.export.text import clean_line, clean_text
 
-Kind = Literal["title", "h1", "h2", "h3", "p", "bullet", "meta", "question", "answer", "draft"]
+Kind = Literal[
+    "title", "h1", "h2", "h3", "p", "bullet", "meta", "question", "answer", "draft",
+    "segment", "memo",
+]  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -23,13 +26,18 @@ class Block:
     """One paragraph-level element.
 
     ``label`` is the bold lead-in: the field name of a ``meta`` line, the speaker code of an
-    ``answer``; ``stamp`` an optional time stamp shown before the text.
+    ``answer``, ``segment`` (verbatim speech) or ``memo`` (the interviewer's notes beside it);
+    ``stamp`` an optional session time shown before the text as ``[stamp]``; ``lead`` and
+    ``tail`` literal recording stamps before and after a segment (``[00:12:34]``,
+    ``#00:12:39-0#``).
     """
 
     kind: Kind
     text: str
     label: str = ""
     stamp: str = ""
+    lead: str = ""
+    tail: str = ""
 
 
 DOCX_STYLES: dict[str, str] = {
@@ -43,7 +51,11 @@ DOCX_STYLES: dict[str, str] = {
     "question": "Normal",
     "answer": "Normal",
     "draft": "Normal",
+    "segment": "Normal",
+    "memo": "Normal",
 }
+_LABELLED = ("meta", "answer", "segment", "memo")
+"""Kinds whose label is followed by a colon (speaker codes, field names, the memo label)."""
 
 
 def write_docx(
@@ -64,13 +76,17 @@ def write_docx(
         paragraph = doc.add_paragraph(style=styles[block.kind])
         if block.stamp:
             paragraph.add_run(f"[{block.stamp}] ").italic = True
+        if block.lead:
+            paragraph.add_run(block.lead + " ")
         if block.label:
-            suffix = ": " if block.kind in ("meta", "answer") else " "
+            suffix = ": " if block.kind in _LABELLED else " "
             paragraph.add_run(clean_line(block.label) + suffix).bold = True
-        run = paragraph.add_run(clean_text(block.text))
+        # The tail stamp shares the text's run: a verbatim transcript has thousands of them.
+        tail = " " + block.tail if block.tail else ""
+        run = paragraph.add_run(clean_text(block.text) + tail)
         if block.kind in ("question", "draft"):
             run.bold = True
-        if block.kind == "question":
+        if block.kind in ("question", "memo"):
             run.italic = True
     if line_numbers:
         docx_tools.enable_line_numbering(doc)
@@ -98,9 +114,13 @@ def _md_paragraph(block: Block) -> str:
     lead = ""
     if block.stamp:
         lead += f"[{block.stamp}] "
+    if block.lead:
+        lead += block.lead + " "
     if block.label:
-        lead += f"**{clean_line(block.label)}{':' if block.kind in ('meta', 'answer') else ''}** "
+        lead += f"**{clean_line(block.label)}{':' if block.kind in _LABELLED else ''}** "
     body = lead + (_md_escape(text) if block.kind == "p" and not lead else text)
+    if block.tail:
+        body += " " + block.tail
     return _MD_PREFIX.get(block.kind, "") + body
 
 

@@ -24,6 +24,8 @@ from interviewer.export.content import Entry, SessionContent, build_content, cod
 from interviewer.export.options import ExportOptions
 from interviewer.export.text import clean_line, clean_text
 from interviewer.export.transcript import title_blocks
+from interviewer.export.verbatim import is_final, verbatim_content
+from interviewer.export.verbatim_docx import write_verbatim_body
 from interviewer.i18n import Translator
 
 
@@ -115,7 +117,8 @@ def _code_label(entry: Entry, content: SessionContent) -> str:
 
 def write_coding_docx(session: Session, stream: IO[bytes], options: ExportOptions) -> None:
     """Write the coding document of one session as .docx to ``stream``."""
-    content = build_content(session, options.lang)
+    verbatim = verbatim_content(session, options) if options.verbatim else None
+    content = verbatim.content if verbatim else build_content(session, options.lang)
     t = Translator(content.lang)
     protocol = content.protocol
     colours = code_colours(protocol)
@@ -137,9 +140,15 @@ def write_coding_docx(session: Session, stream: IO[bytes], options: ExportOption
         # 7 cm right margin to code in by hand, as the seed's analysts did.
         section = doc.add_section(WD_SECTION.NEW_PAGE)
         section.right_margin = Cm(7.0)
-    if not content.has_notes:
-        doc.add_paragraph(t("export.transcript.no_notes"))
-    for heading, _code_id, entries in _grouped(content):
+    if verbatim is not None:
+        final = is_final(session, options, "coding-docx")
+        write_verbatim_body(doc, verbatim, two_column=two_column, final=final)
+        entries_groups: list[tuple[str, str | None, list[Entry]]] = []
+    else:
+        if not content.has_notes:
+            doc.add_paragraph(t("export.transcript.no_notes"))
+        entries_groups = _grouped(content)
+    for heading, _code_id, entries in entries_groups:
         doc.add_heading(clean_line(heading), level=1)
         for entry in entries:
             doc.add_heading(entry.text, level=2)

@@ -9,9 +9,13 @@ from typing import TYPE_CHECKING, Literal
 if TYPE_CHECKING:
     from interviewer.domain.session import Session
     from interviewer.pseudonym.replace import ReplacementList
+    from interviewer.transcript.model import Transcript
 
 Layout = Literal["margin", "two-column"]
 LAYOUTS: tuple[str, ...] = ("margin", "two-column")
+StampStyle = Literal["maxqda", "bracket"]
+STAMPS: tuple[str, ...] = ("maxqda", "bracket", "none")
+"""Choices for verbatim time stamps; 'none' is ``stamps=None``."""
 
 
 @dataclass(frozen=True)
@@ -25,6 +29,11 @@ class ExportOptions:
     ``replacements`` is applied to every format's text; ``final_sessions`` (session id ->
     session with the accepted final text) is used by the coding formats; ``approval``
     (session id -> state in words) becomes a case variable in the matrix and the project.
+    Verbatim (``interviewer.export.verbatim.verbatim_options`` fills ``transcripts``):
+    ``verbatim`` prints the recording's transcript per question, the notes as interviewer
+    memo, in the transcript, coding and REFI-QDA formats; ``stamps`` is the time stamp
+    style of its segments ('maxqda', 'bracket' or None); ``transcripts`` maps session id to
+    its ``Transcript``.
     """
 
     lang: str | None = None
@@ -34,3 +43,6 @@ class ExportOptions:
     replacements: ReplacementList | None = None
     final_sessions: Mapping[str, Session] | None = None
     approval: Mapping[str, str] | None = None
+    verbatim: bool = False
+    stamps: StampStyle | None = "bracket"
+    transcripts: Mapping[str, Transcript] | None = None

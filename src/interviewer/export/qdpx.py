@@ -17,6 +17,7 @@ protocol, session and question ids, so exporting twice gives the same project.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import uuid
 import zipfile
@@ -33,6 +34,7 @@ from interviewer.export.content import SessionContent, build_content, code_colou
 from interviewer.export.options import ExportOptions
 from interviewer.export.text import clean_line, clean_text
 from interviewer.export.transcript import minutes_text
+from interviewer.export.verbatim import VerbatimContent, is_final, memo_label, verbatim_content
 from interviewer.i18n import Translator
 
 PROJECT_NS = "urn:QDA-XML:project:1.0"
@@ -132,6 +134,70 @@ def source_text(content: SessionContent) -> SourceText:
     return SourceText(guid("source", session.id), name, "".join(pieces), tuple(selections))
 
 
+def verbatim_source_text(verbatim: VerbatimContent, *, final: bool = False) -> SourceText:
+    """The recording's words as the source: per question its segment lines, then the memo.
+
+    One selection per question (or code alone) spans exactly its segment lines, from the
+    first character of the first to the last of the last, coded with the characteristic
+    (or variable, or extra code) plus the question's tags. In a group interview every
+    participant's segment is also an uncoded selection that the participant's case refers to.
+    """
+    content = verbatim.content
+    session = content.session
+    t = Translator(content.lang)
+    guids = code_guids(content.protocol)
+    participants = {clean_line(p.code) for p in session.participants} if content.group else set()
+    pieces: list[str] = []
+    length = 0
+    selections: list[Selection] = []
+
+    def put(text: str) -> int:
+        nonlocal length
+        start = length
+        pieces.append(text)
+        length += len(text)
+        return start
+
+    put(f"{t('export.transcript.title')} {session.respondent}\n")
+    if content.draft:
+        put(t("export.draft") + "\n")
+    put(f"{t('export.meta.case')}: {session.case}\n{t('export.meta.date')}: {session.date}\n")
+    for section in verbatim.sections:
+        put(f"\n{clean_line(section.title)}\n")
+        for unit in section.units:
+            put(f"\n{clean_line(unit.title)}\n")
+            first = last = -1
+            for line in unit.lines:
+                text = line.plain()
+                start = put(text)
+                put("\n")
+                first = start if first < 0 else first
+                last = start + len(text)
+                if line.speaker in participants:
+                    sel = guid("segment", session.id, str(line.item.number))
+                    selections.append(Selection(sel, start, last, (), text, line.speaker))
+            speaker = unit.entry.speaker if (unit.entry is not None and content.group) else ""
+            label = memo_label(content.lang, speaker, final=final)
+            for paragraph in unit.memo:
+                put(f"{label}: {clean_text(paragraph)}\n")
+            key = unit.code_id or ""
+            if unit.topic_id and unit.characteristic_id:
+                key = f"{unit.topic_id}/{unit.characteristic_id}"
+            codes = tuple(dict.fromkeys(guids[k] for k in (key, *unit.tags) if k in guids))
+            if first >= 0 and codes:
+                which = unit.question_id or f"code:{unit.code_id}"
+                sel = guid("selection", session.id, "verbatim", which)
+                # The expected text is filled in below, once the whole source exists.
+                selections.append(Selection(sel, first, last, codes, "", ""))
+    source = "".join(pieces)
+    done = tuple(
+        sel if sel.expected else dataclasses.replace(sel, expected=source[sel.start : sel.end])
+        for sel in selections
+    )
+    name = clean_line(f"{session.case} {session.respondent}")
+    return SourceText(guid("source", session.id), name, source, done)
+
+
 def _e(parent: etree._Element, tag: str, ns: str = PROJECT_NS, **attrs: str) -> etree._Element:
     return etree.SubElement(parent, f"{{{ns}}}{tag}", {k: v for k, v in attrs.items() if v})
 
@@ -203,7 +269,16 @@ def project_parts(
 ) -> tuple[bytes, list[SourceText]]:
     """The ``project.qde`` bytes and the sources (exposed for tests and checks)."""
     protocol = _common_protocol(sessions)
-    contents = [build_content(s, options.lang) for s in sessions]
+    if options.verbatim:
+        verbatims = [verbatim_content(s, options) for s in sessions]
+        contents = [v.content for v in verbatims]
+        sources = [
+            verbatim_source_text(v, final=is_final(s, options, "qdpx"))
+            for s, v in zip(sessions, verbatims, strict=True)
+        ]
+    else:
+        contents = [build_content(s, options.lang) for s in sessions]
+        sources = [source_text(c) for c in contents]
     lang = contents[0].lang
     t = Translator(lang)
     created = _timestamp(min(s.created_at for s in sessions))
@@ -230,7 +305,6 @@ def project_parts(
     var_el = _e(root, "Variables")
     for key, name, kind in variables:
         _e(var_el, "Variable", guid=guid("variable", key), name=name, typeOfVariable=kind)
-    sources = [source_text(c) for c in contents]
     cases = _e(root, "Cases")
     for session, content, source in zip(sessions, contents, sources, strict=True):
         values = {

@@ -252,6 +252,13 @@ def write_export(
             )
     folder = Path(out_dir).expanduser()
     written: list[Path] = []
+    if options.verbatim:
+        from interviewer.export.verbatim import prepare_transcripts
+
+        try:
+            options = prepare_transcripts(fmt, sessions, options)
+        except ValueError as exc:
+            raise ExportError(str(exc)) from None
     sessions = prepare_sessions(export_format, sessions, options)
     for group in _groups(export_format, sessions):
         try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from interviewer.export.blocks import Block
 from interviewer.export.content import SessionContent, clock_text
+from interviewer.export.verbatim import VerbatimContent, memo_label
 from interviewer.i18n import Translator
 
 
@@ -59,10 +60,47 @@ def transcript_blocks(content: SessionContent, *, timestamps: bool = False) -> l
                 blocks.append(Block("p", t("export.transcript.no_answer")))
             for text in paragraphs:
                 blocks.append(Block("answer" if label else "p", text, label=label))
-    blocks.append(Block("h1", t("export.approval.title")))
-    blocks.append(Block("p", t("export.approval.code", code=content.session.respondent)))
-    blocks.append(Block("p", t("export.approval.as_is")))
-    blocks.append(Block("p", t("export.approval.with_changes")))
-    blocks.append(Block("p", t("export.approval.date")))
-    blocks.append(Block("p", t("export.approval.signature")))
+    blocks.extend(approval_blocks(content))
+    return blocks
+
+
+def approval_blocks(content: SessionContent) -> list[Block]:
+    """The approval block that ends the transcript (as is / with changes / date / signature)."""
+    t = Translator(content.lang)
+    return [
+        Block("h1", t("export.approval.title")),
+        Block("p", t("export.approval.code", code=content.session.respondent)),
+        Block("p", t("export.approval.as_is")),
+        Block("p", t("export.approval.with_changes")),
+        Block("p", t("export.approval.date")),
+        Block("p", t("export.approval.signature")),
+    ]
+
+
+def verbatim_transcript_blocks(
+    verbatim: VerbatimContent, *, timestamps: bool = False, final: bool = False
+) -> list[Block]:
+    """The transcript for approval with the recording's words: per question in interview
+    order the segments (stamp, speaker code, text), then the notes as interviewer memo."""
+    content = verbatim.content
+    t = Translator(content.lang)
+    blocks = title_blocks(content)
+    blocks.append(Block("p", t("export.transcript.cover")))
+    blocks.append(Block("p", t("export.verbatim.cover")))
+    for section in verbatim.sections:
+        blocks.append(Block("h1", section.title))
+        for unit in section.units:
+            entry = unit.entry
+            stamp = clock_text(entry.at) if timestamps and entry is not None else ""
+            blocks.append(Block("question", unit.title, stamp=stamp))
+            for line in unit.lines:
+                blocks.append(Block("segment", line.text, label=line.speaker, lead=line.lead,
+                                    tail=line.tail))  # fmt: skip
+            memo = unit.memo
+            if not unit.lines and not section.extra:
+                blocks.append(Block("p", t("export.verbatim.no_speech")))
+            speaker = entry.speaker if (entry is not None and content.group) else ""
+            label = memo_label(content.lang, speaker, final=final)
+            blocks.extend(Block("memo", text, label=label) for text in memo)
+    blocks.extend(approval_blocks(content))
     return blocks

@@ -227,4 +227,43 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Comparative matrix (Excel)",
         "nl": "Vergelijkende matrix (Excel)",
     },
+    # --- verbatim transcript of the recording (--verbatim) -------------------------------
+    "export.verbatim.memo": {"en": "Interviewer memo", "nl": "Memo interviewer"},
+    "export.verbatim.memo_final": {
+        "en": "Interviewer memo (approved text)",
+        "nl": "Memo interviewer (goedgekeurde tekst)",
+    },
+    "export.verbatim.cover": {
+        "en": "Below is what was said, word for word from the recording, per question. The "
+        'interviewer\'s own notes follow each question, marked "Interviewer memo". '
+        "Time stamps refer to the recording.",
+        "nl": "Hieronder staat per vraag wat er letterlijk is gezegd, uitgeschreven uit de "
+        "opname. Na elke vraag volgen de aantekeningen van de interviewer, gemarkeerd als "
+        '"Memo interviewer". Tijdsaanduidingen verwijzen naar de opname.',
+    },
+    "export.verbatim.outside": {
+        "en": "Spoken while no question was open",
+        "nl": "Gezegd terwijl er geen vraag openstond",
+    },
+    "export.verbatim.outside_topic": {
+        "en": "On this topic, outside its questions",
+        "nl": "Bij dit onderwerp, buiten de vragen",
+    },
+    "export.verbatim.no_speech": {
+        "en": "(nothing in the recording for this question)",
+        "nl": "(niets in de opname bij deze vraag)",
+    },
+    "export.verbatim.missing": {
+        "en": "session {id} ({case} {respondent}) has no transcript of its recording; import "
+        "one with 'interviewer transcript import {id} FILE' or export without --verbatim",
+        "nl": "sessie {id} ({case} {respondent}) heeft geen transcript van de opname; importeer "
+        "er een met 'interviewer transcript import {id} BESTAND' of exporteer zonder --verbatim",
+    },
+    "export.verbatim.final_note": {
+        "en": "session {id}: the approved text is used as interviewer memo; the verbatim "
+        "segments are as recorded (the member check does not change them)",
+        "nl": "sessie {id}: de goedgekeurde tekst is gebruikt als memo interviewer; de "
+        "letterlijke fragmenten staan er zoals opgenomen (de membercheck wijzigt ze niet)",
+    },
+    "export.verbatim.memo_col": {"en": "Memo", "nl": "Memo"},
 }

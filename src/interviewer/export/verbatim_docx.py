@@ -1,0 +1,109 @@
+"""The body of the coding document when it carries the verbatim transcript (``--verbatim``).
+
+Same headings as the notes version (Heading 1 per variable in protocol order, then per
+extra code; Heading 2 per question), but under each question the recording's segments:
+``1.1: text`` highlighted in the code's colour (the speaker code first, as the QDA tools
+read it; stamps as ``export.verbatim`` describes), then the notes as italic paragraphs
+labelled "Memo interviewer", which are not highlighted: the verbatim text is the data, the
+memo is context. A tag to another variable still shows as ``[Variable]`` in its colour.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from interviewer.export import docx_tools
+from interviewer.export.content import code_colours
+from interviewer.export.text import clean_line, clean_text
+from interviewer.export.verbatim import Line, Unit, VerbatimContent, memo_label
+from interviewer.i18n import Translator
+
+
+def verbatim_groups(verbatim: VerbatimContent) -> list[tuple[str, str | None, list[Unit]]]:
+    """(heading, code id, units): per variable in protocol order, then per extra code."""
+    protocol = verbatim.content.protocol
+    t = Translator(verbatim.content.lang)
+    units = verbatim.units()
+    groups: list[tuple[str, str | None, list[Unit]]] = []
+    for topic in protocol.topics:
+        mine = [u for u in units if u.topic_id == topic.id]
+        if mine:
+            groups.append((topic.variable, topic.id, mine))
+    rest = [u for u in units if u.topic_id is None]
+    names = protocol.code_names()
+    for code_id in dict.fromkeys(u.code_id for u in rest):
+        mine = [u for u in rest if u.code_id == code_id]
+        groups.append((names.get(code_id or "", t("export.coding.closing")), code_id, mine))
+    return groups
+
+
+def unit_code_label(verbatim: VerbatimContent, unit: Unit) -> str:
+    """'Variable / Characteristic' (or the extra code; tags after ';') for the code column."""
+    protocol = verbatim.content.protocol
+    names = protocol.code_names()
+    label = names.get(unit.code_id or "", "")
+    if unit.topic_id and unit.characteristic_id:
+        for characteristic in protocol.topic(unit.topic_id).characteristics:
+            if characteristic.id == unit.characteristic_id:
+                label = f"{label} / {characteristic.row_label}"
+    for tag in unit.tags:
+        label += f"; {names.get(tag, tag)}"
+    return clean_line(label)
+
+
+def _segment_runs(paragraph: Any, line: Line, colour: str | None) -> None:
+    # One highlighted run for stamp, speaker and text (a two-hour recording has thousands
+    # of segments; python-docx pays per run), as the notes version does for speaker + text.
+    docx_tools.highlight(paragraph.add_run(line.plain()), colour)
+
+
+def _memo_runs(
+    paragraph: Any, label: str, text: str, unit: Unit, colours: dict[str, str], names: dict
+) -> None:
+    paragraph.add_run(f"{label}: ").bold = True
+    paragraph.add_run(clean_text(text)).italic = True
+    for tag in unit.tags:
+        marker = paragraph.add_run(f" [{clean_line(names.get(tag, tag))}]")
+        docx_tools.highlight(marker, colours.get(tag))
+
+
+def write_verbatim_body(
+    doc: Any, verbatim: VerbatimContent, *, two_column: bool, final: bool = False
+) -> None:
+    """Headings, segments and memos of every unit (see the module docstring)."""
+    content = verbatim.content
+    t = Translator(content.lang)
+    protocol = content.protocol
+    colours = code_colours(protocol)
+    names = protocol.code_names()
+    for heading, _code_id, units in verbatim_groups(verbatim):
+        doc.add_heading(clean_line(heading), level=1)
+        for unit in units:
+            doc.add_heading(unit.title, level=2)
+            colour = colours.get(unit.code_id or "")
+            speaker = unit.entry.speaker if (unit.entry is not None and content.group) else ""
+            label = memo_label(content.lang, speaker, final=final)
+            memo = unit.memo
+            if not unit.lines and not memo:
+                doc.add_paragraph(t("export.verbatim.no_speech"))
+                continue
+            if not two_column:
+                for line in unit.lines:
+                    _segment_runs(doc.add_paragraph(), line, colour)
+                for text in memo:
+                    _memo_runs(doc.add_paragraph(), label, text, unit, colours, names)
+                continue
+            table = doc.add_table(rows=1, cols=2)
+            table.style = "Table Grid"
+            docx_tools.set_cell(table.rows[0].cells[0], t("export.coding.col.text"), bold=True)
+            docx_tools.set_cell(table.rows[0].cells[1], t("export.coding.col.memo"), bold=True)
+            code_label = unit_code_label(verbatim, unit)
+            for line in unit.lines:
+                left, right = table.add_row().cells
+                _segment_runs(left.paragraphs[0], line, colour)
+                docx_tools.set_cell(right, code_label)
+            for text in memo:
+                left, right = table.add_row().cells
+                _memo_runs(left.paragraphs[0], label, text, unit, colours, names)
+                docx_tools.set_cell(right, t("export.verbatim.memo_col"))
+            docx_tools.set_column_widths(table, doc, (0.7, 0.3))
