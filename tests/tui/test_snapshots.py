@@ -134,3 +134,20 @@ def test_closing(snap_compare, tmp_path: Path, size) -> None:
         assert snap_compare(_app(store, clock, live), terminal_size=size, run_before=run_before)
     finally:
         live.close()
+
+
+def test_interview_light(snap_compare, tmp_path: Path) -> None:
+    """The interview in Textual's light theme at 80x24: every colour comes from theme
+    variables, so the pace bar, topic list, code colour and notes must stay readable."""
+    clock = FakeClock()
+    store = SessionStore(tmp_path / "data")
+    live = open_live(store, clock, session_id="snap-light")
+
+    async def run_before(pilot) -> None:
+        pilot.app.theme = "textual-light"
+        await _start_and_type(pilot, clock)
+
+    try:
+        assert snap_compare(_app(store, clock, live), terminal_size=(80, 24), run_before=run_before)
+    finally:
+        live.close()

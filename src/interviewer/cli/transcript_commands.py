@@ -301,6 +301,27 @@ def move_command(
     click.echo(translate(key, lang, number=segment_no, target=title))
 
 
+@transcript_group.command("view")
+@click.argument("session_id")
+@data_dir_option
+@lang_option
+@click.pass_context
+def view_command(ctx: click.Context, session_id: str) -> None:
+    """Open the transcript beside the notes (move segments, nudge the offset) in the TUI."""
+    from interviewer.store import SessionStore
+    from interviewer.tui.screens.transcript import make_transcript_app
+
+    session = _load_session(ctx, session_id)
+    transcript = _load_transcript(ctx, session.id)
+    store = SessionStore(data_dir_from(ctx))
+    app = make_transcript_app(store, session, transcript, lang=_lang(ctx, session))
+    app.run()
+    if app.exit_message:
+        click.echo(app.exit_message, err=True)
+    if app.return_code:
+        raise SystemExit(app.return_code)
+
+
 @click.command("transcribe")
 @click.argument("audio", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(

@@ -199,6 +199,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.export.running": {"en": "Exporting…", "nl": "Bezig met exporteren…"},
     "tui.export.done": {"en": "Written: {paths}", "nl": "Geschreven: {paths}"},
     "tui.export.failed": {"en": "Export failed: {error}", "nl": "Export mislukt: {error}"},
+    "tui.export.not_ready": {
+        "en": "Note: {count} transcript(s) not approved yet (member check): {codes}",
+        "nl": "Let op: {count} transcript(en) nog niet goedgekeurd (member check): {codes}",
+    },
+    "tui.home.overdue": {"en": "overdue", "nl": "termijn voorbij"},
+    "tui.home.approvals_unreadable": {
+        "en": "Member-check records could not be read: {error}",
+        "nl": "Member-check-gegevens konden niet worden gelezen: {error}",
+    },
     # CLI
     "tui.cli.no_unfinished": {
         "en": "no unfinished session to resume (see 'interviewer' for all sessions)",

@@ -138,6 +138,12 @@ class InterviewerApp(App[None]):
             self.push_screen(screen)
         return True
 
+    def show_home(self) -> None:
+        """Replace the current screen by the home screen (sessions, protocols)."""
+        from interviewer.tui.screens.home import HomeScreen
+
+        self.switch_screen(localized(HomeScreen, self.lang)())
+
     def open_live(self, live: LiveSession) -> None:
         """Make ``live`` the open session and show it (it must be open already)."""
         self.live = live

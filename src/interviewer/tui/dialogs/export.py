@@ -1,5 +1,6 @@
 """Export a session from the home list: pick a format and a folder; the export runs in a
-worker thread through ``interviewer.export.registry`` and the dialog reports the path."""
+worker thread through ``interviewer.export.registry`` with the options the CLI uses
+(``membercheck.exporting.export_options``), and the dialog reports the path."""
 
 from __future__ import annotations
 
@@ -77,22 +78,36 @@ class ExportDialog(ModalScreen[None]):
 
     @work(thread=True, exit_on_error=False)
     def export(self, fmt: str, folder: Path) -> None:
-        """Load the sessions and write the export (in a thread); report the result."""
+        """Load the sessions and write the export (in a thread); report the result.
+
+        The options come from ``membercheck.exporting.export_options``, as in the CLI: the
+        study's replacement list, the accepted final texts and the approval states.
+        """
         from interviewer.export.options import ExportOptions
         from interviewer.export.registry import get_format, write_export
+        from interviewer.membercheck.exporting import CODING_FORMATS, export_options, not_ready
+        from interviewer.membercheck.storage import ApprovalBook
 
         store = self.app.store
+        t = self.app.t
         try:
             session = store.load(self.session_id)
             sessions = [session]
             if get_format(fmt).scope != "session":
                 sessions = [store.load(s.id) for s in store.list(case=session.case)]
-            written = write_export(sessions, fmt, folder, ExportOptions(lang=self.app.lang))
-            text = self.app.t("tui.export.done", paths=", ".join(str(p) for p in written))
+            options = export_options(store.data_dir, sessions, ExportOptions(lang=self.app.lang))
+            pending = (
+                not_ready(ApprovalBook(store.data_dir), sessions) if fmt in CODING_FORMATS else []
+            )
+            written = write_export(sessions, fmt, folder, options)
+            text = t("tui.export.done", paths=", ".join(str(p) for p in written))
+            if pending:
+                codes = ", ".join(item.session.respondent for item in pending)
+                text += "\n" + t("tui.export.not_ready", count=len(pending), codes=codes)
             ok = True
-        except Exception as exc:  # ExportError and store errors: one line in the dialog
+        except Exception as exc:  # ExportError, store and approval errors: one line here
             lines = str(exc).splitlines()
-            text = self.app.t("tui.export.failed", error=lines[0] if lines else type(exc).__name__)
+            text = t("tui.export.failed", error=lines[0] if lines else type(exc).__name__)
             ok = False
         self.app.call_from_thread(self.show_result, text, ok)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Footer, Input, Static, TextArea
+from textual.widgets import Button, Input, Static, TextArea
 
 from interviewer.domain.recorder import RecorderError
 from interviewer.domain.session import Flag
@@ -17,6 +17,7 @@ from interviewer.tui.bindings import QUIT, Key, bindings
 from interviewer.tui.dialogs.confirm import ConfirmDialog
 from interviewer.tui.screens.interview import InterviewScreen
 from interviewer.tui.widgets.choice_bar import ChoiceBar
+from interviewer.tui.widgets.key_footer import KeyFooter
 from interviewer.tui.widgets.pace_bar import PaceBar
 from interviewer.tui.widgets.question_panel import QuestionPanel
 from interviewer.tui.widgets.topic_list import TopicList
@@ -80,7 +81,7 @@ class ClosingScreen(InterviewScreen):
                         classes="closing-field",
                     )
                 yield Button(t("tui.closing.finish"), id="finish", variant="success")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         field_id = (event.input.id or "").removeprefix("field-")

@@ -7,12 +7,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from interviewer.domain.protocol import InterviewProtocol
 from interviewer.tui.bindings import QUIT, Key, bindings, localized
 from interviewer.tui.sources import ProtocolChoice, ProtocolLoadError, list_protocols, load_protocol
+from interviewer.tui.widgets.key_footer import KeyFooter
 
 
 def outline_text(protocol: InterviewProtocol, t) -> Text:
@@ -67,7 +68,7 @@ class HomeScreen(Screen[None]):
                 yield OptionList(id="protocols")
                 with VerticalScroll(id="preview-scroll"):
                     yield Static(id="preview")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.protocols: list[ProtocolChoice] = list_protocols()
@@ -93,6 +94,7 @@ class HomeScreen(Screen[None]):
         sessions.clear_options()
         width = sessions.scrollable_content_region.width
         self.summaries = {s.id: s for s in self.app.store.list()}
+        overdue = self.overdue_ids(list(self.summaries.values()))
         by_case: dict[str, list] = {}
         for summary in self.summaries.values():
             by_case.setdefault(summary.case, []).append(summary)
@@ -102,6 +104,8 @@ class HomeScreen(Screen[None]):
             sessions.add_option(Option(Text(case, style="bold underline"), disabled=True))
             for s in sorted(by_case[case], key=lambda s: s.respondent):
                 line = Text(f" {s.respondent:<5} {s.date} ")
+                if s.id in overdue:  # first on the line, so it is never cut off
+                    line = Text("⚠ " + t("tui.home.overdue") + " ", style="bold red") + line
                 style = "green" if s.status == "finished" else "bold yellow"
                 line.append(t(f"tui.status.{s.status}"), style=style)
                 line.append(f" {s.duration_minutes or 0:.0f}′ {s.words}w", style="dim")
@@ -119,6 +123,26 @@ class HomeScreen(Screen[None]):
         )
         if first is not None:
             sessions.highlighted = first
+
+    def overdue_ids(self, summaries: list) -> set[str]:
+        """Sessions whose member-check deadline passed without a decision."""
+        import datetime as dt
+
+        from interviewer.membercheck.overview import overview_rows
+        from interviewer.membercheck.storage import ApprovalBook
+
+        data_dir = getattr(self.app.store, "data_dir", None)
+        if data_dir is None or not summaries:
+            return set()
+        try:
+            rows = overview_rows(summaries, ApprovalBook(data_dir), dt.date.today(), self.app.lang)
+        except (OSError, ValueError) as exc:  # an unreadable record: said once, list still shown
+            self.notify(
+                self.app.t("tui.home.approvals_unreadable", error=str(exc).splitlines()[0]),
+                severity="warning",
+            )
+            return set()
+        return {row.session_id for row in rows if row.overdue}
 
     # --- selection ----------------------------------------------------------------------------
     def selected_session(self):

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, TextArea
+from textual.widgets import TextArea
 
 from interviewer.domain.navigation import first_question_of, outline, probe_drop_reasons
 from interviewer.domain.protocol import HIGHLIGHT_COLOURS, Question
@@ -20,6 +21,7 @@ from interviewer.domain.session import Flag, SessionMode
 from interviewer.tui.bindings import QUIT, Key, bindings
 from interviewer.tui.dialogs.pick import PickDialog
 from interviewer.tui.widgets.choice_bar import ChoiceBar
+from interviewer.tui.widgets.key_footer import KeyFooter
 from interviewer.tui.widgets.pace_bar import PaceBar, save_text
 from interviewer.tui.widgets.question_panel import QuestionPanel
 from interviewer.tui.widgets.topic_list import TopicList
@@ -90,7 +92,7 @@ class InterviewScreen(Screen[None]):
                     placeholder=t("tui.notes.placeholder"),
                 )
                 yield Vertical(id="parts")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     # --- setup ---------------------------------------------------------------------------
     @property
@@ -125,6 +127,22 @@ class InterviewScreen(Screen[None]):
         self.load_question()
         self.set_interval(TICK_SECONDS, self.refresh_timing)
         notes.focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """Letters always go to the notes: keys that reach the screen itself (typed while it
+        was still being built, or while the quick-answer bar or a flag had focus) are typed
+        into the notes editor, which takes the focus, so no keystroke is dropped."""
+        notes = self._notes
+        if notes is None or notes.read_only or not event.is_printable or event.character is None:
+            return
+        if event.key in self.active_bindings:  # e.g. space picks in the quick-answer bar
+            return
+        event.stop()
+        event.prevent_default()
+        # focus now, not later (``focus()`` is deferred): the rest of a fast burst, already
+        # queued behind this key, then no longer counts as keys of the quick-answer bar
+        self.set_focus(notes)
+        notes.insert(event.character)
 
     def on_unmount(self) -> None:
         if self.live is not None and self.live.commit == self.commit and not self.live.closed:

@@ -10,11 +10,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, SelectionList, Static
+from textual.widgets import SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from interviewer.domain.recorder import RecorderError
 from interviewer.tui.bindings import QUIT, Key, bindings
+from interviewer.tui.widgets.key_footer import KeyFooter
 
 
 class IntroductionScreen(Screen[None]):
@@ -50,7 +51,7 @@ class IntroductionScreen(Screen[None]):
                 id="checklist",
             )
             yield Static(id="intro-status")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def _heading(self) -> Text:
         t = self.app.t

@@ -9,7 +9,7 @@ import datetime as dt
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Checkbox, Footer, Input, Select, Static
+from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from interviewer.domain.codes import suggest_case_number, suggest_next_code
 from interviewer.domain.session_factory import new_session
@@ -17,6 +17,7 @@ from interviewer.tui.bindings import QUIT, Key, bindings
 from interviewer.tui.live import LiveSession
 from interviewer.tui.sources import ProtocolChoice, ProtocolLoadError, load_protocol
 from interviewer.tui.widgets.choice_bar import ChoiceBar
+from interviewer.tui.widgets.key_footer import KeyFooter
 
 
 class NewSessionScreen(Screen[None]):
@@ -61,7 +62,7 @@ class NewSessionScreen(Screen[None]):
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("tui.new.start"), id="create", variant="success")
                 yield Button(t("tui.key.cancel"), id="cancel")
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#mode", ChoiceBar).set_selected(["individual"])

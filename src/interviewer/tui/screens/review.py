@@ -8,13 +8,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from interviewer.domain.navigation import tagged_elsewhere, topic_progress
 from interviewer.domain.session import Session
 from interviewer.domain.timing import TimingEngine
 from interviewer.i18n import Translator
 from interviewer.tui.bindings import QUIT, Key, bindings
+from interviewer.tui.widgets.key_footer import KeyFooter
 from interviewer.tui.widgets.pace_bar import clock_text
 from interviewer.tui.widgets.question_panel import code_style
 
@@ -101,7 +102,11 @@ def review_renderable(session: Session, t: Translator, clock) -> Group:
 class ReviewScreen(Screen[None]):
     """See the module docstring."""
 
-    KEYS = (Key("escape", "back", "tui.key.back"), QUIT)
+    KEYS = (
+        Key("escape", "back", "tui.key.back"),
+        Key("v", "verbatim", "verbatim.key.open", priority=False),
+        QUIT,
+    )
     BINDINGS = bindings(KEYS)
 
     def __init__(self, session: Session) -> None:
@@ -111,14 +116,22 @@ class ReviewScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="review"):
             yield Static(review_renderable(self.session, self.app.t, self.app.clock))
-        yield Footer(compact=True, show_command_palette=False)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#review").focus()
 
     def action_back(self) -> None:
+        """Back to the home list (also after a session started with ``run`` was finished)."""
         if len(self.app.screen_stack) > 2:
             self.app.pop_screen()
+        else:
+            self.app.show_home()
+
+    def action_verbatim(self) -> None:
+        from interviewer.tui.screens.transcript import open_transcript_screen
+
+        open_transcript_screen(self.app, self.session)
 
     def palette_commands(self):
-        return []
+        return [(self.app.t("verbatim.cmd.open"), "v", self.action_verbatim)]

@@ -82,4 +82,6 @@ class PaceBar(Static):
         key = (text.plain, tuple(text.spans))
         if key != getattr(self, "_shown", None):
             self._shown = key
-            self.update(text)
+            # one fixed line (app.tcss): a new text never needs a layout pass, which would
+            # redraw every region of the screen once a second while the interviewer types
+            self.update(text, layout=False)
