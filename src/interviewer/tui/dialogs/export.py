@@ -5,17 +5,20 @@ worker thread through ``interviewer.export.registry`` with the options the CLI u
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, OptionList, Static
+from textual.widgets import Button, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from interviewer import paths
+
+TEXT_SOURCES = ("notes", "bracket", "maxqda", "none")
+"""Notes only, or the verbatim transcript with one of the time stamp styles of the CLI."""
 
 
 class ExportDialog(ModalScreen[None]):
@@ -39,6 +42,14 @@ class ExportDialog(ModalScreen[None]):
                     for name in FORMATS
                 ],
                 id="formats",
+            )
+            yield Static(t("tui.export.source"), classes="field-label")
+            yield Select(
+                [(t(f"tui.export.source.{key}"), key) for key in TEXT_SOURCES],
+                value="notes",
+                allow_blank=False,
+                id="source",
+                compact=True,
             )
             yield Static(t("tui.export.folder"), classes="field-label")
             yield Input(str(paths.default_export_dir()), id="folder", compact=True)
@@ -73,11 +84,12 @@ class ExportDialog(ModalScreen[None]):
             return
         fmt = formats.get_option_at_index(formats.highlighted).id or ""
         folder = Path(self.query_one("#folder", Input).value.strip() or ".").expanduser()
+        source = str(self.query_one("#source", Select).value)
         self.query_one("#export-result", Static).update(self.app.t("tui.export.running"))
-        self.export(fmt, folder)
+        self.export(fmt, folder, source)
 
     @work(thread=True, exit_on_error=False)
-    def export(self, fmt: str, folder: Path) -> None:
+    def export(self, fmt: str, folder: Path, source: str = "notes") -> None:
         """Load the sessions and write the export (in a thread); report the result.
 
         The options come from ``membercheck.exporting.export_options``, as in the CLI: the
@@ -96,6 +108,8 @@ class ExportDialog(ModalScreen[None]):
             if get_format(fmt).scope != "session":
                 sessions = [store.load(s.id) for s in store.list(case=session.case)]
             options = export_options(store.data_dir, sessions, ExportOptions(lang=self.app.lang))
+            if source != "notes":
+                options = _with_verbatim(store.data_dir, sessions, fmt, options, source)
             pending = (
                 not_ready(ApprovalBook(store.data_dir), sessions) if fmt in CODING_FORMATS else []
             )
@@ -115,3 +129,20 @@ class ExportDialog(ModalScreen[None]):
         result = self.query_one("#export-result", Static)
         result.update(text)
         result.set_class(not ok, "error")
+
+
+def _with_verbatim(data_dir: Path, sessions: list[Any], fmt: str, options: Any, source: str) -> Any:
+    """The CLI's ``--verbatim --stamps`` for the dialog; ValueError names a missing transcript."""
+    import dataclasses
+
+    from interviewer.export.verbatim import VERBATIM_FORMATS, missing_transcript, verbatim_options
+
+    style = None if source == "none" else source
+    options = verbatim_options(data_dir, sessions, dataclasses.replace(options, stamps=style))
+    if fmt in VERBATIM_FORMATS:
+        for session in sessions:
+            if session.id not in (options.transcripts or {}):
+                raise ValueError(
+                    missing_transcript(session, options.lang or session.protocol.language)
+                )
+    return options

@@ -11,6 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from interviewer.domain.navigation import tagged_elsewhere, topic_progress
+from interviewer.domain.protocol import AnswerType
 from interviewer.domain.session import Session
 from interviewer.domain.timing import TimingEngine
 from interviewer.i18n import Translator
@@ -61,7 +62,10 @@ def review_renderable(session: Session, t: Translator, clock) -> Group:
             block.append(f"\n  {t('tui.state.' + record.state.value)}  ", style="dim")
             block.append(question.text, style="bold")
             if record.quick_answer:
-                block.append(f"  [{record.quick_answer}]", style="bold cyan")
+                answer = record.quick_answer
+                if question.answer.type is AnswerType.YES_NO:
+                    answer = t(f"answer.{answer}").lower()
+                block.append(f"  [{answer}]", style="bold cyan")
             if record.flags:
                 block.append(
                     "  " + " ".join(t(f"tui.flag.{f.value}") for f in record.flags), style="yellow"
