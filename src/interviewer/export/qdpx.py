@@ -84,34 +84,58 @@ def code_guids(protocol: InterviewProtocol) -> dict[str, str]:
     return guids
 
 
+def code_key(code_id: str | None, topic_id: str | None, characteristic_id: str | None) -> str:
+    """The key of ``code_guids`` an answer is coded with: its characteristic, else its code."""
+    if topic_id and characteristic_id:
+        return f"{topic_id}/{characteristic_id}"
+    return code_id or ""
+
+
+class _TextBuilder:
+    """A source text built piece by piece, remembering character offsets for selections."""
+
+    def __init__(self, *, clean: bool) -> None:
+        self.pieces: list[str] = []
+        self.length = 0
+        self.clean = clean
+
+    def put(self, text: str) -> int:
+        """Append ``text``; returns its start offset (Unicode characters)."""
+        if self.clean:
+            text = clean_text(text)
+        start = self.length
+        self.pieces.append(text)
+        self.length += len(text)
+        return start
+
+    def head(self, content: SessionContent, t: Translator) -> None:
+        """Title, draft mark, case and date: the same opening in every source."""
+        session = content.session
+        self.put(f"{t('export.transcript.title')} {session.respondent}\n")
+        if content.draft:
+            self.put(t("export.draft") + "\n")
+        self.put(
+            f"{t('export.meta.case')}: {session.case}\n{t('export.meta.date')}: {session.date}\n"
+        )
+
+    def text(self) -> str:
+        return "".join(self.pieces)
+
+
 def source_text(content: SessionContent) -> SourceText:
     """The session as plain text (title, meta, questions, '1.1: answer' paragraphs)."""
     session = content.session
     t = Translator(content.lang)
     guids = code_guids(content.protocol)
-    pieces: list[str] = []
-    length = 0
+    builder = _TextBuilder(clean=True)
+    put = builder.put
     selections: list[Selection] = []
-
-    def put(text: str) -> int:
-        nonlocal length
-        start = length
-        text = clean_text(text)
-        pieces.append(text)
-        length += len(text)
-        return start
-
-    put(f"{t('export.transcript.title')} {session.respondent}\n")
-    if content.draft:
-        put(t("export.draft") + "\n")
-    put(f"{t('export.meta.case')}: {session.case}\n{t('export.meta.date')}: {session.date}\n")
+    builder.head(content, t)
     for section in content.sections:
         put(f"\n{section.title}\n")
         for entry in section.entries:
             put(f"\n{entry.text}\n")
-            key = entry.code_id or ""
-            if entry.topic_id and entry.characteristic_id:
-                key = f"{entry.topic_id}/{entry.characteristic_id}"
+            key = code_key(entry.code_id, entry.topic_id, entry.characteristic_id)
             codes = [guids[k] for k in (key, *entry.tags) if k in guids]
             for n, paragraph in enumerate(entry.answer_paragraphs()):
                 text = clean_text(paragraph)
@@ -131,7 +155,7 @@ def source_text(content: SessionContent) -> SourceText:
                         )
                     )
     name = clean_line(f"{session.case} {session.respondent}")
-    return SourceText(guid("source", session.id), name, "".join(pieces), tuple(selections))
+    return SourceText(guid("source", session.id), name, builder.text(), tuple(selections))
 
 
 def verbatim_source_text(verbatim: VerbatimContent, *, final: bool = False) -> SourceText:
@@ -147,21 +171,10 @@ def verbatim_source_text(verbatim: VerbatimContent, *, final: bool = False) -> S
     t = Translator(content.lang)
     guids = code_guids(content.protocol)
     participants = {clean_line(p.code) for p in session.participants} if content.group else set()
-    pieces: list[str] = []
-    length = 0
+    builder = _TextBuilder(clean=False)
+    put = builder.put
     selections: list[Selection] = []
-
-    def put(text: str) -> int:
-        nonlocal length
-        start = length
-        pieces.append(text)
-        length += len(text)
-        return start
-
-    put(f"{t('export.transcript.title')} {session.respondent}\n")
-    if content.draft:
-        put(t("export.draft") + "\n")
-    put(f"{t('export.meta.case')}: {session.case}\n{t('export.meta.date')}: {session.date}\n")
+    builder.head(content, t)
     for section in verbatim.sections:
         put(f"\n{clean_line(section.title)}\n")
         for unit in section.units:
@@ -180,16 +193,14 @@ def verbatim_source_text(verbatim: VerbatimContent, *, final: bool = False) -> S
             label = memo_label(content.lang, speaker, final=final)
             for paragraph in unit.memo:
                 put(f"{label}: {clean_text(paragraph)}\n")
-            key = unit.code_id or ""
-            if unit.topic_id and unit.characteristic_id:
-                key = f"{unit.topic_id}/{unit.characteristic_id}"
+            key = code_key(unit.code_id, unit.topic_id, unit.characteristic_id)
             codes = tuple(dict.fromkeys(guids[k] for k in (key, *unit.tags) if k in guids))
             if first >= 0 and codes:
                 which = unit.question_id or f"code:{unit.code_id}"
                 sel = guid("selection", session.id, "verbatim", which)
                 # The expected text is filled in below, once the whole source exists.
                 selections.append(Selection(sel, first, last, codes, "", ""))
-    source = "".join(pieces)
+    source = builder.text()
     done = tuple(
         sel if sel.expected else dataclasses.replace(sel, expected=source[sel.start : sel.end])
         for sel in selections
