@@ -41,7 +41,9 @@ RUN = """
 import sys, time
 import interviewer.cli  # what the console script imports first (click, the lazy group)
 from interviewer.cli import run_commands
-getattr(run_commands, "no_pydantic_plugins", lambda: None)()  # older trees lack it
+# what the command does first; older trees lack some of these steps
+getattr(run_commands, "no_pydantic_plugins", lambda: None)()
+getattr(run_commands, "quiet_gc", lambda: None)()
 from interviewer.store import SessionStore
 from interviewer.tui.app import make_app
 store = SessionStore(sys.argv[1])
@@ -49,7 +51,10 @@ live, lang = run_commands.new_live_session(
     store, sys.argv[2], case="Bench", respondent=sys.argv[3], consent_obtained=True, lang="en"
 )
 live.open()
-app = make_app(store, live=live, lang=lang, handle_signals=False)
+if hasattr(run_commands, "make_tui"):  # the app exactly as the command builds it
+    app = run_commands.make_tui(store, live, lang, handle_signals=False)
+else:
+    app = make_app(store, live=live, lang=lang, handle_signals=False)
 STOP = sys.argv[4]
 def first_frame():
     print("READY first", file=sys.__stdout__, flush=True)

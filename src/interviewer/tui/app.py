@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import os
 import signal
+import sys
 import threading
 import time
 import traceback
@@ -71,6 +72,7 @@ class InterviewerApp(App[None]):
         live: LiveSession | None = None,
         blink: bool = True,
         handle_signals: bool = True,
+        first_frame: Callable[[], object] | None = None,
     ) -> None:
         super().__init__()
         self.store = store
@@ -80,10 +82,13 @@ class InterviewerApp(App[None]):
         self.live: LiveSession | None = live
         self.blink = blink
         self.handle_signals = handle_signals
+        self.first_frame = first_frame
         self.exit_message: str | None = None
 
     # --- start ------------------------------------------------------------------------------
     def on_mount(self) -> None:
+        if self.first_frame is not None:
+            self.call_after_refresh(self.first_frame)
         if self.handle_signals:
             self._install_signal_handlers()
         if self.live is not None:
@@ -106,22 +111,29 @@ class InterviewerApp(App[None]):
 
     # --- screens -------------------------------------------------------------------------------
     def session_screen_class(self, session: Session) -> type[Screen]:
-        """Which screen a session belongs on now."""
-        from interviewer.tui.screens.closing import ClosingScreen
-        from interviewer.tui.screens.interview import InterviewScreen
-        from interviewer.tui.screens.intro import IntroductionScreen
-
+        """Which screen a session belongs on now (each imported only when first needed)."""
         if session.status is SessionStatus.PLANNED:
+            from interviewer.tui.screens.intro import IntroductionScreen
+
             return IntroductionScreen
         if session.in_closing:
+            from interviewer.tui.screens.closing import ClosingScreen
+
             return ClosingScreen
+        from interviewer.tui.screens.interview import InterviewScreen
+
         return InterviewScreen
 
     def _is_session_screen(self, screen: Screen) -> bool:
-        from interviewer.tui.screens.interview import InterviewScreen
-        from interviewer.tui.screens.intro import IntroductionScreen
-
-        return isinstance(screen, InterviewScreen | IntroductionScreen)
+        # a screen module not imported yet cannot have made the current screen
+        classes = [
+            getattr(sys.modules.get(module), name, None)
+            for module, name in (
+                ("interviewer.tui.screens.interview", "InterviewScreen"),
+                ("interviewer.tui.screens.intro", "IntroductionScreen"),
+            )
+        ]
+        return any(cls is not None and isinstance(screen, cls) for cls in classes)
 
     def show_session_screen(self) -> bool:
         """Show the screen the open session belongs on; False when it is already shown."""
@@ -262,8 +274,17 @@ def make_app(
     clock: Clock = time.time,
     blink: bool = True,
     handle_signals: bool = True,
+    first_frame: Callable[[], object] | None = None,
 ) -> InterviewerApp:
-    """The app for the CLI, the tests and the benchmarks (``live`` must be opened already)."""
+    """The app for the CLI, the tests and the benchmarks (``live`` must be opened already).
+
+    ``first_frame`` is called once the first screen has been drawn."""
     return InterviewerApp(
-        store, lang=lang, clock=clock, live=live, blink=blink, handle_signals=handle_signals
+        store,
+        lang=lang,
+        clock=clock,
+        live=live,
+        blink=blink,
+        handle_signals=handle_signals,
+        first_frame=first_frame,
     )

@@ -67,6 +67,13 @@ class IntroductionScreen(Screen[None]):
         checklist = self.query_one("#checklist", SelectionList)
         checklist.focus()
         self.update_status()
+        self.call_after_refresh(self._prepare_interview)
+
+    def _prepare_interview(self) -> None:
+        """Import the interview screen while the script is read (it is imported only when
+        first needed, so the introduction is drawn sooner); ``ctrl+s`` then only builds it.
+        Keys pressed meanwhile wait in the app's queue; nothing here changes the session."""
+        import interviewer.tui.screens.interview  # noqa: F401
 
     def update_status(self) -> None:
         t = self.app.t
