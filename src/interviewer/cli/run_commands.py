@@ -1,19 +1,29 @@
 """``interviewer`` (home), ``interviewer run`` and ``interviewer resume``: start the TUI.
 
 Textual is imported only inside the commands, so ``interviewer --help`` and the core stay
-free of it. The session is opened (and its store lock taken) before the app starts, so a
-lock held by another window is one clear line, not a broken screen.
+free of it. ``resume`` opens the session (and takes its store lock) before the app starts,
+so a lock held by another window is one clear line, not a broken screen.
+
+``run`` draws the introduction first (``light_start``): before the app it reads only what the
+introduction shows from the protocol file and makes the cheap checks (codes, data folder);
+the full validation, creating and storing the session and opening it follow right after
+the first frame, and a failure there ends the app with the same one line and exit code 1.
+A protocol that cannot be read that simply is loaded fully before the app, as before, so
+its errors are printed without a screen.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import gc
 import os
+from pathlib import Path
 from typing import Any
 
 import click
 
+from interviewer import paths
 from interviewer.cli.common import data_dir_from, data_dir_option, fail, lang_from, lang_option
 from interviewer.i18n import resolve_language, translate
 
@@ -39,14 +49,18 @@ def quiet_gc() -> None:
     gc.disable()
 
 
-def make_tui(store: Any, live: Any, lang: str, **options: Any) -> Any:
+def make_tui(store: Any, live: Any, lang: str, pending: Any = None, **options: Any) -> Any:
     """The app as the commands run it: objects created so far (imported modules, the open
     session) are moved out of the collector's way (``gc.freeze``), and collection resumes
-    once the first frame is drawn (see ``quiet_gc``)."""
+    once the first frame is drawn (see ``quiet_gc``), or with a ``pending`` session once
+    that session is open (``light_start`` does it)."""
     from interviewer.tui.app import make_app
 
     gc.freeze()
-    return make_app(store, live=live, lang=lang, first_frame=gc.enable, **options)
+    first_frame = None if pending is not None else gc.enable
+    return make_app(
+        store, live=live, lang=lang, first_frame=first_frame, pending=pending, **options
+    )
 
 
 def _store(ctx: click.Context) -> Any:
@@ -64,15 +78,16 @@ def _open(live: Any, lang: str) -> None:
         fail(str(exc).splitlines()[0] or translate("tui.cli.locked", lang, id=live.session.id))
 
 
-def _run_app(store: Any, live: Any, lang: str) -> None:
+def _run_app(store: Any, live: Any, lang: str, pending: Any = None) -> None:
     """Run the app until it exits; print its exit message; always leave the session saved."""
-    app = make_tui(store, live, lang)
+    app = make_tui(store, live, lang, pending)
     try:
         app.run()
     finally:
         gc.enable()  # in case the app stopped before its first frame
-        if live is not None and not live.closed:
-            live.close()
+        for opened in (live, app.live):
+            if opened is not None and not opened.closed:
+                opened.close()
     if app.exit_message:
         click.echo(app.exit_message, err=app.return_code not in (0, None))
     if app.return_code:
@@ -124,8 +139,29 @@ def run_command(
     """Create a session of PROTOCOL (a path, file name or id) and open its introduction."""
     no_pydantic_plugins()
     quiet_gc()
-    from interviewer.store import StoreError
     from interviewer.tui.sources import ProtocolLoadError
+
+    data_dir = data_dir_from(ctx)
+    try:
+        pending, lang = light_start(
+            protocol,
+            data_dir,
+            case=case,
+            respondent=respondent,
+            role=role,
+            interviewer=interviewer,
+            group=group,
+            consent_obtained=consent_obtained,
+            lang=lang_from(ctx),
+        )
+    except (ProtocolLoadError, ValueError) as exc:
+        fail(str(exc).splitlines()[0])
+    except OSError as exc:
+        fail(_cannot_write(data_dir, exc))
+    if pending is not None:
+        _run_app(None, None, lang, pending)
+        return
+    from interviewer.store import StoreError
 
     store = _store(ctx)
     try:
@@ -143,9 +179,96 @@ def run_command(
     except (ProtocolLoadError, ValueError, StoreError) as exc:
         fail(str(exc).splitlines()[0])
     except OSError as exc:
-        fail(f"cannot write to {store.data_dir}: {exc.strerror or exc}")
+        fail(_cannot_write(store.data_dir, exc))
     _open(live, lang)
     _run_app(store, live, lang)
+
+
+def _cannot_write(data_dir: Path, exc: OSError) -> str:
+    return f"cannot write to {data_dir}: {exc.strerror or exc}"
+
+
+def light_start(
+    protocol: str,
+    data_dir: Path,
+    *,
+    case: str,
+    respondent: str,
+    role: str | None = None,
+    interviewer: str | None = None,
+    group: str | None = None,
+    consent_obtained: bool = False,
+    lang: str | None = None,
+) -> tuple[Any, str]:
+    """What ``run`` does before the app when the introduction can be drawn first.
+
+    Returns ``(PendingSession, UI language)``, or ``(None, "")`` when the protocol cannot
+    be read simply (the caller then loads it fully before the app: ``new_live_session``).
+    Before returning it checks what is cheap to check (raises ValueError or the
+    ProtocolLoadError of a protocol not found, OSError for a data folder that cannot be
+    written); the pending session's ``open`` does the rest after the first frame.
+    """
+    from interviewer.domain.codes import validate_respondent_code
+    from interviewer.protocol_view import read_view
+    from interviewer.tui.pending import PendingSession, StartFailed
+    from interviewer.tui.sources import find_protocol
+
+    path = find_protocol(protocol)
+    view = read_view(path)
+    if view is None:
+        return None, ""
+    ui_lang = resolve_language(lang, view.language)
+    case_name = (case or "").strip()
+    if not case_name:  # as new_session says it
+        raise ValueError("a session needs a case (e.g. a team or municipality)")
+    code = validate_respondent_code(respondent)
+    codes: list[str] = []
+    for raw in (c.strip() for c in (group or "").split(",") if c.strip()):
+        participant = validate_respondent_code(raw)
+        if participant in codes:
+            raise ValueError(f"participant code {participant!r} is used twice")
+        codes.append(participant)
+    paths.ensure_private_dir(data_dir)
+    if not os.access(data_dir, os.W_OK | os.X_OK):
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(data_dir))
+
+    def open_session() -> tuple[Any, Any]:
+        from interviewer.store import SessionLocked, SessionStore, StoreError
+
+        try:
+            store = SessionStore(data_dir)
+            live, _lang = new_live_session(
+                store,
+                str(path),
+                case=case,
+                respondent=respondent,
+                role=role,
+                interviewer=interviewer,
+                group=group,
+                consent_obtained=consent_obtained,
+                lang=lang,
+            )
+            live.open()
+        except SessionLocked as exc:
+            raise StartFailed(str(exc).splitlines()[0]) from None
+        except (ValueError, StoreError) as exc:  # incl. ProtocolLoadError
+            raise StartFailed(str(exc).splitlines()[0] or type(exc).__name__) from None
+        except OSError as exc:
+            raise StartFailed(_cannot_write(data_dir, exc)) from None
+        finally:  # what was created until now stays: out of the collector's way
+            gc.freeze()
+            gc.enable()
+        return store, live
+
+    pending = PendingSession(
+        view=view,
+        case=case_name,
+        respondent=code,
+        participants=tuple(codes),
+        advance_consent=dt.date.today() if consent_obtained else None,
+        open=open_session,
+    )
+    return pending, ui_lang
 
 
 def new_live_session(

@@ -4,6 +4,12 @@
 ``ctrl+q`` (asks first while the interview is unfinished), SIGHUP and SIGTERM (handlers
 installed on mount), and an unhandled exception (saved first; the crash report names the
 error type and place only, never a value that could hold note text).
+
+Started with a ``PendingSession`` (``interviewer run``), the app draws the introduction
+first and creates the session right after that first frame; keys pressed until the session
+is open are held and then handled one after the other, in the order they came. A screen
+with ``KEYS_IN_TURN`` (the introduction) has its keys handled that way too, so a fast
+``space`` then ``ctrl+s`` ticks before it starts.
 """
 
 from __future__ import annotations
@@ -16,23 +22,48 @@ import threading
 import time
 import traceback
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.message import Message
 from textual.screen import Screen
 
-from interviewer.domain.session import Session, SessionStatus
 from interviewer.i18n import Translator
 from interviewer.tui.bindings import localized
-from interviewer.tui.live import LiveSession
+from interviewer.tui.pending import PendingSession, StartFailed
+
+if TYPE_CHECKING:  # the session models (pydantic) are imported after the first frame
+    from interviewer.domain.session import Session
+    from interviewer.tui.live import LiveSession
 
 Clock = Callable[[], float]
 HARD_EXIT_SECONDS = 3.0
 """After a signal and a successful save, the process ends within this time even if the
 terminal is gone and Textual cannot restore it."""
+REPLAY_TIMEOUT = 0.5
+"""Seconds a replayed key may take before the next held key follows anyway."""
+
+
+REPLAY_ROUNDS = 2
+"""How often ``KeyHandled`` travels up from the widget a replayed key went to before the
+next key follows: once for the key itself (its binding runs at the app), once more for a
+message the binding's action sent to that widget (a checklist's space selects this way)."""
+
+
+class KeyHandled(Message):
+    """Sent after a replayed key to the widget it went to: it arrives at the app behind
+    that key (same queues, same way up)."""
+
+    def __init__(self, step: int, target: Any, rounds: int) -> None:
+        super().__init__()
+        self.step = step
+        self.target = target
+        self.rounds = rounds
 
 
 class CrashReport(Exception):
@@ -73,6 +104,7 @@ class InterviewerApp(App[None]):
         blink: bool = True,
         handle_signals: bool = True,
         first_frame: Callable[[], object] | None = None,
+        pending: PendingSession | None = None,
     ) -> None:
         super().__init__()
         self.store = store
@@ -83,7 +115,12 @@ class InterviewerApp(App[None]):
         self.blink = blink
         self.handle_signals = handle_signals
         self.first_frame = first_frame
+        self.pending = pending
         self.exit_message: str | None = None
+        self._pending_tried = False
+        self._held_keys: list[events.Key] | None = [] if pending is not None else None
+        self._replay_step = 0
+        self._replaying = False
 
     # --- start ------------------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -93,6 +130,10 @@ class InterviewerApp(App[None]):
             self._install_signal_handlers()
         if self.live is not None:
             self.show_session_screen()
+        elif self.pending is not None:
+            from interviewer.tui.screens.intro import IntroductionScreen
+
+            self.push_screen(localized(IntroductionScreen, self.lang)())
         else:
             from interviewer.tui.screens.home import HomeScreen
 
@@ -109,9 +150,87 @@ class InterviewerApp(App[None]):
             except (NotImplementedError, RuntimeError):  # e.g. Windows: plain handler
                 signal.signal(number, lambda sig, _frame: self.call_later(self.on_signal, sig))
 
+    # --- a session created after the first frame ------------------------------------------
+    async def open_pending(self) -> None:
+        """Create and open the pending session (the introduction calls this once it has
+        been drawn); on failure exit with its one line and code 1. Held keys follow."""
+        pending = self.pending
+        if pending is None or self._pending_tried:
+            return
+        self._pending_tried = True
+        try:
+            store, live = pending.open()
+        except StartFailed as exc:
+            self._held_keys = None
+            self.exit_message = f"interviewer: error: {exc}"
+            self.exit(return_code=1)
+            return
+        self.store, self.live, self.pending = store, live, None
+        ready = getattr(self.screen, "session_ready", None)
+        if ready is not None:
+            await ready()
+        self._pump_keys()
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Key) and not event.is_forwarded and self._keys_in_turn():
+            self._held_keys.append(event)
+            self._pump_keys()
+            return
+        await super().on_event(event)
+
+    def _keys_in_turn(self) -> bool:
+        """Keys wait until the session is open, and then (and while the current screen has
+        ``KEYS_IN_TURN``) are handled strictly one after the other."""
+        if self._held_keys is None and getattr(self.screen, "KEYS_IN_TURN", False):
+            self._held_keys = []
+        return self._held_keys is not None
+
+    def _pump_keys(self) -> None:
+        if self.live is not None and not self._replaying and self._held_keys:
+            self._replaying = True
+            self.call_later(self._replay_held_key)
+
+    async def _replay_held_key(self) -> None:
+        """Handle the next waiting key as if it came now; the next one only once this one
+        has gone all the way (a key travels from the focused widget up to the app, where
+        its binding runs; a later priority key such as ctrl+s would overtake it otherwise).
+        Keys arriving meanwhile queue up behind."""
+        held = self._held_keys
+        if not held:
+            self._replaying = False
+            if held is not None and not getattr(self.screen, "KEYS_IN_TURN", False):
+                self._held_keys = None
+            return
+        key = held.pop(0)
+        target = self.focused or self.screen
+        await super().on_event(key)
+        self._replay_step += 1
+        step = self._replay_step
+        if key.is_forwarded and target.post_message(KeyHandled(step, target, REPLAY_ROUNDS)):
+            # behind the key in every queue on its way up; a timer in case it is lost
+            self.set_timer(REPLAY_TIMEOUT, partial(self._next_held_key, step))
+        else:  # handled here (a priority binding) or the widget is gone
+            self._next_held_key(step)
+
+    def _next_held_key(self, step: int) -> None:
+        if step == self._replay_step and self._replaying:
+            self._replay_step += 1
+            self.call_later(self._replay_held_key)
+
+    def on_key_handled(self, message: KeyHandled) -> None:
+        message.stop()
+        rounds = message.rounds - 1
+        if rounds > 0 and message.step == self._replay_step:
+            again = KeyHandled(message.step, message.target, rounds)
+            if message.target.is_attached and message.target.post_message(again):
+                return
+        self._next_held_key(message.step)
+
     # --- screens -------------------------------------------------------------------------------
     def session_screen_class(self, session: Session) -> type[Screen]:
         """Which screen a session belongs on now (each imported only when first needed)."""
+        from interviewer.domain.session import SessionStatus
+
         if session.status is SessionStatus.PLANNED:
             from interviewer.tui.screens.intro import IntroductionScreen
 
@@ -218,6 +337,8 @@ class InterviewerApp(App[None]):
     def save_and_exit(self, return_code: int = 0) -> None:
         """Close the open session (writing everything) and exit."""
         if self.live is not None:
+            from interviewer.domain.session import SessionStatus
+
             result = self.live.close()
             if result is not None and not getattr(result, "ok", True):
                 self.exit_message = self._save_failed_text(result)
@@ -275,10 +396,12 @@ def make_app(
     blink: bool = True,
     handle_signals: bool = True,
     first_frame: Callable[[], object] | None = None,
+    pending: PendingSession | None = None,
 ) -> InterviewerApp:
     """The app for the CLI, the tests and the benchmarks (``live`` must be opened already).
 
-    ``first_frame`` is called once the first screen has been drawn."""
+    ``first_frame`` is called once the first screen has been drawn. With ``pending`` (and no
+    ``live``) the introduction is drawn first and the session created after it."""
     return InterviewerApp(
         store,
         lang=lang,
@@ -287,4 +410,5 @@ def make_app(
         blink=blink,
         handle_signals=handle_signals,
         first_frame=first_frame,
+        pending=pending,
     )

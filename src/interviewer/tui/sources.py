@@ -10,10 +10,12 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from interviewer import paths
-from interviewer.domain.protocol import InterviewProtocol
+
+if TYPE_CHECKING:  # imported when loading: pydantic is not needed to find a protocol
+    from interviewer.domain.protocol import InterviewProtocol
 
 
 class ProtocolLoadError(ValueError):
@@ -50,6 +52,8 @@ def load_protocol(path: Path | str) -> InterviewProtocol:
             raise ProtocolLoadError(first) from None
     try:
         from ruamel.yaml import YAML
+
+        from interviewer.domain.protocol import InterviewProtocol
 
         data = YAML(typ="safe").load(file.read_text(encoding="utf-8"))
         return InterviewProtocol.model_validate(data)
