@@ -8,18 +8,15 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Input, Static, TextArea
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Input, Static
 
 from interviewer.domain.recorder import RecorderError
-from interviewer.domain.session import Flag
 from interviewer.tui.bindings import QUIT, Key, bindings
 from interviewer.tui.dialogs.confirm import ConfirmDialog
 from interviewer.tui.screens.interview import InterviewScreen
-from interviewer.tui.widgets.choice_bar import ChoiceBar
 from interviewer.tui.widgets.key_footer import KeyFooter
 from interviewer.tui.widgets.pace_bar import PaceBar
-from interviewer.tui.widgets.question_panel import QuestionPanel
 from interviewer.tui.widgets.topic_list import TopicList
 
 
@@ -47,22 +44,7 @@ class ClosingScreen(InterviewScreen):
         with Horizontal(id="body"):
             yield TopicList(id="topics")
             with VerticalScroll(id="main"):
-                yield QuestionPanel(id="question")
-                yield ChoiceBar(t("tui.answer.label"), id="quick")
-                yield ChoiceBar(
-                    t("tui.flags.label"),
-                    [(f.value, t(f"tui.flag.{f.value}")) for f in Flag],
-                    multi=True,
-                    id="flags",
-                )
-                yield ChoiceBar(t("tui.speaker.label"), id="speaker")
-                yield TextArea(
-                    soft_wrap=True,
-                    tab_behavior="focus",
-                    id="notes",
-                    placeholder=t("tui.notes.placeholder"),
-                )
-                yield Vertical(id="parts")
+                yield from self.compose_question()
                 if closing.script.strip():
                     yield Static(t("tui.closing.script"), classes="section-title")
                     script = Text()

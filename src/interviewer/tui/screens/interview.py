@@ -71,28 +71,35 @@ class InterviewScreen(Screen[None]):
         self._part_editors: list[PartEditor] = []
 
     def compose(self) -> ComposeResult:
-        t = self.app.t
         yield PaceBar(id="pace")
         with Horizontal(id="body"):
             yield TopicList(id="topics")
             with Vertical(id="main"):
-                yield QuestionPanel(id="question")
-                yield ChoiceBar(t("tui.answer.label"), id="quick")
-                yield ChoiceBar(
-                    t("tui.flags.label"),
-                    [(f.value, t(f"tui.flag.{f.value}")) for f in Flag],
-                    multi=True,
-                    id="flags",
-                )
-                yield ChoiceBar(t("tui.speaker.label"), id="speaker")
-                yield TextArea(
-                    soft_wrap=True,
-                    tab_behavior="focus",
-                    id="notes",
-                    placeholder=t("tui.notes.placeholder"),
-                )
-                yield Vertical(id="parts")
+                yield from self.compose_question()
         yield KeyFooter()
+
+    def compose_question(self) -> ComposeResult:
+        """The current question with its answer bar, flags, speaker, notes and note parts.
+
+        Shared with the closing screen, whose closing questions are answered the same way.
+        """
+        t = self.app.t
+        yield QuestionPanel(id="question")
+        yield ChoiceBar(t("tui.answer.label"), id="quick")
+        yield ChoiceBar(
+            t("tui.flags.label"),
+            [(f.value, t(f"tui.flag.{f.value}")) for f in Flag],
+            multi=True,
+            id="flags",
+        )
+        yield ChoiceBar(t("tui.speaker.label"), id="speaker")
+        yield TextArea(
+            soft_wrap=True,
+            tab_behavior="focus",
+            id="notes",
+            placeholder=t("tui.notes.placeholder"),
+        )
+        yield Vertical(id="parts")
 
     # --- setup ---------------------------------------------------------------------------
     @property
