@@ -28,6 +28,8 @@ LAZY_COMMANDS: dict[str, str] = {
     "sessions": "interviewer.cli.session_commands:sessions_command",
     "import": "interviewer.cli.session_commands:import_command",
     "check": "interviewer.cli.protocol_commands:check_command",
+    "codes": "interviewer.cli.code_commands:codes_group",
+    "cite": "interviewer.cli.code_commands:cite_command",
     "show": "interviewer.cli.protocol_commands:show_command",
     "schema": "interviewer.cli.schema_commands:schema_group",
     "approval": "interviewer.cli.approval_commands:approval_group",
