@@ -12,6 +12,7 @@ from functools import cached_property
 from typing import Any
 
 from interviewer.domain.protocol import YES_NO_VALUES
+from interviewer.i18n import DEFAULT_LANGUAGE, translate
 from interviewer.protocol_problems import Problem, Severity
 from interviewer.protocol_yaml import Location, SourceMap
 
@@ -34,25 +35,44 @@ def _text(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
-class ProtocolChecker:
-    """Collects cross-reference errors and planning warnings for one protocol file."""
+def _minutes(value: float, lang: str) -> str:
+    """``7.5`` in English, ``7,5`` in Dutch."""
+    shown = f"{value:g}"
+    return shown.replace(".", ",") if lang == "nl" else shown
 
-    def __init__(self, data: dict[str, Any], source: SourceMap, path: str) -> None:
+
+class ProtocolChecker:
+    """Collects cross-reference errors and planning warnings for one protocol file.
+
+    Messages are message keys of ``i18n/table_check.py``, put into words in ``lang``.
+    """
+
+    def __init__(
+        self, data: dict[str, Any], source: SourceMap, path: str, lang: str = DEFAULT_LANGUAGE
+    ) -> None:
         self.data = data
         self.source = source
         self.path = path
+        self.lang = lang
         self.problems: list[Problem] = []
 
     # --- reporting -------------------------------------------------------------------------
-    def _at(self, loc: Location, severity: Severity, message: str, *, key: bool = False) -> None:
-        line, col, width = self.source.key_at(loc) if key else self.source.value_at(loc)
+    def _at(
+        self, loc: Location, severity: Severity, key: str, at_key: bool, values: dict[str, object]
+    ) -> None:
+        line, col, width = self.source.key_at(loc) if at_key else self.source.value_at(loc)
+        message = translate(key, self.lang, **values)
         self.problems.append(Problem(line, col, severity, message, self.path, width))
 
-    def error(self, loc: Location, message: str, *, key: bool = False) -> None:
-        self._at(loc, Severity.ERROR, message, key=key)
+    def error(
+        self, loc: Location, message_key: str, *, key: bool = False, **values: object
+    ) -> None:
+        self._at(loc, Severity.ERROR, message_key, key, values)
 
-    def warning(self, loc: Location, message: str, *, key: bool = False) -> None:
-        self._at(loc, Severity.WARNING, message, key=key)
+    def warning(
+        self, loc: Location, message_key: str, *, key: bool = False, **values: object
+    ) -> None:
+        self._at(loc, Severity.WARNING, message_key, key, values)
 
     # --- the checks ------------------------------------------------------------------------
     def run(self) -> list[Problem]:
@@ -64,6 +84,7 @@ class ProtocolChecker:
         return self.problems
 
     def _unique(self, items: list[tuple[Location, dict[str, Any]]], what: str) -> None:
+        """Report repeated ids; ``what`` names the items (``check.what.<what>``)."""
         seen: dict[str, int] = {}
         for loc, item in items:
             ident = _text(item.get("id"))
@@ -72,7 +93,10 @@ class ProtocolChecker:
             if ident in seen:
                 self.error(
                     (*loc, "id"),
-                    f"duplicate {what} id '{ident}' (first used at line {seen[ident]})",
+                    "check.duplicate_id",
+                    what=translate(f"check.what.{what}", self.lang),
+                    id=ident,
+                    line=seen[ident],
                 )
             else:
                 seen[ident] = self.source.value_at((*loc, "id"))[0]
@@ -97,18 +121,18 @@ class ProtocolChecker:
 
     def _unique_ids(self) -> None:
         codes = self._topics() + list(_dicts(self.data, "extra_codes"))
-        self._unique(codes, "code (topic or extra code)")
+        self._unique(codes, "code")
         questions = [(loc, q) for loc, q, _ in self._all_questions()]
         questions += list(_dicts(self.data, "closing", "questions"))
         self._unique(questions, "question")
-        self._unique(list(_dicts(self.data, "introduction", "checklist")), "checklist item")
-        self._unique(list(_dicts(self.data, "closing", "fields")), "closing field")
+        self._unique(list(_dicts(self.data, "introduction", "checklist")), "checklist")
+        self._unique(list(_dicts(self.data, "closing", "fields")), "closing_field")
         for tloc, topic in self._topics():
             chars = [((*tloc, *loc), c) for loc, c in _dicts(topic, "characteristics")]
             self._unique(chars, "characteristic")
         for qloc, question, _ in self._all_questions():
             parts = [((*qloc, *loc), p) for loc, p in _dicts(question, "parts")]
-            self._unique(parts, "note part")
+            self._unique(parts, "part")
 
     def _questions(self) -> None:
         by_id: dict[str, dict[str, Any]] = {}
@@ -126,15 +150,9 @@ class ProtocolChecker:
                 and not _text(question.get("condition"))
                 and not isinstance(question.get("show_when"), dict)
             ):
-                self.warning(
-                    (*loc, "kind"),
-                    "follow-up without 'condition' or 'show_when': the interviewer "
-                    "cannot tell when to ask it",
-                )
+                self.warning((*loc, "kind"), "check.follow_up_when")
             if question.get("priority") is not None and kind != "probe":
-                self.warning(
-                    (*loc, "priority"), "'priority' only matters for probes (kind: probe)", key=True
-                )
+                self.warning((*loc, "priority"), "check.priority_not_probe", key=True)
 
     def _characteristic_exists(
         self, loc: Location, question: dict[str, Any], topic: dict[str, Any]
@@ -144,12 +162,12 @@ class ProtocolChecker:
             return
         known = [c.get("id") for _, c in _dicts(topic, "characteristics")]
         if wanted not in known:
-            where = f"topic '{topic.get('id')}'"
-            hint = f"; it has {', '.join(map(str, known))}" if known else " (it has none)"
-            self.error(
-                (*loc, "characteristic"),
-                f"characteristic '{wanted}' does not exist in {where}{hint}",
-            )
+            where = {"wanted": wanted, "topic": str(topic.get("id"))}
+            if known:
+                where["known"] = ", ".join(map(str, known))
+                self.error((*loc, "characteristic"), "check.characteristic_missing", **where)
+            else:
+                self.error((*loc, "characteristic"), "check.characteristic_missing_none", **where)
 
     def _answer_shape(self, loc: Location, question: dict[str, Any]) -> None:
         answer = question.get("answer")
@@ -158,23 +176,19 @@ class ProtocolChecker:
         kind = answer.get("type", "open")
         aloc = (*loc, "answer")
         if kind == "choice" and not answer.get("options"):
-            self.error((*aloc, "type"), "a 'choice' answer needs 'options'")
+            self.error((*aloc, "type"), "check.choice_options")
         if kind != "choice" and "options" in answer:
-            self.error(
-                (*aloc, "options"), f"'options' only apply to type 'choice', not '{kind}'", key=True
-            )
+            self.error((*aloc, "options"), "check.options_only_choice", key=True, kind=kind)
         if kind == "scale":
             low, high = answer.get("min"), answer.get("max")
             if not isinstance(low, int) or not isinstance(high, int):
-                self.error((*aloc, "type"), "a 'scale' answer needs whole numbers 'min' and 'max'")
+                self.error((*aloc, "type"), "check.scale_ends")
             elif low >= high:
-                self.error((*aloc, "max"), f"scale 'max' ({high}) must be above 'min' ({low})")
+                self.error((*aloc, "max"), "check.scale_order", high=high, low=low)
             elif high - low > 100:
-                self.error(
-                    (*aloc, "max"), "a scale of more than 100 points cannot be answered quickly"
-                )
+                self.error((*aloc, "max"), "check.scale_too_long")
         elif any(k in answer for k in ("min", "max", "min_label", "max_label")):
-            self.error(aloc, f"'min'/'max' only apply to type 'scale', not '{kind}'")
+            self.error(aloc, "check.min_max_only_scale", kind=kind)
 
     def _show_when(
         self, loc: Location, question: dict[str, Any], by_id: dict[str, dict[str, Any]]
@@ -188,13 +202,10 @@ class ProtocolChecker:
         sloc = (*loc, "show_when")
         target = by_id.get(target_id)
         if target is question:
-            self.error((*sloc, "question"), "a follow-up cannot depend on its own answer")
+            self.error((*sloc, "question"), "check.show_when_self")
             return
         if target is None:
-            self.error(
-                (*sloc, "question"),
-                f"show_when refers to question '{target_id}', which does not exist",
-            )
+            self.error((*sloc, "question"), "check.show_when_missing", question=target_id)
             return
         answer = target.get("answer") if isinstance(target.get("answer"), dict) else {}
         kind = answer.get("type", "open")
@@ -210,11 +221,7 @@ class ProtocolChecker:
         ):
             allowed = tuple(str(v) for v in range(answer["min"], answer["max"] + 1))
         else:
-            self.error(
-                (*sloc, "question"),
-                f"question '{target_id}' has no quick answer (type '{kind}'), so nothing can "
-                "trigger this follow-up",
-            )
+            self.error((*sloc, "question"), "check.show_when_open", question=target_id, kind=kind)
             return
         if not allowed:
             return  # a broken answer definition is reported on that question itself
@@ -227,8 +234,10 @@ class ProtocolChecker:
                 vloc = (*sloc, "answer", index) if isinstance(wanted, list) else (*sloc, "answer")
                 self.error(
                     vloc,
-                    f"'{value}' is not an answer of question '{target_id}' "
-                    f"(it accepts: {', '.join(allowed)})",
+                    "check.show_when_answer",
+                    value=value,
+                    question=target_id,
+                    allowed=", ".join(allowed),
                 )
 
     def _closing_codes(self) -> None:
@@ -236,9 +245,7 @@ class ProtocolChecker:
         for loc, question in _dicts(self.data, "closing", "questions"):
             code = _text(question.get("code"))
             if code is not None and code not in codes:
-                self.error(
-                    (*loc, "code"), f"extra code '{code}' does not exist (see 'extra_codes')"
-                )
+                self.error((*loc, "code"), "check.extra_code_missing", code=code)
 
     def _plan(self) -> None:
         for tloc, topic in self._topics():
@@ -246,26 +253,21 @@ class ProtocolChecker:
             measured = {q.get("characteristic") for q in questions}
             for cloc, char in _dicts(topic, "characteristics"):
                 if char.get("id") not in measured:
-                    self.warning(
-                        (*tloc, *cloc, "id"),
-                        f"no question measures characteristic '{char.get('id')}'",
-                    )
+                    self.warning((*tloc, *cloc, "id"), "check.unmeasured", id=char.get("id"))
             if not any(q.get("kind", "main") == "main" for q in questions):
-                self.warning((*tloc, "id"), f"topic '{topic.get('id')}' has no main question")
+                self.warning((*tloc, "id"), "check.no_main_question", topic=topic.get("id"))
         minutes = [t.get("minutes") for _, t in self._topics()]
         planned = sum(m for m in minutes if isinstance(m, int | float) and not isinstance(m, bool))
         duration = self.data.get("duration_minutes")
         if isinstance(duration, int | float) and planned > duration:
             self.warning(
                 ("duration_minutes",),
-                f"the topics plan {planned:g} minutes, more than the {duration:g} minutes "
-                "planned for the interview",
+                "check.over_plan",
+                planned=_minutes(planned, self.lang),
+                duration=_minutes(duration, self.lang),
             )
         mode = self.data.get("mode", "individual")
         address = self.data.get("address")
         plural = address.get("plural") if isinstance(address, dict) else None
         if mode in ("group", "both") and not plural:
-            self.warning(
-                ("mode",),
-                f"mode '{mode}' but no plural form of address (address: plural: e.g. 'jullie')",
-            )
+            self.warning(("mode",), "check.group_no_plural", mode=mode)

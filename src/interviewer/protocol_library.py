@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from interviewer import paths
+from interviewer.i18n import DEFAULT_LANGUAGE, translate
 from interviewer.protocol_loader import check_protocol
 from interviewer.protocol_problems import ProtocolNotFound
 
@@ -51,8 +52,11 @@ def search_dirs(extra: Iterable[Path] = ()) -> list[Path]:
     return ordered
 
 
-def list_protocols(extra: Iterable[Path] = ()) -> list[ProtocolEntry]:
-    """Every protocol file in the search folders; a file shadowed by an earlier one is left out."""
+def list_protocols(extra: Iterable[Path] = (), lang: str | None = None) -> list[ProtocolEntry]:
+    """Every protocol file in the search folders; a file shadowed by an earlier one is left out.
+
+    ``error`` is in ``lang`` (as for ``check_protocol``: English when None).
+    """
     extra = list(extra)
     entries: list[ProtocolEntry] = []
     seen_stems: set[str] = set()
@@ -60,10 +64,11 @@ def list_protocols(extra: Iterable[Path] = ()) -> list[ProtocolEntry]:
         if path.stem in seen_stems:
             continue
         seen_stems.add(path.stem)
-        result = check_protocol(path)
+        result = check_protocol(path, lang)
         source = _source_of(path, extra)
         if result.protocol is None:
-            first = result.errors[0].headline() if result.errors else "invalid protocol"
+            invalid = translate("check.invalid_protocol", result.lang)
+            first = result.errors[0].headline() if result.errors else invalid
             entries.append(ProtocolEntry(path, path.stem, path.stem, "", 0, 0, source, first))
             continue
         protocol = result.protocol
@@ -81,8 +86,13 @@ def list_protocols(extra: Iterable[Path] = ()) -> list[ProtocolEntry]:
     return entries
 
 
-def find_protocol(name_or_path: str | Path, extra: Iterable[Path] = ()) -> Path:
-    """The file for a path, a file stem or a protocol id; ``ProtocolError`` when not found."""
+def find_protocol(
+    name_or_path: str | Path, extra: Iterable[Path] = (), lang: str | None = None
+) -> Path:
+    """The file for a path, a file stem or a protocol id; ``ProtocolError`` when not found.
+
+    The not-found message is in ``lang`` (English when None).
+    """
     candidate = Path(name_or_path).expanduser()
     if candidate.is_file():
         return candidate
@@ -94,5 +104,6 @@ def find_protocol(name_or_path: str | Path, extra: Iterable[Path] = ()) -> Path:
     for entry in list_protocols(extra):
         if entry.id == name and entry.error is None:
             return entry.path
-    known = ", ".join(sorted({p.stem for p in files})) or "none found"
-    raise ProtocolNotFound(f"no protocol named '{name}' (known: {known})")
+    lang = lang or DEFAULT_LANGUAGE
+    known = ", ".join(sorted({p.stem for p in files})) or translate("check.none_found", lang)
+    raise ProtocolNotFound(translate("check.no_protocol_named", lang, name=name, known=known))

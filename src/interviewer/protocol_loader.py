@@ -5,6 +5,10 @@ field validation by the pydantic model (types, unknown keys with a "did you mean
 required fields, colours, empty texts) translated to positions, and the cross checks of
 ``protocol_check`` (ids, references, planning warnings). Nothing here raises anything but
 ``ProtocolError``, whatever the input.
+
+Messages come from ``i18n/table_check.py``: English unless a ``lang`` is given; with
+``lang="auto"`` the file's own ``language:`` decides (then ``LANG``), as ``interviewer check``
+does. The ``error``/``warning`` severity words are never translated.
 """
 
 from __future__ import annotations
@@ -18,12 +22,17 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from interviewer.domain.protocol import InterviewProtocol
+from interviewer.domain.protocol import HIGHLIGHT_COLOURS, InterviewProtocol
+from interviewer.i18n import DEFAULT_LANGUAGE, LANGUAGES, resolve_language, translate
 from interviewer.protocol_check import ProtocolChecker
 from interviewer.protocol_problems import Problem, ProtocolError, Severity, display_path
 from interviewer.protocol_yaml import Location, ParsedYaml, parse_yaml_text, read_protocol_yaml
 
+AUTO_LANGUAGE = "auto"
+"""``lang`` value for: the file's own ``language:`` when readable (nl or en), else ``LANG``."""
+
 __all__ = [
+    "AUTO_LANGUAGE",
     "CheckResult",
     "Problem",
     "ProtocolError",
@@ -37,12 +46,16 @@ __all__ = [
 
 @dataclass(frozen=True)
 class CheckResult:
-    """A checked file: the protocol (None when there are errors), every problem, the source."""
+    """A checked file: the protocol (None when there are errors), every problem, the source.
+
+    ``lang`` is the language the messages were written in.
+    """
 
     path: str
     protocol: InterviewProtocol | None
     problems: list[Problem]
     lines: list[str]
+    lang: str = DEFAULT_LANGUAGE
 
     @property
     def errors(self) -> list[Problem]:
@@ -97,12 +110,12 @@ def _data_loc(data: Any, loc: tuple[Any, ...]) -> Location:
     return tuple(kept)
 
 
-def _describe(loc: Location) -> str:
+def _describe(loc: Location, lang: str) -> str:
     """``topics[2].questions[0].text`` for messages."""
     text = ""
     for part in loc:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
-    return text or "the file"
+    return text or translate("check.the_file", lang)
 
 
 def _field(loc: Location) -> str:
@@ -115,57 +128,71 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "...'"
 
 
-def _message(error: dict[str, Any], loc: Location) -> tuple[str, bool]:
+def _choices(expected: str, lang: str) -> str:
+    """pydantic's "a, b or c" with the last "or" in ``lang``."""
+    if lang != "nl" or " or " not in expected:
+        return expected
+    head, last = expected.rsplit(" or ", 1)
+    return f"{head} of {last}"
+
+
+def _message(error: dict[str, Any], loc: Location, lang: str) -> tuple[str, bool]:
     """A researcher-readable message for one pydantic error, and whether it points at a key."""
     kind = error["type"]
     field = _field(loc)
     value = error.get("input")
     ctx = error.get("ctx") or {}
+
+    def say(key: str, /, **values: object) -> str:
+        return translate(key, lang, **values)
+
     if kind == "missing":
-        return f"missing required key '{field}' in {_describe(loc[:-1])}", False
+        return say("check.missing_key", key=field, where=_describe(loc[:-1], lang)), False
     if kind == "extra_forbidden":
         model = _model_at(loc[:-1])
         allowed = list(model.model_fields) if model else []
         close = difflib.get_close_matches(field, allowed, n=1, cutoff=0.6)
-        hint = f" (did you mean '{close[0]}'?)" if close else ""
-        return f"unknown key '{field}'{hint}", True
+        if close:
+            return say("check.unknown_key_hint", key=field, suggestion=close[0]), True
+        return say("check.unknown_key", key=field), True
     if kind in ("string_too_short", "too_short") and isinstance(value, str):
-        return f"'{field}' must not be empty", False
+        return say("check.empty", field=field), False
     if kind == "too_short":
-        return f"'{field}' needs at least {ctx.get('min_length', 1)} item(s)", False
+        return say("check.too_few", field=field, count=ctx.get("min_length", 1)), False
     if kind == "string_pattern_mismatch":
-        return (
-            f"{_shown(value)} is not a valid id: use lower-case letters, digits, '-' and '_', "
-            "starting with a letter or digit",
-            False,
-        )
+        return say("check.bad_id", value=_shown(value)), False
     if kind == "string_too_long":
-        return f"'{field}' is too long (at most {ctx.get('max_length')} characters)", False
+        return say("check.too_long", field=field, max=ctx.get("max_length")), False
     if kind in ("enum", "literal_error"):
-        expected = str(ctx.get("expected", "")).replace("'", "")
-        return f"{_shown(value)} is not allowed for '{field}'; use one of: {expected}", False
+        expected = _choices(str(ctx.get("expected", "")).replace("'", ""), lang)
+        return say("check.not_allowed", value=_shown(value), field=field, expected=expected), False
     if kind == "value_error":
+        if field == "colour" and isinstance(value, str):
+            colours = ", ".join(HIGHLIGHT_COLOURS)
+            return say("check.unknown_colour", value=repr(value), colours=colours), False
         return str(ctx.get("error", error["msg"])), False
     if kind in ("int_parsing", "int_type", "int_from_float"):
-        return f"'{field}' must be a whole number, not {_shown(value)}", False
+        return say("check.whole_number", field=field, value=_shown(value)), False
     if kind in ("float_parsing", "float_type"):
-        return f"'{field}' must be a number, not {_shown(value)}", False
+        return say("check.number", field=field, value=_shown(value)), False
     if kind in ("bool_parsing", "bool_type"):
-        return f"'{field}' must be true or false, not {_shown(value)}", False
+        return say("check.true_false", field=field, value=_shown(value)), False
     if kind == "string_type":
-        return f"'{field}' must be text, not {_shown(value)} (put it in quotes)", False
+        return say("check.text", field=field, value=_shown(value)), False
     if kind == "list_type":
-        return f"'{field}' must be a list (lines starting with '- ')", False
+        return say("check.list", field=field), False
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return f"'{field}' must be a mapping of keys and values, not {_shown(value)}", False
+        return say("check.mapping", field=field, value=_shown(value)), False
     if kind in ("greater_than", "greater_than_equal"):
         bound = ctx.get("gt", ctx.get("ge"))
-        word = "above" if kind == "greater_than" else "at least"
-        return f"'{field}' must be {word} {bound}, not {_shown(value)}", False
-    return f"'{field}': {error['msg']}", False
+        key = "check.above" if kind == "greater_than" else "check.at_least"
+        return say(key, field=field, bound=bound, value=_shown(value)), False
+    return say("check.other", field=field, detail=error["msg"]), False
 
 
-def _validation_problems(exc: ValidationError, parsed: ParsedYaml, path: str) -> list[Problem]:
+def _validation_problems(
+    exc: ValidationError, parsed: ParsedYaml, path: str, lang: str
+) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[Location] = set()
     for error in exc.errors():
@@ -173,7 +200,7 @@ def _validation_problems(exc: ValidationError, parsed: ParsedYaml, path: str) ->
         if loc in seen:
             continue  # a union reports once per alternative; one message per place is enough
         seen.add(loc)
-        message, at_key = _message(dict(error), loc)
+        message, at_key = _message(dict(error), loc, lang)
         if error["type"] == "missing":
             line, col, width = parsed.source.value_at(loc[:-1])
         elif at_key:
@@ -184,48 +211,56 @@ def _validation_problems(exc: ValidationError, parsed: ParsedYaml, path: str) ->
     return problems
 
 
-def _check_parsed(parsed: ParsedYaml, path: str) -> CheckResult:
-    problems = list(parsed.problems)
+def _language(lang: str | None, data: Any) -> str:
+    """The message language: ``lang``, or for ``"auto"`` the file's ``language:``, then LANG."""
+    if lang is None:
+        return DEFAULT_LANGUAGE
+    if lang != AUTO_LANGUAGE:
+        return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+    own = data.get("language") if isinstance(data, dict) else None
+    return resolve_language(None, own if isinstance(own, str) else None)
+
+
+def _check_parsed(parsed: ParsedYaml, path: str, lang: str | None) -> CheckResult:
     data = parsed.data
+    lang = _language(lang, data)
+    problems = parsed.problems_in(lang)
     if data is None and not problems:
         data = "null"  # a document that is only 'null' or '~': report it as a non-mapping
     if data is None:
-        return CheckResult(path, None, problems, parsed.lines)
+        return CheckResult(path, None, problems, parsed.lines, lang)
     if not isinstance(data, dict):
         line, col, width = parsed.source.value_at(())
-        problems.append(
-            Problem(
-                line,
-                col,
-                Severity.ERROR,
-                "a protocol must be a mapping of keys (id, title, topics, ...) at the top level",
-                path,
-                width,
-            )
-        )
-        return CheckResult(path, None, problems, parsed.lines)
+        message = translate("check.not_mapping", lang)
+        problems.append(Problem(line, col, Severity.ERROR, message, path, width))
+        return CheckResult(path, None, problems, parsed.lines, lang)
     protocol: InterviewProtocol | None = None
     try:
         protocol = InterviewProtocol.model_validate(data)
     except ValidationError as exc:
-        problems.extend(_validation_problems(exc, parsed, path))
-    problems.extend(ProtocolChecker(data, parsed.source, path).run())
+        problems.extend(_validation_problems(exc, parsed, path, lang))
+    problems.extend(ProtocolChecker(data, parsed.source, path, lang).run())
     problems = sorted(set(problems))
     if any(p.severity is Severity.ERROR for p in problems):
         protocol = None
-    return CheckResult(path, protocol, problems, parsed.lines)
+    return CheckResult(path, protocol, problems, parsed.lines, lang)
 
 
-def check_protocol(file: str | Path) -> CheckResult:
-    """Read and check a protocol file; never raises for bad content."""
+def check_protocol(file: str | Path, lang: str | None = None) -> CheckResult:
+    """Read and check a protocol file; never raises for bad content.
+
+    Messages are in ``lang`` (English when None; ``"auto"``: the file's language, then LANG).
+    """
     file = Path(file)
     shown = display_path(file)
-    return _check_parsed(read_protocol_yaml(file, shown), shown)
+    return _check_parsed(read_protocol_yaml(file, shown), shown, lang)
 
 
-def check_protocol_text(text: str, name: str = "<protocol>") -> CheckResult:
+def check_protocol_text(
+    text: str, name: str = "<protocol>", lang: str | None = None
+) -> CheckResult:
     """Check protocol YAML given as text (tests, the editor, pasted input)."""
-    return _check_parsed(parse_yaml_text(text, name), name)
+    return _check_parsed(parse_yaml_text(text, name), name, lang)
 
 
 def _loaded(result: CheckResult) -> InterviewProtocol:
@@ -234,11 +269,16 @@ def _loaded(result: CheckResult) -> InterviewProtocol:
     return result.protocol
 
 
-def load_protocol(file: str | Path) -> InterviewProtocol:
-    """The protocol in ``file``; ``ProtocolError`` lists every error (warnings do not stop it)."""
-    return _loaded(check_protocol(file))
+def load_protocol(file: str | Path, lang: str | None = None) -> InterviewProtocol:
+    """The protocol in ``file``; ``ProtocolError`` lists every error (warnings do not stop it).
+
+    ``lang`` as for ``check_protocol``: the language of the error messages.
+    """
+    return _loaded(check_protocol(file, lang))
 
 
-def load_protocol_text(text: str, name: str = "<protocol>") -> InterviewProtocol:
+def load_protocol_text(
+    text: str, name: str = "<protocol>", lang: str | None = None
+) -> InterviewProtocol:
     """The protocol in YAML ``text``; ``ProtocolError`` on any error."""
-    return _loaded(check_protocol_text(text, name))
+    return _loaded(check_protocol_text(text, name, lang))

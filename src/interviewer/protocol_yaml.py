@@ -9,6 +9,9 @@ Composing uses libyaml through PyYAML when available: ruamel.yaml composes the s
 the same marks but 25 times slower (380 ms against 15 ms for a 100-topic protocol, see
 ``bench/protocol_bench.py``). Scalars are resolved by the YAML 1.2 core schema, not PyYAML's
 1.1 rules, so ``answer: no`` stays the text "no" and ``minutes: 1:30`` is not 90.
+
+Problems are kept as ``Finding``s (a message key and its values) until the language is known:
+``interviewer check`` reports in the file's own ``language:``, which is only known once read.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import yaml
 from yaml.error import MarkedYAMLError, YAMLError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from interviewer.i18n import DEFAULT_LANGUAGE, translate
 from interviewer.protocol_problems import Problem, Severity
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -65,6 +69,43 @@ def _core_scalar(tag: str, value: str) -> object:
     return value
 
 
+@dataclass(frozen=True)
+class Grouped:
+    """A count shown with the thousands separator of the message's language (1,234 / 1.234)."""
+
+    value: int
+
+    def text(self, lang: str) -> str:
+        grouped = f"{self.value:,}"
+        return grouped.replace(",", ".") if lang == "nl" else grouped
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem before it is put into words: where, how bad, and which message with what."""
+
+    line: int
+    column: int
+    severity: Severity
+    key: str
+    values: dict[str, object] = field(default_factory=dict, hash=False)
+    width: int = 1
+
+    def problem(self, path: str, lang: str = DEFAULT_LANGUAGE) -> Problem:
+        """The finding as a ``Problem`` with its message in ``lang``."""
+        values = {
+            name: value.text(lang) if isinstance(value, Grouped) else value
+            for name, value in self.values.items()
+        }
+        message = translate(self.key, lang, **values)
+        return Problem(self.line, self.column, self.severity, message, path, self.width)
+
+
+def _error(key: str, span: tuple[int, int, int] = (1, 1, 1), /, **values: object) -> Finding:
+    line, col, width = span
+    return Finding(line, col, Severity.ERROR, key, values, width)
+
+
 @dataclass
 class SourceMap:
     """Line and column (1-based) of every value and every mapping key in the file."""
@@ -87,12 +128,22 @@ class SourceMap:
 
 @dataclass
 class ParsedYaml:
-    """The outcome of reading: data (None when unreadable), positions, text and problems."""
+    """The outcome of reading: data (None when unreadable), positions, text and findings."""
 
     data: Any
     source: SourceMap
     lines: list[str]
-    problems: list[Problem]
+    findings: list[Finding]
+    path: str = "<protocol>"
+
+    def problems_in(self, lang: str = DEFAULT_LANGUAGE) -> list[Problem]:
+        """The findings as problems with messages in ``lang``."""
+        return [finding.problem(self.path, lang) for finding in self.findings]
+
+    @property
+    def problems(self) -> list[Problem]:
+        """The findings as problems with English messages."""
+        return self.problems_in(DEFAULT_LANGUAGE)
 
 
 def _span(node: Node) -> tuple[int, int, int]:
@@ -107,12 +158,11 @@ class _Builder:
     def __init__(self, path: str) -> None:
         self.path = path
         self.source = SourceMap()
-        self.problems: list[Problem] = []
+        self.findings: list[Finding] = []
         self.nodes = 0
 
-    def problem(self, span: tuple[int, int, int], message: str) -> None:
-        line, col, width = span
-        self.problems.append(Problem(line, col, Severity.ERROR, message, self.path, width))
+    def problem(self, span: tuple[int, int, int], key: str, /, **values: object) -> None:
+        self.findings.append(_error(key, span, **values))
 
     def build(self, node: Node, loc: Location, active: frozenset[int]) -> Any:
         self.nodes += 1
@@ -120,7 +170,7 @@ class _Builder:
             raise _TooLarge
         self.source.values.setdefault(loc, _span(node))
         if id(node) in active:
-            self.problem(_span(node), "an alias refers to itself (recursive YAML)")
+            self.problem(_span(node), "check.alias_recursive")
             return None
         if isinstance(node, MappingNode):
             return self._mapping(node, loc, active | {id(node)})
@@ -134,18 +184,14 @@ class _Builder:
         first_seen: dict[str, int] = {}
         for key_node, value_node in node.value:
             if key_node.tag == _TAG + "merge":
-                self.problem(_span(key_node), "merge keys ('<<') are not supported; write it out")
+                self.problem(_span(key_node), "check.merge_key")
                 continue
             if not isinstance(key_node, ScalarNode):
-                self.problem(_span(key_node), "a key must be plain text")
+                self.problem(_span(key_node), "check.key_not_text")
                 continue
             key = str(key_node.value)
             if key in first_seen:
-                self.problem(
-                    _span(key_node),
-                    f"duplicate key '{key}' (first defined at line {first_seen[key]}); "
-                    "YAML would silently keep only one of them",
-                )
+                self.problem(_span(key_node), "check.duplicate_key", key=key, line=first_seen[key])
                 continue
             first_seen[key] = key_node.start_mark.line + 1
             self.source.keys[(*loc, key)] = _span(key_node)
@@ -158,7 +204,7 @@ class _Builder:
             return value
         if tag in (_TAG + "null", _TAG + "bool", _TAG + "int", _TAG + "float"):
             return _core_scalar(tag, value) if not node.style else value
-        self.problem(_span(node), f"unsupported YAML tag {tag!r}; use plain values")
+        self.problem(_span(node), "check.unsupported_tag", tag=repr(tag))
         return None
 
 
@@ -166,28 +212,22 @@ class _TooLarge(Exception):
     """Raised when alias expansion exceeds ``MAX_NODES``."""
 
 
-def _decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
-    def one(message: str, line: int = 1, col: int = 1) -> tuple[None, list[Problem]]:
-        return None, [Problem(line, col, Severity.ERROR, message, path)]
-
+def _decode(raw: bytes) -> tuple[str | None, list[Finding]]:
     if len(raw) > MAX_FILE_BYTES:
-        return one(
-            f"file is too large for a protocol ({len(raw):,} bytes; limit {MAX_FILE_BYTES:,})"
+        too_large = _error(
+            "check.file_too_large", size=Grouped(len(raw)), limit=Grouped(MAX_FILE_BYTES)
         )
+        return None, [too_large]
     if not raw.strip():
-        return one(
-            "file is empty; a protocol needs at least id, title, duration_minutes and topics"
-        )
+        return None, [_error("check.file_empty")]
     if b"\x00" in raw:
-        return one("this is a binary file, not a YAML protocol")
+        return None, [_error("check.binary_file")]
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        return one(
-            f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8", line, col
-        )
+        return None, [_error("check.not_utf8", (line, col, 1), byte=f"{raw[exc.start]:02x}")]
     return text, []
 
 
@@ -195,31 +235,26 @@ def parse_yaml_text(text: str, path: str) -> ParsedYaml:
     """Compose YAML text and build plain data; every problem found is collected."""
     lines = text.splitlines()
     builder = _Builder(path)
+
+    def unreadable(finding: Finding) -> ParsedYaml:
+        return ParsedYaml(None, builder.source, lines, [finding], path)
+
     try:
         root = yaml.compose(text, Loader=_Loader)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
-        problem = Problem(line, col, Severity.ERROR, f"YAML syntax: {message}", path)
-        return ParsedYaml(None, builder.source, lines, [problem])
+        return unreadable(_error("check.yaml_syntax", (line, col, 1), message=message))
     except YAMLError as exc:
-        problem = Problem(1, 1, Severity.ERROR, f"YAML syntax: {exc}", path)
-        return ParsedYaml(None, builder.source, lines, [problem])
+        return unreadable(_error("check.yaml_syntax", message=str(exc)))
     if root is None:
-        problem = Problem(1, 1, Severity.ERROR, "file holds no YAML document", path)
-        return ParsedYaml(None, builder.source, lines, [problem])
+        return unreadable(_error("check.no_document"))
     try:
         data = builder.build(root, (), frozenset())
     except (_TooLarge, RecursionError):
-        message = (
-            f"the YAML expands to more than {MAX_NODES:,} values through aliases "
-            "(an alias bomb?); refusing to read it"
-        )
-        return ParsedYaml(
-            None, builder.source, lines, [Problem(1, 1, Severity.ERROR, message, path)]
-        )
-    return ParsedYaml(data, builder.source, lines, builder.problems)
+        return unreadable(_error("check.alias_bomb", limit=Grouped(MAX_NODES)))
+    return ParsedYaml(data, builder.source, lines, builder.findings, path)
 
 
 def read_protocol_yaml(file: Path, shown_as: str | None = None) -> ParsedYaml:
@@ -229,13 +264,11 @@ def read_protocol_yaml(file: Path, shown_as: str | None = None) -> ParsedYaml:
         with file.open("rb") as handle:
             raw = handle.read(MAX_FILE_BYTES + 1)
     except IsADirectoryError:
-        return ParsedYaml(
-            None, SourceMap(), [], [Problem(1, 1, Severity.ERROR, "is a folder, not a file", path)]
-        )
+        return ParsedYaml(None, SourceMap(), [], [_error("check.is_folder")], path)
     except OSError as exc:
-        message = f"cannot read the file: {exc.strerror or exc}"
-        return ParsedYaml(None, SourceMap(), [], [Problem(1, 1, Severity.ERROR, message, path)])
-    text, problems = _decode(raw, path)
+        finding = _error("check.cannot_read", reason=str(exc.strerror or exc))
+        return ParsedYaml(None, SourceMap(), [], [finding], path)
+    text, findings = _decode(raw)
     if text is None:
-        return ParsedYaml(None, SourceMap(), [], problems)
+        return ParsedYaml(None, SourceMap(), [], findings, path)
     return parse_yaml_text(text, path)

@@ -2,6 +2,9 @@
 
 ``check`` behaves like a compiler: every problem of every file, ``FILE:LINE:COL: severity:
 message`` with the source line and a caret, exit 0 when valid, 1 on errors, 2 on usage.
+
+Messages are in ``--lang``, else in the file's own ``language:`` (when it can be read), else
+in the language of ``LANG``; the words ``error`` and ``warning`` stay English for editors and CI.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from interviewer.cli.common import fail, lang_from, lang_option
 from interviewer.i18n import resolve_language, translate
 
 
-def _resolve(name: str) -> Path:
+def _resolve(name: str, lang: str) -> Path:
     """A path, or a protocol name from the search folders; usage error (exit 2) if neither."""
     from interviewer.protocol_library import find_protocol
     from interviewer.protocol_problems import ProtocolNotFound
@@ -24,9 +27,16 @@ def _resolve(name: str) -> Path:
     if path.exists():
         return path
     try:
-        return find_protocol(name)
+        return find_protocol(name, lang=lang)
     except ProtocolNotFound as exc:
         raise click.UsageError(str(exc)) from None
+
+
+def _message_lang(ctx: click.Context) -> str:
+    """``--lang`` when given, else ``auto``: the file's own language, then LANG."""
+    from interviewer.protocol_loader import AUTO_LANGUAGE
+
+    return lang_from(ctx) or AUTO_LANGUAGE
 
 
 @click.command("check")
@@ -38,10 +48,11 @@ def check_command(ctx: click.Context, files: tuple[str, ...], strict: bool) -> N
     """Validate protocol files and print every problem at once."""
     from interviewer.protocol_loader import check_protocol
 
-    lang = resolve_language(lang_from(ctx), None)
+    usage_lang, message_lang = resolve_language(lang_from(ctx)), _message_lang(ctx)
     failed = False
     for name in files:
-        result = check_protocol(_resolve(name))
+        result = check_protocol(_resolve(name, usage_lang), message_lang)
+        lang = result.lang
         for problem in result.problems:
             click.echo(problem.render(result.lines), err=bool(result.errors))
         errors = len(result.errors) + (len(result.warnings) if strict else 0)
@@ -78,14 +89,16 @@ def show_command(ctx: click.Context, protocol: str) -> None:
     """Print a protocol as an outline: topics, variables, characteristics, questions, minutes."""
     from rich.console import Console
 
-    from interviewer.protocol_loader import ProtocolError, load_protocol
+    from interviewer.protocol_loader import ProtocolError, check_protocol
     from interviewer.protocol_outline import protocol_outline
 
-    try:
-        loaded = load_protocol(_resolve(protocol))
-    except ProtocolError as exc:
-        click.echo(exc.report(), err=True)
-        fail(f"{protocol}: the protocol has errors; see 'interviewer check {protocol}'")
+    result = check_protocol(
+        _resolve(protocol, resolve_language(lang_from(ctx))), _message_lang(ctx)
+    )
+    loaded = result.protocol
+    if loaded is None:
+        click.echo(ProtocolError(result.problems, result.lines).report(), err=True)
+        fail(translate("check.show_has_errors", result.lang, protocol=protocol))
         return
     lang = resolve_language(lang_from(ctx), loaded.language)
     Console(highlight=False).print(protocol_outline(loaded, lang))
