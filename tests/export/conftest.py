@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from lxml import etree
+from tests.conftest import SHARED_DIR
 
 from interviewer.domain.protocol import InterviewProtocol
 from interviewer.domain.recorder import SessionRecorder
@@ -222,3 +224,21 @@ def reopen(data: bytes) -> Document:
 def styled(doc: Document) -> list[tuple[str, str]]:
     """(style name, text) of every body paragraph."""
     return [(p.style.name, p.text) for p in doc.paragraphs]
+
+
+XSD = SHARED_DIR / "refi-qda" / "Project.xsd"
+
+
+@pytest.fixture(scope="session")
+def schema() -> etree.XMLSchema | None:
+    """The REFI-QDA schema, or None where the shared folder is absent (offsets are still
+    checked then; ``test_schema_is_available`` records the skip with its reason)."""
+    if not XSD.exists():
+        return None
+    return etree.XMLSchema(etree.parse(str(XSD)))
+
+
+def assert_valid(schema: etree.XMLSchema | None, root: etree._Element) -> None:
+    """Validate against Project.xsd when it is there."""
+    if schema is not None:
+        schema.assertValid(root)

@@ -7,34 +7,13 @@ import zipfile
 
 import pytest
 from lxml import etree
-from tests.conftest import SHARED_DIR
 
 from interviewer.export.options import ExportOptions
 from interviewer.export.qdpx import CODEBOOK_NS, PROJECT_NS, codebook_xml, write_qdpx
 
-XSD = SHARED_DIR / "refi-qda" / "Project.xsd"
+from .conftest import XSD, assert_valid
+
 NS = {"q": PROJECT_NS}
-
-
-@pytest.fixture(scope="module")
-def schema() -> etree.XMLSchema | None:
-    """The REFI-QDA schema, or None where the shared folder is absent (offsets are still
-    checked then; ``test_schema_is_available`` records the skip with its reason)."""
-    if not XSD.exists():
-        return None
-    return etree.XMLSchema(etree.parse(str(XSD)))
-
-
-def assert_valid(schema: etree.XMLSchema | None, root: etree._Element) -> None:
-    """Validate against Project.xsd when it is there."""
-    if schema is not None:
-        schema.assertValid(root)
-
-
-def test_schema_is_available(schema) -> None:
-    if schema is None:
-        pytest.skip(f"REFI-QDA schema not found at {XSD} (shared folder absent): "
-                    "projects were not validated, offsets were")  # fmt: skip
 
 
 def _project(sessions) -> tuple[zipfile.ZipFile, etree._Element]:
@@ -153,3 +132,9 @@ def test_exporting_twice_gives_the_same_project(demo_case) -> None:
     first = etree.tostring(_project(demo_case)[1])
     second = etree.tostring(_project(demo_case)[1])
     assert first == second
+
+
+def test_schema_is_available(schema) -> None:
+    if schema is None:
+        pytest.skip(f"REFI-QDA schema not found at {XSD} (shared folder absent): "
+                    "projects were not validated, offsets were")  # fmt: skip

@@ -12,7 +12,6 @@ import zipfile
 import pytest
 from click.testing import CliRunner
 from lxml import etree
-from tests.conftest import SHARED_DIR
 
 from interviewer.cli import main
 from interviewer.domain.session import Session
@@ -23,9 +22,8 @@ from interviewer.pseudonym.replace import ReplacementList
 from interviewer.transcript import Transcript, TranscriptStore, parse_transcript
 from interviewer.transcript.service import move_segment, new_transcript, resolve_target
 
-from .conftest import reopen
+from .conftest import assert_valid, reopen
 
-XSD = SHARED_DIR / "refi-qda" / "Project.xsd"
 NS = {"q": PROJECT_NS}
 
 # Recording times; the interview clock started 10 s into the recording (offset 10).
@@ -237,27 +235,6 @@ def test_coding_docx_uses_final_text_as_memo(session, transcript):
 
 
 # --- REFI-QDA --------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def schema() -> etree.XMLSchema | None:
-    """The REFI-QDA schema, or None where the shared folder is absent (offsets are still
-    checked then; ``test_schema_is_available`` records the skip with its reason)."""
-    if not XSD.exists():
-        return None
-    return etree.XMLSchema(etree.parse(str(XSD)))
-
-
-def assert_valid(schema: etree.XMLSchema | None, root: etree._Element) -> None:
-    """Validate against Project.xsd when it is there."""
-    if schema is not None:
-        schema.assertValid(root)
-
-
-def test_schema_is_available(schema) -> None:
-    if schema is None:
-        pytest.skip(f"REFI-QDA schema not found at {XSD} (shared folder absent): "
-                    "projects were not validated, offsets were")  # fmt: skip
 
 
 def _project(session, options) -> tuple[str, etree._Element]:

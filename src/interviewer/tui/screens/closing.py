@@ -23,14 +23,9 @@ from interviewer.tui.widgets.topic_list import TopicList
 class ClosingScreen(InterviewScreen):
     """See the module docstring; shares the notes handling of the interview screen."""
 
+    # The interview's keys, except that f10 now finishes the interview.
     KEYS = (
-        Key("ctrl+n", "next_question", "tui.key.next"),
-        Key("ctrl+b", "previous_question", "tui.key.previous"),
-        Key("ctrl+t", "jump", "tui.key.jump"),
-        Key("ctrl+l", "skip", "tui.key.skip"),
-        Key("ctrl+g", "tag", "tui.key.tag"),
-        Key("ctrl+o", "quote", "tui.key.quote"),
-        Key("f5", "pause", "tui.key.pause"),
+        *(key for key in InterviewScreen.KEYS if key.key not in ("f10", QUIT.key)),
         Key("f10", "finish", "tui.key.finish"),
         QUIT,
     )
