@@ -12,7 +12,7 @@ from textual.widgets import Static
 
 from interviewer.domain.navigation import tagged_elsewhere, topic_progress
 from interviewer.domain.protocol import AnswerType
-from interviewer.domain.session import Session
+from interviewer.domain.session import Session, SessionStatus
 from interviewer.domain.timing import TimingEngine
 from interviewer.i18n import Translator
 from interviewer.tui.bindings import QUIT, Key, bindings
@@ -39,7 +39,8 @@ def review_renderable(session: Session, t: Translator, clock) -> Group:
             words=session.word_count(),
         )
     )
-    head.append("  " + snapshot.pace.reason.render(t.lang))
+    if session.status is not SessionStatus.FINISHED:  # the status above already says so
+        head.append("  " + snapshot.pace.reason.render(t.lang))
     parts.append(head)
     coverage = {c.topic_id: c for c in snapshot.coverage}
     names = session.protocol.code_names()
