@@ -208,7 +208,12 @@ def light_start(
     ProtocolLoadError of a protocol not found, OSError for a data folder that cannot be
     written); the pending session's ``open`` does the rest after the first frame.
     """
-    from interviewer.domain.codes import validate_respondent_code
+    from interviewer.domain.codes import (
+        split_code_list,
+        validate_case_name,
+        validate_participant_codes,
+        validate_respondent_code,
+    )
     from interviewer.protocol_view import read_view
     from interviewer.tui.pending import PendingSession, StartFailed
     from interviewer.tui.sources import find_protocol
@@ -218,16 +223,10 @@ def light_start(
     if view is None:
         return None, ""
     ui_lang = resolve_language(lang, view.language)
-    case_name = (case or "").strip()
-    if not case_name:  # as new_session says it
-        raise ValueError("a session needs a case (e.g. a team or municipality)")
+    # The checks new_session makes, done here already so a bad code never opens a screen.
+    case_name = validate_case_name(case)
     code = validate_respondent_code(respondent)
-    codes: list[str] = []
-    for raw in (c.strip() for c in (group or "").split(",") if c.strip()):
-        participant = validate_respondent_code(raw)
-        if participant in codes:
-            raise ValueError(f"participant code {participant!r} is used twice")
-        codes.append(participant)
+    codes = validate_participant_codes(split_code_list(group))
     paths.ensure_private_dir(data_dir)
     if not os.access(data_dir, os.W_OK | os.X_OK):
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(data_dir))
@@ -298,7 +297,9 @@ def new_live_session(
     path = find_protocol(protocol)
     loaded = load_protocol(path)
     ui_lang = resolve_language(lang, loaded.language)
-    participants = [c.strip() for c in (group or "").split(",") if c.strip()]
+    from interviewer.domain.codes import split_code_list
+
+    participants = split_code_list(group)
     session = new_session(
         loaded,
         case=case,

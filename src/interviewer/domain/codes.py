@@ -69,6 +69,30 @@ def validate_respondent_code(code: str) -> str:
     return value
 
 
+def validate_participant_codes(codes: Iterable[str]) -> list[str]:
+    """The codes validated one by one, in order; a code given twice is refused."""
+    result: list[str] = []
+    for raw in codes:
+        code = validate_respondent_code(raw)
+        if code in result:
+            raise ValueError(f"participant code {code!r} is used twice")
+        result.append(code)
+    return result
+
+
+def split_code_list(text: str | None) -> list[str]:
+    """``"2.1, 2.2,2.3"`` (the CLI's ``--group``) as a list of codes, empty items left out."""
+    return [c.strip() for c in (text or "").split(",") if c.strip()]
+
+
+def validate_case_name(case: str | None) -> str:
+    """The case name stripped, or ValueError when there is none."""
+    name = (case or "").strip()
+    if not name:
+        raise ValueError("a session needs a case (e.g. a team or municipality)")
+    return name
+
+
 def case_number_of(code: str) -> int | None:
     """The case number of a ``<case>.<n>`` code, or None for other codes."""
     match = _CASE_CODE.match(code.strip())

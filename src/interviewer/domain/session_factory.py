@@ -11,7 +11,11 @@ import re
 import time
 from collections.abc import Callable, Iterable
 
-from interviewer.domain.codes import validate_respondent_code
+from interviewer.domain.codes import (
+    validate_case_name,
+    validate_participant_codes,
+    validate_respondent_code,
+)
 from interviewer.domain.protocol import InterviewProtocol, Mode
 from interviewer.domain.session import (
     AdvanceConsent,
@@ -26,16 +30,9 @@ _SESSION_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
 
 def _participants(items: Iterable[Participant | str]) -> list[Participant]:
-    result: list[Participant] = []
-    seen: set[str] = set()
-    for item in items:
-        participant = Participant(code=item) if isinstance(item, str) else item
-        code = validate_respondent_code(participant.code)
-        if code in seen:
-            raise ValueError(f"participant code {code!r} is used twice")
-        seen.add(code)
-        result.append(participant.model_copy(update={"code": code}))
-    return result
+    people = [Participant(code=item) if isinstance(item, str) else item for item in items]
+    codes = validate_participant_codes(p.code for p in people)
+    return [p.model_copy(update={"code": code}) for p, code in zip(people, codes, strict=True)]
 
 
 def new_session(
@@ -60,9 +57,7 @@ def new_session(
     ``participants`` are codes (or ``Participant``) for a group interview. ``clock`` gives
     epoch seconds; the creation time and the interview date come from it.
     """
-    case_name = (case or "").strip()
-    if not case_name:
-        raise ValueError("a session needs a case (e.g. a team or municipality)")
+    case_name = validate_case_name(case)
     code = validate_respondent_code(respondent)
     if mode is None:
         mode = SessionMode.GROUP if protocol.mode is Mode.GROUP else SessionMode.INDIVIDUAL

@@ -11,7 +11,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Input, Select, Static
 
-from interviewer.domain.codes import suggest_case_number, suggest_next_code
+from interviewer.domain.codes import split_code_list, suggest_case_number, suggest_next_code
 from interviewer.domain.session_factory import new_session
 from interviewer.tui.bindings import QUIT, Key, bindings
 from interviewer.tui.live import LiveSession
@@ -105,11 +105,7 @@ class NewSessionScreen(Screen[None]):
         try:
             protocol = load_protocol(value)
             group = "group" in self.query_one("#mode", ChoiceBar).selected
-            participants = [
-                p.strip()
-                for p in self.query_one("#participants", Input).value.split(",")
-                if p.strip()
-            ]
+            participants = split_code_list(self.query_one("#participants", Input).value)
             session = new_session(
                 protocol,
                 case=self.query_one("#case", Input).value,
