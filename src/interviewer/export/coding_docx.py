@@ -20,7 +20,14 @@ from docx.shared import Cm
 
 from interviewer.domain.session import Session
 from interviewer.export import docx_tools
-from interviewer.export.content import Entry, SessionContent, build_content, code_colours
+from interviewer.export.content import (
+    Entry,
+    SessionContent,
+    build_content,
+    code_colours,
+    code_groups,
+    code_label,
+)
 from interviewer.export.options import ExportOptions
 from interviewer.export.text import clean_line, clean_text
 from interviewer.export.transcript import title_blocks
@@ -46,25 +53,6 @@ def codebook_rows(content: SessionContent) -> list[tuple[str, str, str, str]]:
         (code.name, colours[code.id], code.description or "", "") for code in protocol.extra_codes
     )
     return rows
-
-
-def _grouped(content: SessionContent) -> list[tuple[str, str | None, list[Entry]]]:
-    """(heading, code id, entries) per topic in protocol order, then per extra code."""
-    protocol = content.protocol
-    t = Translator(content.lang)
-    entries = content.entries()
-    groups: list[tuple[str, str | None, list[Entry]]] = []
-    for topic in protocol.topics:
-        mine = [e for e in entries if e.topic_id == topic.id]
-        if mine:
-            groups.append((topic.variable, topic.id, mine))
-    closing = [e for e in entries if e.topic_id is None]
-    names = protocol.code_names()
-    for code_id in dict.fromkeys(e.code_id for e in closing):
-        mine = [e for e in closing if e.code_id == code_id]
-        heading = names.get(code_id or "", t("export.coding.closing"))
-        groups.append((heading, code_id, mine))
-    return groups
 
 
 def _answer_runs(
@@ -100,21 +88,6 @@ def _codebook_table(doc: Any, content: SessionContent, t: Translator) -> None:
     docx_tools.set_column_widths(table, doc, (0.2, 0.12, 0.43, 0.25))
 
 
-def _code_label(entry: Entry, content: SessionContent) -> str:
-    """'Variable / Characteristic' (or the extra code) for the two-column layout."""
-    protocol = content.protocol
-    names = protocol.code_names()
-    label = names.get(entry.code_id or "", "")
-    if entry.topic_id and entry.characteristic_id:
-        topic = protocol.topic(entry.topic_id)
-        for characteristic in topic.characteristics:
-            if characteristic.id == entry.characteristic_id:
-                label = f"{label} / {characteristic.row_label}"
-    for tag in entry.tags:
-        label += f"; {names.get(tag, tag)}"
-    return label
-
-
 def write_coding_docx(session: Session, stream: IO[bytes], options: ExportOptions) -> None:
     """Write the coding document of one session as .docx to ``stream``."""
     verbatim = verbatim_content(session, options) if options.verbatim else None
@@ -147,7 +120,7 @@ def write_coding_docx(session: Session, stream: IO[bytes], options: ExportOption
     else:
         if not content.has_notes:
             doc.add_paragraph(t("export.transcript.no_notes"))
-        entries_groups = _grouped(content)
+        entries_groups = code_groups(content.protocol, content.entries(), content.lang)
     for heading, _code_id, entries in entries_groups:
         doc.add_heading(clean_line(heading), level=1)
         for entry in entries:
@@ -161,7 +134,7 @@ def write_coding_docx(session: Session, stream: IO[bytes], options: ExportOption
             table.style = "Table Grid"
             docx_tools.set_cell(table.rows[0].cells[0], t("export.coding.col.text"), bold=True)
             docx_tools.set_cell(table.rows[0].cells[1], t("export.coding.col.memo"), bold=True)
-            label = _code_label(entry, content)
+            label = code_label(content.protocol, entry)
             for text in paragraphs:
                 left, right = table.add_row().cells
                 _answer_runs(left.paragraphs[0], entry, text, colours, names)

@@ -8,7 +8,9 @@ question sits where it was first shown on the timeline, not where the protocol p
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Protocol, TypeVar
 
 from interviewer.domain.protocol import (
     HIGHLIGHT_COLOURS,
@@ -65,6 +67,52 @@ def code_colours(protocol: InterviewProtocol) -> dict[str, str]:
     for code in protocol.extra_codes:
         colours[code.id] = code.colour or EXTRA_DEFAULT
     return colours
+
+
+class Coded(Protocol):
+    """What the coding layouts need of an answer (an ``Entry``) or a verbatim unit."""
+
+    topic_id: str | None
+    code_id: str | None
+    characteristic_id: str | None
+    tags: tuple[str, ...] | list[str]
+
+
+CodedT = TypeVar("CodedT", bound=Coded)
+
+
+def code_groups(
+    protocol: InterviewProtocol, items: Sequence[CodedT], lang: str
+) -> list[tuple[str, str | None, list[CodedT]]]:
+    """(heading, code id, items): per variable in protocol order, then per extra code.
+
+    The Heading 1 sections of the coding document, for notes and verbatim text alike.
+    """
+    groups: list[tuple[str, str | None, list[CodedT]]] = []
+    for topic in protocol.topics:
+        mine = [item for item in items if item.topic_id == topic.id]
+        if mine:
+            groups.append((topic.variable, topic.id, mine))
+    rest = [item for item in items if item.topic_id is None]
+    names = protocol.code_names()
+    closing = Translator(lang)("export.coding.closing")
+    for code_id in dict.fromkeys(item.code_id for item in rest):
+        mine = [item for item in rest if item.code_id == code_id]
+        groups.append((names.get(code_id or "", closing), code_id, mine))
+    return groups
+
+
+def code_label(protocol: InterviewProtocol, item: Coded) -> str:
+    """'Variable / Characteristic' (or the extra code), then '; Tag' per tag."""
+    names = protocol.code_names()
+    label = names.get(item.code_id or "", "")
+    if item.topic_id and item.characteristic_id:
+        for characteristic in protocol.topic(item.topic_id).characteristics:
+            if characteristic.id == item.characteristic_id:
+                label = f"{label} / {characteristic.row_label}"
+    for tag in item.tags:
+        label += f"; {names.get(tag, tag)}"
+    return label
 
 
 def rgb(colour: str) -> str:

@@ -13,42 +13,10 @@ from __future__ import annotations
 from typing import Any
 
 from interviewer.export import docx_tools
-from interviewer.export.content import code_colours
+from interviewer.export.content import code_colours, code_groups, code_label
 from interviewer.export.text import clean_line, clean_text
 from interviewer.export.verbatim import Line, Unit, VerbatimContent, memo_label
 from interviewer.i18n import Translator
-
-
-def verbatim_groups(verbatim: VerbatimContent) -> list[tuple[str, str | None, list[Unit]]]:
-    """(heading, code id, units): per variable in protocol order, then per extra code."""
-    protocol = verbatim.content.protocol
-    t = Translator(verbatim.content.lang)
-    units = verbatim.units()
-    groups: list[tuple[str, str | None, list[Unit]]] = []
-    for topic in protocol.topics:
-        mine = [u for u in units if u.topic_id == topic.id]
-        if mine:
-            groups.append((topic.variable, topic.id, mine))
-    rest = [u for u in units if u.topic_id is None]
-    names = protocol.code_names()
-    for code_id in dict.fromkeys(u.code_id for u in rest):
-        mine = [u for u in rest if u.code_id == code_id]
-        groups.append((names.get(code_id or "", t("export.coding.closing")), code_id, mine))
-    return groups
-
-
-def unit_code_label(verbatim: VerbatimContent, unit: Unit) -> str:
-    """'Variable / Characteristic' (or the extra code; tags after ';') for the code column."""
-    protocol = verbatim.content.protocol
-    names = protocol.code_names()
-    label = names.get(unit.code_id or "", "")
-    if unit.topic_id and unit.characteristic_id:
-        for characteristic in protocol.topic(unit.topic_id).characteristics:
-            if characteristic.id == unit.characteristic_id:
-                label = f"{label} / {characteristic.row_label}"
-    for tag in unit.tags:
-        label += f"; {names.get(tag, tag)}"
-    return clean_line(label)
 
 
 def _segment_runs(paragraph: Any, line: Line, colour: str | None) -> None:
@@ -76,7 +44,7 @@ def write_verbatim_body(
     protocol = content.protocol
     colours = code_colours(protocol)
     names = protocol.code_names()
-    for heading, _code_id, units in verbatim_groups(verbatim):
+    for heading, _code_id, units in code_groups(protocol, verbatim.units(), content.lang):
         doc.add_heading(clean_line(heading), level=1)
         for unit in units:
             doc.add_heading(unit.title, level=2)
@@ -97,11 +65,11 @@ def write_verbatim_body(
             table.style = "Table Grid"
             docx_tools.set_cell(table.rows[0].cells[0], t("export.coding.col.text"), bold=True)
             docx_tools.set_cell(table.rows[0].cells[1], t("export.coding.col.memo"), bold=True)
-            code_label = unit_code_label(verbatim, unit)
+            code_label_text = clean_line(code_label(protocol, unit))
             for line in unit.lines:
                 left, right = table.add_row().cells
                 _segment_runs(left.paragraphs[0], line, colour)
-                docx_tools.set_cell(right, code_label)
+                docx_tools.set_cell(right, code_label_text)
             for text in memo:
                 left, right = table.add_row().cells
                 _memo_runs(left.paragraphs[0], label, text, unit, colours, names)
