@@ -18,7 +18,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tests"))  # the test fixtures: domain.conftest, ...
+sys.path.insert(0, str(ROOT))  # and what they import: tests.conftest, tests.fake_clock
 
 from docx import Document  # noqa: E402
 

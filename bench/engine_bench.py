@@ -13,7 +13,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tests"))  # the test fixtures: domain.conftest, ...
+sys.path.insert(0, str(ROOT))  # and what they import: tests.conftest, tests.fake_clock
 
 from domain.conftest import build_protocol  # noqa: E402
 from interviewer.demo import make_demo  # noqa: E402

@@ -12,7 +12,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "tests"))  # the test fixtures: domain.conftest, ...
+sys.path.insert(0, str(ROOT))  # and what they import: tests.conftest, tests.fake_clock
 
 from interviewer.transcript import (  # noqa: E402
     FORMATS,

@@ -2,29 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
+from tests.fake_clock import FakeClock
 
 from interviewer.domain.protocol import InterviewProtocol
 from interviewer.domain.recorder import SessionRecorder
 from interviewer.domain.session import Session
 from interviewer.domain.session_factory import new_session
-
-T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC).timestamp()
-
-
-class FakeClock:
-    """Epoch seconds that move only when a test says so."""
-
-    def __init__(self, start: float = T0) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float = 0.0, *, minutes: float = 0.0) -> None:
-        self.now += seconds + minutes * 60.0
 
 
 def _topic(tid: str, minutes: float | None, probes: tuple[int | None, ...] = (2,)) -> dict:

@@ -7,7 +7,6 @@ matrix labels as printed in Bijlage 2).
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +15,7 @@ import pytest
 from docx import Document
 from lxml import etree
 from tests.conftest import SHARED_DIR
+from tests.fake_clock import FakeClock
 
 from interviewer.domain.protocol import InterviewProtocol
 from interviewer.domain.recorder import SessionRecorder
@@ -24,7 +24,6 @@ from interviewer.domain.session_factory import new_session
 
 REPO = Path(__file__).resolve().parents[2]
 SEED_PROTOCOL = REPO / "protocols" / "sociale-teams-samenwerking.yaml"
-T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC).timestamp()
 
 _TOPICS = (
     ("ervaring", "Eerdere ervaringen met samenwerking", "Ervaring", None, "yellow",
@@ -142,16 +141,6 @@ def demo_case(seed_protocol: InterviewProtocol) -> list[Session]:
     return make_demo_sessions(seed_protocol, case="Borne", respondents=4, minutes=45, seed=3)
 
 
-class Clock:
-    """A settable clock for hand-made sessions."""
-
-    def __init__(self) -> None:
-        self.now = T0
-
-    def __call__(self) -> float:
-        return self.now
-
-
 SessionMaker = Callable[..., Session]
 
 
@@ -179,7 +168,7 @@ def make_session(hand_protocol: InterviewProtocol) -> SessionMaker:
         respondent: str = "1.1",
         participants: tuple[str, ...] = (),
     ) -> Session:
-        clock = Clock()
+        clock = FakeClock()
         session = new_session(
             seed_protocol,
             case=case,

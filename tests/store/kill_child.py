@@ -25,6 +25,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for domain.conftest
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the repo, for tests.fake_clock
 
 from domain.conftest import build_protocol
 from interviewer.domain.recorder import SessionRecorder

@@ -2,32 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 from pathlib import Path
 
 import pytest
+from tests.fake_clock import FakeClock
 
 from interviewer.domain.protocol import InterviewProtocol
 from interviewer.domain.session_factory import new_session
 from interviewer.store import SessionStore
 from interviewer.tui.app import InterviewerApp, make_app
 from interviewer.tui.live import LiveSession
-
-T0 = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC).timestamp()
-
-
-class FakeClock:
-    """Epoch seconds that move only when a test says so."""
-
-    def __init__(self, start: float = T0) -> None:
-        self.now = start
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float = 0.0, *, minutes: float = 0.0) -> None:
-        self.now += seconds + minutes * 60.0
 
 
 def _topic(tid: str, colour: str, minutes: float) -> dict:
