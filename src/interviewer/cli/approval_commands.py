@@ -14,7 +14,15 @@ from typing import Any
 import click
 
 from interviewer import paths
-from interviewer.cli.common import data_dir_from, data_dir_option, fail, lang_from, lang_option
+from interviewer.cli.common import (
+    data_dir_from,
+    data_dir_option,
+    fail,
+    lang_from,
+    lang_option,
+    load_session,
+    open_store,
+)
 from interviewer.i18n import resolve_language, translate
 
 DATE = click.DateTime(["%Y-%m-%d"])
@@ -27,26 +35,6 @@ def _today_option(func: Any) -> Any:
 
 def _date(value: dt.datetime | None) -> dt.date | None:
     return value.date() if value is not None else None
-
-
-def _store(ctx: click.Context) -> Any:
-    try:
-        from interviewer.store import SessionStore
-    except ImportError:
-        fail("the session store is not available in this installation")
-    try:
-        return SessionStore(data_dir_from(ctx))
-    except (OSError, ValueError) as exc:
-        fail(f"cannot open the data folder {data_dir_from(ctx)}: {exc}")
-
-
-def _load(store: Any, session_id: str) -> Any:
-    try:
-        return store.load(session_id)
-    except KeyError as exc:
-        fail(str(exc.args[0]) if exc.args else f"no session with id {session_id!r}")
-    except ValueError as exc:
-        fail(str(exc))
 
 
 def _book(ctx: click.Context) -> Any:
@@ -117,8 +105,8 @@ def send_command(
     from interviewer.export.registry import FORMATS, export_file_name, write_file_atomic
     from interviewer.membercheck.workflow import MemberCheckError, send
 
-    store = _store(ctx)
-    session = _load(store, session_id)
+    store = open_store(ctx)
+    session = load_session(store, session_id)
     try:
         record, rendered, prepared = send(
             _book(ctx),
@@ -181,7 +169,7 @@ def remind_command(
     """Record a reminder sent by e-mail or made by phone."""
     from interviewer.membercheck.workflow import MemberCheckError, remind
 
-    session = _load(_store(ctx), session_id)
+    session = load_session(open_store(ctx), session_id)
     try:
         record = remind(
             _book(ctx),
@@ -222,7 +210,7 @@ def receive_command(ctx: click.Context, session_id: str, file: str, out: str | N
     from interviewer.membercheck.diff import Change
     from interviewer.membercheck.workflow import MemberCheckError, receive
 
-    session = _load(_store(ctx), session_id)
+    session = load_session(open_store(ctx), session_id)
     book = _book(ctx)
     try:
         data = Path(file).read_bytes()
@@ -291,7 +279,7 @@ def accept_command(
     from interviewer.membercheck.exporting import state_label
     from interviewer.membercheck.workflow import MemberCheckError, accept
 
-    session = _load(_store(ctx), session_id)
+    session = load_session(open_store(ctx), session_id)
     try:
         record = accept(_book(ctx), session.id, changes=changes, note=note, today=_date(today))
     except MemberCheckError as exc:
@@ -312,7 +300,7 @@ def list_command(ctx: click.Context, case: str | None, today: dt.datetime | None
     from interviewer.membercheck.overview import overview_header, overview_rows
 
     day = _date(today) or dt.date.today()
-    store = _store(ctx)
+    store = open_store(ctx)
     lang = resolve_language(lang_from(ctx))
     try:
         rows = overview_rows(store.list(case=case), _book(ctx), day, lang)
@@ -334,7 +322,7 @@ def list_command(ctx: click.Context, case: str | None, today: dt.datetime | None
 @click.pass_context
 def show_command(ctx: click.Context, session_id: str) -> None:
     """The audit trail of one session's member check."""
-    session = _load(_store(ctx), session_id)
+    session = load_session(open_store(ctx), session_id)
     try:
         record = _book(ctx).get(session.id)
     except ValueError as exc:
@@ -356,7 +344,7 @@ def key_group() -> None:
 def _key_rows(ctx: click.Context, case: str | None) -> list[dict[str, str]]:
     from interviewer.pseudonym.keys import key_rows
 
-    store = _store(ctx)
+    store = open_store(ctx)
     try:
         return key_rows(store, case=case)
     except ValueError as exc:
@@ -428,11 +416,11 @@ def codelist_command(
     from interviewer.export.text import safe_name_part
     from interviewer.pseudonym.codelist import WRITERS, code_groups
 
-    store = _store(ctx)
+    store = open_store(ctx)
     summaries = [s for c in cases for s in store.list(case=c)] if cases else store.list()
     if not summaries:
         fail(f"no sessions in case {cases[0]!r}" if cases else "no sessions")
-    sessions = [_load(store, s.id) for s in summaries]
+    sessions = [load_session(store, s.id) for s in summaries]
     replacements = _replacements(ctx)
     lang = _lang(ctx, sessions[0])
     for case in dict.fromkeys(s.case for s in sessions):

@@ -12,16 +12,17 @@ import zlib
 
 import click
 
-from interviewer.cli.common import data_dir_from, data_dir_option, fail, lang_from, lang_option
+from interviewer.cli.common import (
+    data_dir_option,
+    fail,
+    lang_from,
+    lang_option,
+    load_session,
+    open_store,
+)
 
 SCHEMES = ("case", "shuffled", "sequential")
 _NUMBERED = re.compile(r"^`\s*(\d+)` ?(.*)$")
-
-
-def _store(ctx: click.Context):  # -> SessionStore
-    from interviewer.store import SessionStore
-
-    return SessionStore(data_dir_from(ctx))
 
 
 @click.group("codes")
@@ -59,7 +60,7 @@ def next_command(
         suggest_next_code,
     )
 
-    summaries = _store(ctx).list()
+    summaries = open_store(ctx).list()
     by_case: dict[str, list[str]] = {}
     for summary in summaries:
         by_case.setdefault(summary.case, []).append(summary.respondent)
@@ -118,14 +119,10 @@ def cite_command(ctx: click.Context, session_id: str, lines: str, template: str 
     from interviewer.export.transcript_md import write_transcript_md
     from interviewer.membercheck.exporting import export_options
     from interviewer.pseudonym.citation import cite, line_range
-    from interviewer.store import StoreError
 
     first, last = _parse_lines(lines)
-    store = _store(ctx)
-    try:
-        session = store.load(session_id)
-    except (KeyError, StoreError) as exc:
-        fail(str(exc).strip("'\""))
+    store = open_store(ctx)
+    session = load_session(store, session_id)
     lang = lang_from(ctx) or session.protocol.language
     options = export_options(store.data_dir, [session], ExportOptions(lang=lang))
     # The approved final text when there is one (as the coding formats use), laid out and

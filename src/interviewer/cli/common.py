@@ -65,3 +65,27 @@ def fail(message: str, code: int = 1) -> None:
     """Print one clear error line to stderr and exit; never a traceback."""
     click.echo(f"interviewer: error: {message}", err=True)
     raise SystemExit(code)
+
+
+def open_store(ctx: click.Context) -> Any:
+    """The session store of the chosen data folder, or one error line when it cannot open."""
+    from interviewer.store import SessionStore
+
+    folder = data_dir_from(ctx)
+    try:
+        return SessionStore(folder)
+    except (OSError, ValueError) as exc:
+        fail(f"cannot open the data folder {folder}: {getattr(exc, 'strerror', None) or exc}")
+
+
+def load_session(store: Any, session_id: str) -> Any:
+    """A stored session by id or unique prefix, or one error line saying why not."""
+    from interviewer.store import StoreError
+
+    try:
+        return store.load(session_id)
+    except LookupError as exc:  # the store's SessionNotFound says which id and folder
+        found = str(exc) if isinstance(exc, StoreError) else f"no session with id {session_id!r}"
+        fail(f"{found} (see 'interviewer sessions')")
+    except (OSError, ValueError) as exc:  # damaged file, ambiguous prefix
+        fail(f"cannot read session {session_id!r}: {exc}")

@@ -12,30 +12,21 @@ import click
 
 from interviewer import paths
 from interviewer.cli.approval_commands import prepare_export
-from interviewer.cli.common import data_dir_from, data_dir_option, fail, lang_from, lang_option
+from interviewer.cli.common import (
+    data_dir_from,
+    data_dir_option,
+    fail,
+    lang_from,
+    lang_option,
+    load_session,
+    open_store,
+)
 
 LAYOUT_CHOICES = ("margin", "two-column")
 
 
 def _out_dir(out: str | None) -> Path:
     return Path(out).expanduser() if out else paths.default_export_dir()
-
-
-def _store(ctx: click.Context) -> Any:
-    try:
-        from interviewer.store import SessionStore
-    except ImportError:
-        fail("the session store is not available in this installation")
-    return SessionStore(data_dir_from(ctx))
-
-
-def _load(store: Any, session_id: str) -> Any:
-    try:
-        return store.load(session_id)
-    except (KeyError, FileNotFoundError, LookupError):
-        fail(f"no session with id {session_id!r} (see 'interviewer sessions')")
-    except ValueError as exc:
-        fail(f"cannot read session {session_id!r}: {exc}")
 
 
 def _case_sessions(store: Any, case: str | None) -> list[Any]:
@@ -48,7 +39,7 @@ def _case_sessions(store: Any, case: str | None) -> list[Any]:
         if isinstance(item, Session):
             sessions.append(item)
         else:
-            sessions.append(_load(store, getattr(item, "id", item)))
+            sessions.append(load_session(store, getattr(item, "id", item)))
     return sessions
 
 
@@ -125,8 +116,8 @@ def export_command(
             get_format(name)
     except ExportError as exc:
         fail(str(exc))
-    store = _store(ctx)
-    sessions = [_load(store, sid) for sid in session_ids]
+    store = open_store(ctx)
+    sessions = [load_session(store, sid) for sid in session_ids]
     options = ExportOptions(lang=lang_from(ctx), timestamps=timestamps, layout=layout, force=force)  # type: ignore[arg-type]
     options = prepare_export(ctx, sessions, formats, options, approved_only=approved_only)
     if verbatim:
@@ -191,7 +182,7 @@ def matrix_command(
 
     if not cases and not compare:
         fail("name a case with --case C (or use --compare for all cases)")
-    store = _store(ctx)
+    store = open_store(ctx)
     sessions: list[Any] = []
     if cases:
         for case in cases:

@@ -24,7 +24,14 @@ from typing import Any
 import click
 
 from interviewer import paths
-from interviewer.cli.common import data_dir_from, data_dir_option, fail, lang_from, lang_option
+from interviewer.cli.common import (
+    data_dir_from,
+    data_dir_option,
+    fail,
+    lang_from,
+    lang_option,
+    open_store,
+)
 from interviewer.i18n import resolve_language, translate
 
 
@@ -63,12 +70,6 @@ def make_tui(store: Any, live: Any, lang: str, pending: Any = None, **options: A
     )
 
 
-def _store(ctx: click.Context) -> Any:
-    from interviewer.store import SessionStore
-
-    return SessionStore(data_dir_from(ctx))
-
-
 def _open(live: Any, lang: str) -> None:
     from interviewer.store import SessionLocked
 
@@ -103,7 +104,7 @@ def home_command(ctx: click.Context) -> None:
     no_pydantic_plugins()
     quiet_gc()
     lang = resolve_language(lang_from(ctx))
-    _run_app(_store(ctx), None, lang)
+    _run_app(open_store(ctx), None, lang)
 
 
 @click.command("run")
@@ -163,7 +164,7 @@ def run_command(
         return
     from interviewer.store import StoreError
 
-    store = _store(ctx)
+    store = open_store(ctx)
     try:
         live, lang = new_live_session(
             store,
@@ -329,7 +330,7 @@ def resume_command(ctx: click.Context, session_id: str | None) -> None:
     from interviewer.store import StoreError
     from interviewer.tui.live import LiveSession
 
-    store = _store(ctx)
+    store = open_store(ctx)
     explicit = lang_from(ctx)
     if session_id is None:
         unfinished = [s for s in store.list() if str(s.status) != "finished"]

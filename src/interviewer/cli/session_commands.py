@@ -9,18 +9,15 @@ from typing import Any
 
 import click
 
-from interviewer.cli.common import data_dir_from, data_dir_option, fail, lang_from, lang_option
+from interviewer.cli.common import (
+    data_dir_option,
+    fail,
+    lang_from,
+    lang_option,
+    open_store,
+)
 
 PIPE_WIDTH = 160
-
-
-def _store(ctx: click.Context) -> Any:
-    from interviewer.store import SessionStore
-
-    try:
-        return SessionStore(data_dir_from(ctx))
-    except OSError as exc:
-        fail(f"cannot open the data folder {data_dir_from(ctx)}: {exc.strerror or exc}")
 
 
 def _lang(ctx: click.Context) -> str:
@@ -41,7 +38,7 @@ def sessions_command(ctx: click.Context, case: str | None, as_json: bool) -> Non
     from interviewer.store import StoreError
 
     lang = _lang(ctx)
-    store = _store(ctx)
+    store = open_store(ctx)
     try:
         items = store.list(case=case)
     except (StoreError, OSError) as exc:
@@ -129,7 +126,7 @@ def import_command(ctx: click.Context, files: tuple[Path, ...], replace: bool) -
     from interviewer.store.importing import import_files
 
     lang = _lang(ctx)
-    outcomes = import_files(_store(ctx), files, replace=replace)
+    outcomes = import_files(open_store(ctx), files, replace=replace)
     refused = 0
     for outcome in outcomes:
         line = translate(outcome.message, lang, **outcome.values)

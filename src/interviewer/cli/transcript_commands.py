@@ -11,7 +11,15 @@ from typing import TYPE_CHECKING
 
 import click
 
-from interviewer.cli.common import data_dir_from, data_dir_option, fail, lang_from, lang_option
+from interviewer.cli.common import (
+    data_dir_from,
+    data_dir_option,
+    fail,
+    lang_from,
+    lang_option,
+    load_session,
+    open_store,
+)
 from interviewer.i18n import resolve_language, translate
 from interviewer.transcript.read import FORMATS
 from interviewer.transcript.stamps import STAMP_STYLES
@@ -19,25 +27,6 @@ from interviewer.transcript.stamps import STAMP_STYLES
 if TYPE_CHECKING:
     from interviewer.domain.session import Session
     from interviewer.transcript.model import Transcript
-
-
-def _load_session(ctx: click.Context, session_id: str) -> Session:
-    """The stored session, or a one-line error."""
-    from interviewer.store import SessionStore
-
-    store = SessionStore(data_dir_from(ctx))
-    try:
-        return store.load(session_id)
-    except (KeyError, FileNotFoundError) as exc:
-        fail(f"no session {session_id!r} in {store_dir(ctx)} ({exc})")
-    except (OSError, ValueError) as exc:
-        fail(f"cannot load session {session_id!r}: {exc}")
-    raise AssertionError("unreachable")
-
-
-def store_dir(ctx: click.Context) -> Path:
-    """The data folder, for messages."""
-    return data_dir_from(ctx)
 
 
 def _lang(ctx: click.Context, session: Session | None = None) -> str:
@@ -118,7 +107,7 @@ def import_command(
     from interviewer.transcript import TranscriptError, TranscriptStore, align, read_transcript
     from interviewer.transcript.service import new_transcript
 
-    session = _load_session(ctx, session_id)
+    session = load_session(open_store(ctx), session_id)
     lang = _lang(ctx, session)
     store = TranscriptStore(data_dir_from(ctx))
     try:
@@ -169,7 +158,7 @@ def show_command(ctx: click.Context, session_id: str, stamps: str) -> None:
     """Print the transcript per question, in the order the interview went."""
     from interviewer.transcript import map_speakers, segment_line, target_title, verbatim_blocks
 
-    session = _load_session(ctx, session_id)
+    session = load_session(open_store(ctx), session_id)
     transcript = _load_transcript(ctx, session.id)
     lang = _lang(ctx, session)
     style = None if stamps == "none" else stamps
@@ -241,7 +230,7 @@ def offset_command(ctx: click.Context, session_id: str, seconds: float, relative
     from interviewer.transcript import TranscriptError, align
     from interviewer.transcript.service import nudge_offset, set_offset
 
-    session = _load_session(ctx, session_id)
+    session = load_session(open_store(ctx), session_id)
     transcript = _load_transcript(ctx, session.id)
     before = [a.target for a in align(session, transcript)]
     try:
@@ -280,7 +269,7 @@ def move_command(
     from interviewer.transcript import TranscriptError, align, target_title
     from interviewer.transcript.service import move_segment, resolve_target, unmove_segment
 
-    session = _load_session(ctx, session_id)
+    session = load_session(open_store(ctx), session_id)
     transcript = _load_transcript(ctx, session.id)
     lang = _lang(ctx, session)
     if undo == (target is not None):
@@ -311,7 +300,7 @@ def view_command(ctx: click.Context, session_id: str) -> None:
     from interviewer.store import SessionStore
     from interviewer.tui.screens.transcript import make_transcript_app
 
-    session = _load_session(ctx, session_id)
+    session = load_session(open_store(ctx), session_id)
     transcript = _load_transcript(ctx, session.id)
     store = SessionStore(data_dir_from(ctx))
     app = make_transcript_app(store, session, transcript, lang=_lang(ctx, session))
