@@ -33,9 +33,9 @@ LAZY_COMMANDS: dict[str, str] = {
     "show": "interviewer.cli.protocol_commands:show_command",
     "schema": "interviewer.cli.schema_commands:schema_group",
     "approval": "interviewer.cli.approval_commands:approval_group",
-    "key": "interviewer.cli.approval_commands:key_group",
-    "codelist": "interviewer.cli.approval_commands:codelist_command",
-    "replace": "interviewer.cli.approval_commands:replace_group",
+    "key": "interviewer.cli.pseudonym_commands:key_group",
+    "codelist": "interviewer.cli.pseudonym_commands:codelist_command",
+    "replace": "interviewer.cli.pseudonym_commands:replace_group",
 }
 
 

@@ -89,3 +89,10 @@ def load_session(store: Any, session_id: str) -> Any:
         fail(f"{found} (see 'interviewer sessions')")
     except (OSError, ValueError) as exc:  # damaged file, ambiguous prefix
         fail(f"cannot read session {session_id!r}: {exc}")
+
+
+def ui_language(ctx: click.Context, session: Any = None) -> str:
+    """``--lang``, else the session's protocol language, else ``LANG``."""
+    from interviewer.i18n import resolve_language
+
+    return resolve_language(lang_from(ctx), session.protocol.language if session else None)

@@ -12,18 +12,12 @@ import click
 from interviewer.cli.common import (
     data_dir_option,
     fail,
-    lang_from,
     lang_option,
     open_store,
+    ui_language,
 )
 
 PIPE_WIDTH = 160
-
-
-def _lang(ctx: click.Context) -> str:
-    from interviewer.i18n import resolve_language
-
-    return resolve_language(lang_from(ctx))
 
 
 @click.command("sessions")
@@ -37,7 +31,7 @@ def sessions_command(ctx: click.Context, case: str | None, as_json: bool) -> Non
     from interviewer.i18n import translate
     from interviewer.store import StoreError
 
-    lang = _lang(ctx)
+    lang = ui_language(ctx)
     store = open_store(ctx)
     try:
         items = store.list(case=case)
@@ -125,7 +119,7 @@ def import_command(ctx: click.Context, files: tuple[Path, ...], replace: bool) -
     from interviewer.i18n import translate
     from interviewer.store.importing import import_files
 
-    lang = _lang(ctx)
+    lang = ui_language(ctx)
     outcomes = import_files(open_store(ctx), files, replace=replace)
     refused = 0
     for outcome in outcomes:

@@ -15,23 +15,17 @@ from interviewer.cli.common import (
     data_dir_from,
     data_dir_option,
     fail,
-    lang_from,
     lang_option,
     load_session,
     open_store,
+    ui_language,
 )
-from interviewer.i18n import resolve_language, translate
+from interviewer.i18n import translate
 from interviewer.transcript.read import FORMATS
 from interviewer.transcript.stamps import STAMP_STYLES
 
 if TYPE_CHECKING:
-    from interviewer.domain.session import Session
     from interviewer.transcript.model import Transcript
-
-
-def _lang(ctx: click.Context, session: Session | None = None) -> str:
-    protocol_language = session.protocol.language if session is not None else None
-    return resolve_language(lang_from(ctx), protocol_language)
 
 
 def _load_transcript(ctx: click.Context, session_id: str) -> Transcript:
@@ -108,7 +102,7 @@ def import_command(
     from interviewer.transcript.service import new_transcript
 
     session = load_session(open_store(ctx), session_id)
-    lang = _lang(ctx, session)
+    lang = ui_language(ctx, session)
     store = TranscriptStore(data_dir_from(ctx))
     try:
         if store.exists(session.id) and not replace:
@@ -160,7 +154,7 @@ def show_command(ctx: click.Context, session_id: str, stamps: str) -> None:
 
     session = load_session(open_store(ctx), session_id)
     transcript = _load_transcript(ctx, session.id)
-    lang = _lang(ctx, session)
+    lang = ui_language(ctx, session)
     style = None if stamps == "none" else stamps
     click.echo(
         translate(
@@ -245,7 +239,7 @@ def offset_command(ctx: click.Context, session_id: str, seconds: float, relative
     click.echo(
         translate(
             "transcript.offset_set",
-            _lang(ctx, session),
+            ui_language(ctx, session),
             session=session.id,
             offset=f"{transcript.offset:g}",
             changed=sum(1 for a, b in zip(before, after, strict=True) if a != b),
@@ -271,7 +265,7 @@ def move_command(
 
     session = load_session(open_store(ctx), session_id)
     transcript = _load_transcript(ctx, session.id)
-    lang = _lang(ctx, session)
+    lang = ui_language(ctx, session)
     if undo == (target is not None):
         fail("give either a TARGET or --undo")
     try:
@@ -303,7 +297,7 @@ def view_command(ctx: click.Context, session_id: str) -> None:
     session = load_session(open_store(ctx), session_id)
     transcript = _load_transcript(ctx, session.id)
     store = SessionStore(data_dir_from(ctx))
-    app = make_transcript_app(store, session, transcript, lang=_lang(ctx, session))
+    app = make_transcript_app(store, session, transcript, lang=ui_language(ctx, session))
     app.run()
     if app.exit_message:
         click.echo(app.exit_message, err=True)
@@ -352,7 +346,7 @@ def transcribe_command(
         whisper_json_bytes,
     )
 
-    lang = _lang(ctx)
+    lang = ui_language(ctx)
     if not extra_installed():
         fail(f"speech-to-text needs the optional extra: {INSTALL_HINT}; and {MODEL_HINT}")
     target = out or audio.with_suffix(".json")

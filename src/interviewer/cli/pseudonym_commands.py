@@ -1,0 +1,212 @@
+"""``interviewer key``, ``codelist`` and ``replace``: pseudonymisation on the command line.
+
+Thin: parse, call ``interviewer.pseudonym``, print one line per result; errors are one line,
+no traceback. The key file and the replacement list never leave the data folder unless asked.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+from typing import Any
+
+import click
+
+from interviewer import paths
+from interviewer.cli.common import (
+    data_dir_from,
+    data_dir_option,
+    fail,
+    lang_option,
+    load_session,
+    open_store,
+    ui_language,
+)
+from interviewer.i18n import translate
+
+
+def replacements_of(ctx: click.Context) -> Any:
+    """The study's replacement list (real names -> pseudonyms), or one error line."""
+    from interviewer.pseudonym.storage import load_replacements
+
+    try:
+        return load_replacements(data_dir_from(ctx))
+    except ValueError as exc:
+        fail(str(exc))
+
+
+def _say(ctx: click.Context, key: str, session: Any = None, **values: object) -> None:
+    click.echo(translate(key, ui_language(ctx, session), **values))
+
+
+# --- key file --------------------------------------------------------------------------------
+@click.group("key")
+def key_group() -> None:
+    """The key file: who is behind each code (never exported unless asked)."""
+
+
+def _key_rows(ctx: click.Context, case: str | None) -> list[dict[str, str]]:
+    from interviewer.pseudonym.keys import key_rows
+
+    store = open_store(ctx)
+    try:
+        return key_rows(store, case=case)
+    except ValueError as exc:
+        fail(str(exc))
+    return []
+
+
+@key_group.command("show")
+@click.option("--case", default=None, help="Only this case.")
+@data_dir_option
+@click.pass_context
+def key_show_command(ctx: click.Context, case: str | None) -> None:
+    """Print the key file: code, case, name, function, contact."""
+    from interviewer.pseudonym.keys import format_table
+
+    rows = _key_rows(ctx, case)
+    if not rows:
+        _say(ctx, "membercheck.cli.no_keys")
+        return
+    click.echo(format_table(rows))
+
+
+@key_group.command("export")
+@click.option(
+    "--out",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="File to write (.json or .csv). Holds real names: keep it safe.",
+)
+@click.option("--case", default=None, help="Only this case.")
+@click.option("--force", is_flag=True, help="Replace an existing file.")
+@data_dir_option
+@click.pass_context
+def key_export_command(ctx: click.Context, out: str, case: str | None, force: bool) -> None:
+    """Write the key file (real names) to FILE, only on this explicit request (mode 0600)."""
+    from interviewer.pseudonym.keys import render_keys
+    from interviewer.pseudonym.private_files import write_private
+
+    target = Path(out).expanduser()
+    if target.exists() and not force:
+        fail(f"{target} exists; use --force to replace it")
+    rows = _key_rows(ctx, case)
+    data = render_keys(rows, "csv" if target.suffix.lower() == ".csv" else "json")
+    try:
+        write_private(target, data)
+    except OSError as exc:
+        fail(f"cannot write {target}: {exc.strerror or exc}")
+    _say(ctx, "membercheck.cli.key_written", path=str(target), count=len(rows))
+
+
+# --- code list -------------------------------------------------------------------------------
+@click.command("codelist")
+@click.option("--case", "cases", multiple=True, help="Case; repeat for several (default: all).")
+@click.option(
+    "--format", "fmt", type=click.Choice(("md", "csv", "docx")), default="md", show_default=True
+)
+@click.option(
+    "--out", type=click.Path(file_okay=False), default=None, help="Folder (default: ./exports)."
+)
+@click.option("--force", is_flag=True, help="Replace an existing file.")
+@data_dir_option
+@lang_option
+@click.pass_context
+def codelist_command(
+    ctx: click.Context, cases: tuple[str, ...], fmt: str, out: str | None, force: bool
+) -> None:
+    """The anonymised respondent code list (code + role per case) for publication."""
+    from interviewer.export.registry import write_file_atomic
+    from interviewer.export.text import safe_name_part
+    from interviewer.pseudonym.codelist import WRITERS, code_groups
+
+    store = open_store(ctx)
+    summaries = [s for c in cases for s in store.list(case=c)] if cases else store.list()
+    if not summaries:
+        fail(f"no sessions in case {cases[0]!r}" if cases else "no sessions")
+    sessions = [load_session(store, s.id) for s in summaries]
+    replacements = replacements_of(ctx)
+    lang = ui_language(ctx, sessions[0])
+    for case in dict.fromkeys(s.case for s in sessions):
+        if replacements.apply(case) == case:
+            click.echo(translate("membercheck.cli.case_not_replaced", lang, case=case), err=True)
+    groups = code_groups(sessions, replacements)
+    stream = io.BytesIO()
+    WRITERS[fmt](groups, stream, lang)
+    lead = groups[0].case if len(groups) == 1 else "study"
+    name = f"{safe_name_part(lead)}_codelist.{fmt}"
+    folder = Path(out).expanduser() if out else paths.default_export_dir()
+    try:
+        path = write_file_atomic(folder, name, stream.getvalue(), force=force)
+    except OSError as exc:
+        fail(f"cannot write {name} to {folder}: {exc.strerror or exc}")
+    click.echo(str(path))
+
+
+# --- replacement list ------------------------------------------------------------------------
+@click.group("replace")
+def replace_group() -> None:
+    """The replacement list: real names -> pseudonyms, applied to every export."""
+
+
+@replace_group.command("add")
+@click.argument("name")
+@click.argument("pseudonym")
+@click.option(
+    "--kind",
+    type=click.Choice(("person", "team", "place", "organisation", "other")),
+    default="other",
+    show_default=True,
+)
+@data_dir_option
+@lang_option
+@click.pass_context
+def replace_add_command(ctx: click.Context, name: str, pseudonym: str, kind: str) -> None:
+    """Replace NAME (whole word, any case) by PSEUDONYM in every export."""
+    from interviewer.pseudonym.storage import save_replacements
+
+    current = replacements_of(ctx)
+    try:
+        updated = current.with_entry(name, pseudonym, kind)  # type: ignore[arg-type]
+    except ValueError as exc:
+        fail(str(exc))
+    save_replacements(data_dir_from(ctx), updated)
+    _say(ctx, "membercheck.cli.replace_added", count=len(updated.entries))
+
+
+@replace_group.command("remove")
+@click.argument("name")
+@data_dir_option
+@lang_option
+@click.pass_context
+def replace_remove_command(ctx: click.Context, name: str) -> None:
+    """Take NAME off the replacement list."""
+    from interviewer.pseudonym.storage import save_replacements
+
+    try:
+        updated = replacements_of(ctx).without(name)
+    except KeyError:
+        fail(f"{name!r} is not on the replacement list")
+    save_replacements(data_dir_from(ctx), updated)
+    _say(ctx, "membercheck.cli.replace_removed", count=len(updated.entries))
+
+
+@replace_group.command("list")
+@click.option("--json", "as_json", is_flag=True, help="As JSON.")
+@data_dir_option
+@lang_option
+@click.pass_context
+def replace_list_command(ctx: click.Context, as_json: bool) -> None:
+    """The replacement list (it holds real names: it is never exported)."""
+    entries = replacements_of(ctx).entries
+    if as_json:
+        payload = [{"name": e.name, "pseudonym": e.pseudonym, "kind": e.kind} for e in entries]
+        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        return
+    if not entries:
+        _say(ctx, "membercheck.cli.replace_empty")
+        return
+    width = max(len(e.name) for e in entries)
+    for entry in entries:
+        click.echo(f"{entry.name:<{width}}  ->  {entry.pseudonym}  ({entry.kind})")
