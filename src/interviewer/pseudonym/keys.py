@@ -24,7 +24,7 @@ def key_rows(store: Any, case: str | None = None) -> list[dict[str, str]]:
         key = store.load_key(summary.id)
         if key is None:
             continue
-        contact = "; ".join(v for v in key.fields.values() if v)
+        contact = "; ".join(dict.fromkeys(v for v in key.fields.values() if v))  # once each
         rows.append(
             {
                 "code": key.respondent or summary.respondent,
