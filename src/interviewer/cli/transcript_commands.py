@@ -379,10 +379,10 @@ def transcribe_command(
         except TranscriptError as exc:
             fail(str(exc))
             return
-    from interviewer.transcript.storage import atomic_write
+    from interviewer.store.atomic import atomic_write_bytes
 
     try:
-        atomic_write(target, whisper_json_bytes(data))
+        atomic_write_bytes(target, whisper_json_bytes(data))
     except OSError as exc:
         fail(f"cannot write {target}: {exc.strerror or exc}")
     click.echo(translate("transcript.transcribed", lang, count=len(data["segments"]), path=target))

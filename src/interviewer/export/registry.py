@@ -29,6 +29,7 @@ from interviewer.domain.session import Session
 from interviewer.export.options import ExportOptions
 from interviewer.export.text import safe_name_part
 from interviewer.i18n import translate
+from interviewer.store.atomic import fsync_dir
 
 Scope = Literal["session", "project", "case", "compare"]
 
@@ -134,15 +135,6 @@ def export_file_name(fmt: ExportFormat, sessions: Sequence[Session]) -> str:
     return "_".join(safe_name_part(p) for p in parts) + fmt.suffix
 
 
-def _fsync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def _candidates(target: Path) -> list[Path]:
     return [
         target,
@@ -170,7 +162,7 @@ def write_file_atomic(folder: Path, name: str, data: bytes, *, force: bool = Fal
         os.chmod(tmp, 0o600)
         if force:
             os.replace(tmp, folder / name)
-            _fsync_dir(folder)
+            fsync_dir(folder)
             return folder / name
         for candidate in _candidates(folder / name):
             if candidate.exists():
@@ -181,7 +173,7 @@ def write_file_atomic(folder: Path, name: str, data: bytes, *, force: bool = Fal
                 continue
             except OSError:
                 os.replace(tmp, candidate)
-            _fsync_dir(folder)
+            fsync_dir(folder)
             return candidate
         raise ExportError(f"too many files called {name} in {folder}; use --force or clean up")
     finally:

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from interviewer import paths
+from interviewer.store.atomic import atomic_write_bytes
 from interviewer.transcript.model import Segment, Target, Transcript, TranscriptError, Word
 
 TRANSCRIPT_FORMAT_VERSION = 1
@@ -140,7 +141,7 @@ class TranscriptStore:
         path = self.path(transcript.session_id)
         paths.ensure_private_dir(self.folder)
         payload = json.dumps(transcript_to_json(transcript), ensure_ascii=False, indent=1)
-        atomic_write(path, payload.encode("utf-8"))
+        atomic_write_bytes(path, payload.encode("utf-8"))
         return path
 
     def delete(self, session_id: str) -> bool:
@@ -151,10 +152,3 @@ class TranscriptStore:
         except FileNotFoundError:
             return False
         return True
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """The store's atomic writer (temp file in the folder, fsync, replace, fsync folder)."""
-    from interviewer.store.atomic import atomic_write_bytes
-
-    atomic_write_bytes(path, data)
