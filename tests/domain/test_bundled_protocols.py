@@ -9,18 +9,23 @@ import pytest
 from interviewer.demo import make_demo
 from interviewer.domain.session import SessionStatus
 from interviewer.domain.timing import Pace, TimingEngine
+from interviewer.protocol_loader import load_protocol
 
-protocol_loader = pytest.importorskip(
-    "interviewer.protocol_loader", reason="protocol loader not available"
-)
 PROTOCOLS_DIR = Path(__file__).resolve().parents[2] / "protocols"
-PROTOCOL_FILES = sorted(PROTOCOLS_DIR.glob("*.yaml")) if PROTOCOLS_DIR.is_dir() else []
+PROTOCOL_FILES = sorted(PROTOCOLS_DIR.glob("*.yaml"))
 
 
-@pytest.mark.skipif(not PROTOCOL_FILES, reason="no bundled protocols in protocols/")
+def test_the_bundled_protocols_are_there() -> None:
+    assert [p.stem for p in PROTOCOL_FILES] == [
+        "example-en",
+        "netwerksamenwerking-swt",
+        "sociale-teams-samenwerking",
+    ]
+
+
 @pytest.mark.parametrize("path", PROTOCOL_FILES, ids=lambda p: p.stem)
 def test_demo_and_timing_on_bundled_protocol(path) -> None:
-    protocol = protocol_loader.load_protocol(path)
+    protocol = load_protocol(path)
     demos = make_demo(protocol, case="Borne", respondents=2, seed=5)
     for demo in demos:
         session = demo.session

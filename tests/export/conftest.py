@@ -117,19 +117,15 @@ def built_protocol() -> InterviewProtocol:
 
 
 def load_seed_protocol() -> InterviewProtocol:
-    """The bundled YAML through the loader when both exist, else ``built_protocol()``."""
-    if SEED_PROTOCOL.exists():
-        try:
-            from interviewer.protocol_loader import load_protocol
-        except ImportError:
-            return built_protocol()
-        return load_protocol(SEED_PROTOCOL)
-    return built_protocol()
+    """The bundled seed-000 protocol, through the loader."""
+    from interviewer.protocol_loader import load_protocol
+
+    return load_protocol(SEED_PROTOCOL)
 
 
 @pytest.fixture(scope="session")
 def seed_protocol() -> InterviewProtocol:
-    """The seed-000 protocol (bundled YAML or the built equivalent)."""
+    """The seed-000 protocol as bundled."""
     return load_seed_protocol()
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from typing import ClassVar
 
 import pytest
@@ -88,16 +87,9 @@ def test_matrix_and_compare(fake_store, tmp_path) -> None:
     assert result.exit_code == 1 and "--case" in result.output
 
 
-@pytest.mark.skipif(
-    importlib.util.find_spec("interviewer.protocol_loader") is None
-    or importlib.util.find_spec("interviewer.protocol_library") is None,
-    reason="the protocol loader (helper 'protocol') has not landed yet",
-)
 def test_guide_and_letter_from_a_protocol_file(tmp_path) -> None:
     from .conftest import SEED_PROTOCOL
 
-    if not SEED_PROTOCOL.exists():
-        pytest.skip("protocols/sociale-teams-samenwerking.yaml (helper 'bundled') not there yet")
     runner = CliRunner()
     result = runner.invoke(
         main, ["guide", str(SEED_PROTOCOL), "--format", "md", "--out", str(tmp_path)]

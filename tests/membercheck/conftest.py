@@ -103,11 +103,10 @@ def export_texts(folder: Path) -> dict[str, str]:
 @pytest.fixture
 def stored(tmp_path: Path, demos) -> tuple[Path, list[Session]]:
     """A data folder with the demo sessions and their key records in the real store."""
-    store_module = pytest.importorskip(
-        "interviewer.store", reason="the session store has not landed"
-    )
+    from interviewer.store import SessionStore
+
     data_dir = tmp_path / "data"
-    store = store_module.SessionStore(data_dir)
+    store = SessionStore(data_dir)
     for demo in demos:
         key: KeyRecord = demo.key
         store.create(demo.session, key=key)

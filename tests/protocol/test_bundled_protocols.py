@@ -13,6 +13,7 @@ from interviewer.domain.protocol import (
     Mode,
     QuestionKind,
 )
+from interviewer.protocol_loader import check_protocol, check_protocol_text, load_protocol
 
 PROTOCOLS_DIR = Path(__file__).resolve().parents[2] / "protocols"
 SEED = "sociale-teams-samenwerking"
@@ -21,13 +22,8 @@ EXAMPLE = "example-en"
 
 
 def load(name: str) -> InterviewProtocol:
-    """The bundled protocol ``name`` through the loader, or pydantic if it is not there."""
-    path = PROTOCOLS_DIR / f"{name}.yaml"
-    try:
-        from interviewer.protocol_loader import load_protocol
-    except ImportError:
-        return InterviewProtocol.model_validate(YAML(typ="safe").load(path.read_text("utf-8")))
-    return load_protocol(path)
+    """The bundled protocol ``name`` through the loader."""
+    return load_protocol(PROTOCOLS_DIR / f"{name}.yaml")
 
 
 def kinds(protocol: InterviewProtocol) -> dict[QuestionKind, int]:
@@ -42,10 +38,6 @@ def kinds(protocol: InterviewProtocol) -> dict[QuestionKind, int]:
 def test_file_id_matches_name_and_no_warnings(name: str) -> None:
     protocol = load(name)
     assert protocol.id == name
-    try:
-        from interviewer.protocol_loader import check_protocol
-    except ImportError:
-        return
     result = check_protocol(PROTOCOLS_DIR / f"{name}.yaml")
     assert [p.message for p in result.problems] == []
 
@@ -301,8 +293,4 @@ def test_docs_complete_example_is_valid_and_clean() -> None:
     text = section.split("```yaml\n", 1)[1].split("```", 1)[0]
     protocol = InterviewProtocol.model_validate(YAML(typ="safe").load(text))
     assert {q.answer.type for q in protocol.all_questions()} == set(AnswerType)
-    try:
-        from interviewer.protocol_loader import check_protocol_text
-    except ImportError:
-        return
     assert [p.message for p in check_protocol_text(text).problems] == []
