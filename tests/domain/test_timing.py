@@ -224,7 +224,10 @@ def test_follow_up_becomes_relevant_on_no(started: SessionRecorder, clock: FakeC
         "no",
     )
     assert not follow.done
-    assert follow.reason.render("nl") == "relevant: het antwoord op ervaring-1 was 'no'"
+    assert (
+        follow.reason.render("nl")
+        == "omdat het antwoord op 'In hoeverre is er sprake van ervaring?' nee was"
+    )
     started.show_question("ervaring-nee")
     started.set_notes(None, "Geen ervaring, wel nieuwsgierig.")
     assert engine.snapshot().follow_ups[0].done

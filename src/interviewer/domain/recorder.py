@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from interviewer.domain.guidance import is_relevant
+from interviewer.domain.guidance import interview_order, is_relevant
 from interviewer.domain.protocol import Question
 from interviewer.domain.recorder_core import (
     NOTE_EVENT_INTERVAL,
@@ -29,6 +29,7 @@ from interviewer.domain.recorder_notes import QuestionRecording
 from interviewer.domain.session import (
     ConsentConfirmation,
     EventKind,
+    QuestionState,
     SessionStatus,
     TimelineEvent,
 )
@@ -159,8 +160,23 @@ class SessionRecorder(QuestionRecording):
         question = self.question(question_id)
         return not isinstance(question, Question) or is_relevant(self.session, question)
 
+    def interview_order(self) -> list[str]:
+        """Question ids in the order next/previous walk: a triggered follow-up right after
+        its trigger (``guidance.interview_order``), then the closing questions."""
+        return list(interview_order(self.session))
+
+    def has_content(self, question_id: str | None = None) -> bool:
+        """Whether a question (default: the current one) has an answer or notes.
+
+        The screen asks before skipping such a question: skipping says "not asked", which
+        is rarely meant once the respondent has said something worth writing down.
+        """
+        qid = question_id or self.session.current_question_id
+        record = self.session.records.get(qid) if qid else None
+        return record is not None and record.has_content()
+
     def _step(self, direction: int) -> str | None:
-        order = self.planned_order()
+        order = self.interview_order()
         current = self.session.current_question_id
         start = -1 if direction > 0 else len(order)
         index = (start if current is None else order.index(current)) + direction
@@ -173,12 +189,24 @@ class SessionRecorder(QuestionRecording):
         return None
 
     def next_question(self) -> str | None:
-        """Show the next question in planned order (skipping follow-ups not triggered)."""
+        """Move on (ctrl+n): the question left counts as asked, then show the next one.
+
+        Moving on from a question means it was put to the respondent, even without notes
+        (a short answer the interviewer did not write down), so it is marked asked; a
+        skipped question stays skipped. The next one is the next in ``interview_order``
+        (a follow-up made relevant by the quick answer first), passing over follow-ups
+        that are not triggered or no longer apply. Returns None after the last question.
+        """
         self._require_started()
+        current = self.session.current_question_id
+        if current is not None:
+            record = self.session.records.get(current)
+            if record is None or record.state is QuestionState.NOT_ASKED:
+                self.mark_asked(current)
         return self._step(+1)
 
     def previous_question(self) -> str | None:
-        """Show the previous question in planned order (skipping follow-ups not triggered)."""
+        """Show the previous question in ``interview_order`` (its state is left as it is)."""
         self._require_started()
         return self._step(-1)
 

@@ -1,7 +1,9 @@
 """Recording per question: asked/skipped, quick answer, notes and parts, flags, tags, speaker.
 
 A mixin of ``SessionRecorder`` (see ``interviewer.domain.recorder``). Writing notes or an
-answer marks the question as asked. Note edits arrive on every keystroke; the timeline gets
+answer marks the question as asked, a skipped one too: text typed under a skipped question
+means it was put to the respondent after all (docs/timing.md, "Asked, skipped, open"). Note
+edits arrive on every keystroke; the timeline gets
 at most one NOTE_EDITED event per question and part per ``NOTE_EVENT_INTERVAL`` seconds,
 while the record's first/last edit times are exact.
 """

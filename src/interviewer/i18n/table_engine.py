@@ -28,9 +28,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "engine.topic.over": {"en": "{minutes} min over", "nl": "{minutes} min uitgelopen"},
     "engine.followup.because": {
-        "en": "relevant: the answer to {question} was '{answer}'",
-        "nl": "relevant: het antwoord op {question} was '{answer}'",
+        "en": "because the answer to '{question}' was {answer}",
+        "nl": "omdat het antwoord op '{question}' {answer} was",
     },
+    "engine.followup.not_applicable": {
+        "en": "not applicable: the answer to '{question}' was {answer}",
+        "nl": "niet van toepassing: het antwoord op '{question}' was {answer}",
+    },
+    "engine.answer.yes": {"en": "yes", "nl": "ja"},
+    "engine.answer.no": {"en": "no", "nl": "nee"},
     "engine.coverage.missing": {
         "en": "not yet covered: {items}",
         "nl": "nog niet aan bod gekomen: {items}",
