@@ -10,6 +10,7 @@ from rich.console import Group
 from rich.text import Text
 from rich.tree import Tree
 
+from interviewer.domain.guidance import Reason, answer_label, quote_question
 from interviewer.domain.protocol import (
     HIGHLIGHT_COLOURS,
     InterviewProtocol,
@@ -39,6 +40,25 @@ def _minutes(value: float | None) -> str:
     return "-" if value is None else f"{value:g}"
 
 
+def shown_when_text(protocol: InterviewProtocol, question: Question, lang: str) -> str:
+    """When a follow-up is asked, said for people: the trigger question quoted (shortened)
+    and the answers as the respondent hears them ("te stellen als het antwoord op 'In
+    hoeverre heeft u …' nee is"), not internal ids and stored values."""
+    if question.show_when is None:
+        return ""
+    entry = protocol.question_index().get(question.show_when.question)
+    trigger = entry[1] if entry else None
+    labels = []
+    for value in question.show_when.answers():
+        label = answer_label(trigger, value)
+        labels.append(label.render(lang) if isinstance(label, Reason) else value)
+    answers = labels[-1]
+    if len(labels) > 1:
+        answers = ", ".join(labels[:-1]) + f" {translate('protocol.or', lang)} " + labels[-1]
+    quoted = quote_question(trigger.text) if trigger else question.show_when.question
+    return translate("protocol.shown_when", lang, question=quoted, answer=answers)
+
+
 def _question(protocol: InterviewProtocol, topic: Topic, question: Question, lang: str) -> Tree:
     label = Text()
     kind = translate(f"kind.{question.kind.value}", lang)
@@ -60,14 +80,7 @@ def _question(protocol: InterviewProtocol, topic: Topic, question: Question, lan
             + (f" ({' / '.join(values)})" if values else "")
         )
     if question.show_when:
-        details.append(
-            translate(
-                "protocol.shown_when",
-                lang,
-                question=question.show_when.question,
-                answer=" / ".join(question.show_when.answers()),
-            )
-        )
+        details.append(shown_when_text(protocol, question, lang))
     if question.parts:
         details.append(
             translate("protocol.parts", lang) + ": " + ", ".join(p.label for p in question.parts)

@@ -78,6 +78,9 @@ def test_show_prints_the_outline(runner: CliRunner, tmp_path: Path) -> None:
     assert "Demo" in text and "1. Ervaring" in text and "kenmerken: Wel/niet" in text
     assert "[hoofdvraag] Heeft u ervaring?" in text
     assert "[vervolgvraag] Indien respondent geen ervaring heeft: Waarom niet?" in text
+    # the condition said for people: the question quoted, the answer as heard (no ids)
+    assert "te stellen als het antwoord op 'Heeft u ervaring?' nee is" in text
+    assert "q1" not in text
     assert "1 onderwerpen, 2 vragen; onderwerpen gepland 10 van 30 min" in text
 
 

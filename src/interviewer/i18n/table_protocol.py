@@ -4,9 +4,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "protocol.measures": {"en": "measures: {label}", "nl": "meet: {label}"},
     "protocol.answer": {"en": "quick answer: {type}", "nl": "snel antwoord: {type}"},
     "protocol.shown_when": {
-        "en": "highlighted when {question} = {answer}",
-        "nl": "gemarkeerd als {question} = {answer}",
+        "en": "asked when the answer to '{question}' is {answer}",
+        "nl": "te stellen als het antwoord op '{question}' {answer} is",
     },
+    "protocol.or": {"en": "or", "nl": "of"},
     "protocol.parts": {"en": "note parts", "nl": "notitiedelen"},
     "protocol.alternative": {"en": "Or:", "nl": "Of:"},
     "protocol.introduction": {
