@@ -6,8 +6,10 @@ redraws. Pause time is excluded everywhere. See ``docs/timing.md`` for the heuri
 
 Remaining work = for every open question that still needs time (main questions, triggered
 follow-ups, closing questions, and the optional probes), its estimate minus the time it was
-already on screen (never below 0). Projected total = elapsed + remaining work; the pace is
-the projected total against the plan.
+already on screen (never below 0); a topic that is not done counts at least what is left of
+its plan, so a skip inside a topic does not make the interview look ahead. Projected total
+= elapsed + remaining work; the pace is the projected total against the plan, and "too early
+to tell" during the first minutes (``too_early``).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import datetime as dt
 import math
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from interviewer.domain.estimates import Plan, make_plan
@@ -46,11 +48,24 @@ Clock = Callable[[], float]
 PACE_TOLERANCE_SECONDS = 60.0
 """Within one minute of the plan counts as on track."""
 
+EARLY_SECONDS = 5 * 60.0
+"""The pace is 'too early to tell' for at least the first five minutes (pauses excluded)."""
+
+EARLY_SHARE = 0.1
+"""... and until a tenth of the planned duration has passed (12 minutes of a two-hour plan):
+before that, one quick or slow question swings the projection by more than it means."""
+
+
+def too_early(elapsed_seconds: float, planned_seconds: float) -> bool:
+    """True while the pace means nothing yet: see ``EARLY_SECONDS`` and ``EARLY_SHARE``."""
+    return elapsed_seconds < max(EARLY_SECONDS, EARLY_SHARE * planned_seconds)
+
 
 class Pace(StrEnum):
     """Where the interview stands against its plan."""
 
     NOT_STARTED = "not-started"
+    TOO_EARLY = "too-early"
     ON_TRACK = "on-track"
     BEHIND = "behind"
     AHEAD = "ahead"
@@ -79,6 +94,19 @@ class TopicTiming:
     is_current: bool
     done: bool
     """True when no main question or triggered follow-up is still open."""
+    budget_seconds: float | None = None
+    """What is left for the topic now, after redistribution when behind (None once done).
+
+    Never more than what remains of its own plan, nor than the time left overall after the
+    closing's open questions; see ``TimingEngine._budgets``.
+    """
+
+    @property
+    def squeezed(self) -> bool:
+        """True when the topic has (half a minute or more) less left than its own plan."""
+        return self.budget_seconds is not None and (
+            self.budget_seconds < self.remaining_seconds - 30.0
+        )
 
     @property
     def over(self) -> bool:
@@ -128,6 +156,7 @@ class TimingSnapshot:
     closing_elapsed_seconds: float
     topics: tuple[TopicTiming, ...]
     remaining_work_seconds: float
+    """Open questions' estimates (probes included), topics held to what is left of their plan."""
     projected_total_seconds: float
     projected_end: float
     """Epoch seconds at which the interview is projected to end."""
@@ -209,25 +238,28 @@ class TimingEngine:
         sectioned = sum(active_seconds(iv, pauses) for iv in sections.values())
         open_items = self._open_items(spent, intro=max(0.0, elapsed - sectioned))
         needed = [o for o in open_items if o.question is None or is_needed(session, o.question)]
+        # probes are optional work, the one on screen too: when "next" lands on a probe that
+        # is advised to be dropped, the advice must stay (once written for, it is done anyway)
         probes = [
             o
             for o in open_items
             if o.question is not None and o.question.kind is QuestionKind.PROBE
         ]
-        # the question on screen is being asked: its time counts, but it is never dropped
-        needed = [*needed, *(p for p in probes if p.question_id == session.current_question_id)]
-        probes = [p for p in probes if p.question_id != session.current_question_id]
         needed_work = sum(o.remaining for o in needed)
-        work = needed_work + sum(o.remaining for o in probes)
         planned = self.plan.total_seconds
         finished = session.status is SessionStatus.FINISHED
+        topics = self._topics(sections, pauses, needed)
+        work = (
+            needed_work + sum(o.remaining for o in probes) + _unspent_plan(topics, needed, probes)
+        )
         projected_total = elapsed if finished else elapsed + work
-        pace = self._pace(started, finished, projected_total - planned)
+        pace = self._pace(started, finished, projected_total - planned, elapsed)
         available = planned - elapsed
 
-        topics = self._topics(sections, pauses, needed)
         drops = () if finished else self._drops(probes, needed_work, available, pace)
-        redistribution = () if finished else self._redistribute(topics, needed, available)
+        redistribution = () if finished else self._redistribute(topics, needed, available, pace)
+        if not finished:
+            topics = self._budgets(topics, redistribution, needed, available, pace)
         current_qid = session.current_question_id
         return TimingSnapshot(
             status=session.status,
@@ -285,7 +317,7 @@ class TimingEngine:
             items.append(_Open(None, closing.id, None, left, order))
         return items
 
-    def _pace(self, started: bool, finished: bool, delta: float) -> PaceStatus:
+    def _pace(self, started: bool, finished: bool, delta: float, elapsed: float) -> PaceStatus:
         minutes = math.ceil(abs(delta) / 60.0 - 1e-9)
         if not started:
             return PaceStatus(Pace.NOT_STARTED, 0, Reason.of("engine.pace.not_started"))
@@ -293,6 +325,8 @@ class TimingEngine:
             pace = Pace.FINISHED
             key = "engine.pace.finished_over" if delta > 0 else "engine.pace.finished"
             return PaceStatus(pace, minutes, Reason.of(key, minutes=minutes))
+        if too_early(elapsed, self.plan.total_seconds):
+            return PaceStatus(Pace.TOO_EARLY, 0, Reason.of("engine.pace.too_early"))
         if delta > PACE_TOLERANCE_SECONDS:
             return PaceStatus(
                 Pace.BEHIND, minutes, Reason.of("engine.pace.behind", minutes=minutes)
@@ -356,10 +390,14 @@ class TimingEngine:
         return tuple(drops)
 
     def _redistribute(
-        self, topics: tuple[TopicTiming, ...], needed: list[_Open], available: float
+        self,
+        topics: tuple[TopicTiming, ...],
+        needed: list[_Open],
+        available: float,
+        pace: PaceStatus,
     ) -> tuple[TopicBudget, ...]:
-        """When a topic overran: share what is left among the topics not done, by plan."""
-        if not any(t.over for t in topics):
+        """When behind: share what is left among the topics not done, by plan."""
+        if pace.pace is not Pace.BEHIND:
             return ()
         current = self.session.current_topic_id
         pending = [t for t in topics if not t.done and t.topic_id != current and t.planned_seconds]
@@ -385,3 +423,57 @@ class TimingEngine:
                 )
             )
         return tuple(budgets)
+
+    def _budgets(
+        self,
+        topics: tuple[TopicTiming, ...],
+        redistribution: tuple[TopicBudget, ...],
+        needed: list[_Open],
+        available: float,
+        pace: PaceStatus,
+    ) -> tuple[TopicTiming, ...]:
+        """Every topic not done gets ``budget_seconds``: what the topic list shows as left.
+
+        A redistributed topic gets its share; any other topic what is left of its own plan,
+        never more than the time left after the closing's open questions. When behind, the
+        current topic also gets no more than its open main questions and follow-ups need:
+        its probes are the first to go.
+        """
+        closing = sum(o.remaining for o in needed if o.topic_id is None)
+        left = max(0.0, available - closing)
+        shared = {b.topic_id: b.budget_seconds for b in redistribution}
+        current = self.session.current_topic_id
+        behind = pace.pace is Pace.BEHIND
+        result: list[TopicTiming] = []
+        for timing in topics:
+            budget: float | None = None
+            if timing.done:
+                pass
+            elif timing.topic_id in shared:
+                budget = shared[timing.topic_id]
+            else:
+                budget = min(timing.remaining_seconds, left)
+                if behind and timing.topic_id == current:
+                    own = sum(o.remaining for o in needed if o.topic_id == current)
+                    budget = min(budget, own)
+            result.append(replace(timing, budget_seconds=budget))
+        return tuple(result)
+
+
+def _unspent_plan(
+    topics: tuple[TopicTiming, ...], needed: list[_Open], probes: list[_Open]
+) -> float:
+    """What a topic not done still holds of its plan beyond its open questions' estimates.
+
+    Until a topic is done it is expected to take at least its plan: skipping a question (or
+    a follow-up falling away) inside it does not make the interview look ahead; the time it
+    saves counts once the topic is done. It only ever adds work, so it never hides "behind".
+    """
+    open_work: dict[str | None, float] = {}
+    for item in (*needed, *probes):
+        open_work[item.topic_id] = open_work.get(item.topic_id, 0.0) + item.remaining
+    return sum(
+        max(0.0, timing.remaining_seconds - open_work.get(timing.topic_id, 0.0))
+        for timing in topics
+        if not timing.done
+    )

@@ -5,6 +5,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "engine.pace.on_track": {"en": "on track", "nl": "op schema"},
     "engine.pace.behind": {"en": "behind {minutes} min", "nl": "{minutes} min achter"},
     "engine.pace.ahead": {"en": "ahead {minutes} min", "nl": "{minutes} min voor"},
+    "engine.pace.too_early": {"en": "too early to tell", "nl": "nog niet te zeggen"},
     "engine.pace.finished": {"en": "finished", "nl": "afgerond"},
     "engine.pace.finished_over": {
         "en": "finished, {minutes} min over time",
@@ -27,6 +28,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "nu nog {minutes} min (gepland {planned} min)",
     },
     "engine.topic.over": {"en": "{minutes} min over", "nl": "{minutes} min uitgelopen"},
+    "engine.plan.head": {"en": "To catch up:", "nl": "Achterstand inlopen:"},
+    "engine.plan.head_short": {
+        "en": "To catch up ({minutes} min short even without probes):",
+        "nl": "Achterstand inlopen (ook zonder doorvragen {minutes} min te kort):",
+    },
+    "engine.plan.topic_short": {"en": "{topic} ≤{minutes} min", "nl": "{topic} ≤{minutes} min"},
+    "engine.plan.topic_wrap_up": {"en": "{topic}: wrap up", "nl": "{topic}: afronden"},
+    "engine.plan.ask": {"en": "ask {questions}", "nl": "vraag {questions}"},
+    "engine.plan.drop_one": {
+        "en": "skip probe {questions}",
+        "nl": "doorvraag {questions} overslaan",
+    },
+    "engine.plan.drop_many": {
+        "en": "skip probes {questions}",
+        "nl": "doorvragen {questions} overslaan",
+    },
     "engine.followup.because": {
         "en": "because the answer to '{question}' was {answer}",
         "nl": "omdat het antwoord op '{question}' {answer} was",
