@@ -39,27 +39,36 @@ async def test_keys_right_after_start_reach_the_notes(
     live.close()
 
 
-async def test_letters_go_to_the_notes_from_the_quick_answer(
-    store: SessionStore, clock: FakeClock
-) -> None:
+async def test_keys_stay_with_the_focused_control(store: SessionStore, clock: FakeClock) -> None:
+    """A key is handled by the control that has focus, or not at all (issue 10, point 9)."""
     live = open_live(store, clock, advance_consent=dt.date(2026, 3, 1))
     live.recorder.start()
     app = app_for(store, clock, live)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        await pilot.press("tab")  # to the quick-answer bar
-        assert app.focused is not None and app.focused.id == "quick"
-        await pilot.press("right", "space")  # the bar's own keys still work: 'no' picked
-        assert live.session.records["ervaring-1"].quick_answer == "no"
-        await pilot.press("o", "k")
-        await pilot.pause()
         notes = app.screen.query_one("#notes")
-        assert notes.text == "ok"
-        assert app.focused is notes
-        await pilot.press("tab")  # the quick-answer bar again, then a fast burst with spaces
-        assert app.focused is not None and app.focused.id == "quick"
-        _keys(app, "En dat werkt")  # on the bar a space picks; after a letter it is typed
+        # text, then tab, right, space in one burst: the answer is set, no space in the notes
+        _keys(app, "Ze twijfelt")
+        for key in ("tab", "right", "space"):
+            app.post_message(events.Key(key, " " if key == "space" else None))
         await pilot.pause()
-        assert notes.text == "okEn dat werkt"
-        assert live.session.records["ervaring-1"].quick_answer == "no"  # untouched by spaces
+        await pilot.pause()
+        assert app.focused is not None and app.focused.id == "quick"
+        assert live.session.records["ervaring-1"].quick_answer == "no"
+        assert notes.text == "Ze twijfelt"
+        # letters on the bar belong to the bar: 'y' moves to yes, the rest is refused
+        _keys(app, "yxq")
+        await pilot.pause()
+        assert notes.text == "Ze twijfelt"
+        await pilot.press("space")
+        assert live.session.records["ervaring-1"].quick_answer == "yes"
+        # shift+tab back to the notes and on typing, in one burst
+        app.post_message(events.Key("shift+tab", None))
+        _keys(app, " maar wel")
+        await pilot.pause()
+        await pilot.pause()
+        assert app.focused is notes
+        assert notes.text == "Ze twijfelt maar wel"
+        live.flush()
+        assert live.session.records["ervaring-1"].notes == "Ze twijfelt maar wel"
     live.close()

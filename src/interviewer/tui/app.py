@@ -49,10 +49,29 @@ REPLAY_TIMEOUT = 0.5
 """Seconds a replayed key may take before the next held key follows anyway."""
 
 
+EDITING_KEYS = frozenset(
+    {"enter", "backspace", "delete", "left", "right", "up", "down", "home", "end"}
+)
+"""Non-character keys a text field handles itself; with characters they go straight to it
+unless a binding takes them."""
+
 REPLAY_ROUNDS = 2
 """How often ``KeyHandled`` travels up from the widget a replayed key went to before the
 next key follows: once for the key itself (its binding runs at the app), once more for a
 message the binding's action sent to that widget (a checklist's space selects this way)."""
+
+
+TEXT_FIELD_CLASSES = (("textual.widgets._text_area", "TextArea"), ("textual.widgets._input", "Input"))
+
+
+def is_text_field(widget: object) -> bool:
+    """True for Textual's TextArea and Input (looked up only once their module is loaded, so
+    the app does not import them before a screen needs them)."""
+    for module, name in TEXT_FIELD_CLASSES:
+        cls = getattr(sys.modules.get(module), name, None)
+        if cls is not None and isinstance(widget, cls):
+            return True
+    return False
 
 
 class KeyHandled(Message):
@@ -121,6 +140,10 @@ class InterviewerApp(App[None]):
         self._held_keys: list[events.Key] | None = [] if pending is not None else None
         self._replay_step = 0
         self._replaying = False
+        self._typing_target: Any = None
+        self._replay_screen: Screen | None = None
+        self._bound_keys_of: Screen | None = None
+        self._bound_keys_cache: frozenset[str] = frozenset()
 
     # --- start ------------------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -172,9 +195,17 @@ class InterviewerApp(App[None]):
         self._pump_keys()
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, events.Key) and not event.is_forwarded and self._keys_in_turn():
-            self._held_keys.append(event)
-            self._pump_keys()
+        if isinstance(event, events.Key) and not event.is_forwarded:
+            if self._keys_in_turn():
+                self._held_keys.append(event)
+                self._pump_keys()
+            elif self._typed_into_editor(event):
+                # the editor's queue keeps these in order among themselves
+                self._typing_target = self.focused
+                await super().on_event(event)
+            else:  # it may run a binding or move the focus: after every key before it
+                self._held_keys = [event]
+                self._pump_keys()
             return
         await super().on_event(event)
 
@@ -185,10 +216,40 @@ class InterviewerApp(App[None]):
             self._held_keys = []
         return self._held_keys is not None
 
+    def _typed_into_editor(self, key: events.Key) -> bool:
+        """True for a key that only edits the focused text field: a character or an editing
+        key that no screen or app binding takes. Such keys go straight to the field's queue;
+        every other key waits until the keys before it have been handled."""
+        focused = self.focused
+        if not is_text_field(focused) or getattr(focused, "read_only", False):
+            return False
+        if not (key.is_printable or key.key in EDITING_KEYS):
+            return False
+        return key.key not in self._bound_keys()
+
+    def _bound_keys(self) -> frozenset[str]:
+        """Keys bound on the current screen or the app (cached per screen)."""
+        screen = self.screen
+        if self._bound_keys_of is not screen:
+            keys = set(screen._bindings.key_to_bindings) | set(self._bindings.key_to_bindings)
+            self._bound_keys_cache = frozenset(keys)
+            self._bound_keys_of = screen
+        return self._bound_keys_cache
+
     def _pump_keys(self) -> None:
-        if self.live is not None and not self._replaying and self._held_keys:
-            self._replaying = True
-            self.call_later(self._replay_held_key)
+        if self.pending is not None or self._replaying or not self._held_keys:
+            return
+        self._replaying = True
+        target, self._typing_target = self._typing_target, None
+        self._replay_step += 1
+        step = self._replay_step
+        if target is not None and target.is_attached:
+            # a barrier behind the characters still queued at the editor: the held key is
+            # handled once they have all been typed (a timer in case it is lost)
+            if target.post_message(KeyHandled(step, target, 1)):
+                self.set_timer(REPLAY_TIMEOUT, partial(self._next_held_key, step))
+                return
+        self.call_later(self._replay_held_key)
 
     async def _replay_held_key(self) -> None:
         """Handle the next waiting key as if it came now; the next one only once this one
@@ -200,6 +261,12 @@ class InterviewerApp(App[None]):
             self._replaying = False
             if held is not None and not getattr(self.screen, "KEYS_IN_TURN", False):
                 self._held_keys = None
+            return
+        if self.screen is not self._replay_screen:
+            # a screen that has just come has not settled its focus yet (it is given once
+            # the screen is mounted): the key waits for the screen's first frame
+            self._replay_screen = self.screen
+            self.call_after_refresh(self._replay_held_key)
             return
         key = held.pop(0)
         target = self.focused or self.screen

@@ -30,14 +30,35 @@ TICK_SECONDS = 1.0
 """How often the clock-driven parts (pace bar, topic times, advice) are redrawn."""
 
 
+def continued(note: str) -> str:
+    """A note as the editor shows it on a later visit: followed by a new line, so what is
+    typed now starts a paragraph of its own after what was written before."""
+    return note + "\n" if note and not note.endswith("\n") else note
+
+
+def note_text(area: TextArea) -> str:
+    """The editor's text as the recorder keeps it: without trailing new lines (the one
+    ``continued`` adds, or an Enter not followed by anything), so a visit changes nothing."""
+    return area.text.rstrip("\n")
+
+
+def continue_note(area: TextArea, note: str) -> None:
+    """Load a note into an editor with the cursor after its end, never in front of it."""
+    area.load_text(continued(note))
+    area.move_cursor(area.document.end)
+
+
 class PartEditor(TextArea):
     """The editor of one labelled note part (BP, KP) of one question."""
 
     def __init__(self, question_id: str, part_id: str, text: str, **kwargs: object) -> None:
         # TextArea's own options are fixed here: soft wrap, tab moves focus
-        super().__init__(text, soft_wrap=True, tab_behavior="focus", **kwargs)  # type: ignore[arg-type]
+        super().__init__(continued(text), soft_wrap=True, tab_behavior="focus", **kwargs)  # type: ignore[arg-type]
         self.question_id = question_id
         self.part_id = part_id
+
+    def on_mount(self) -> None:
+        self.move_cursor(self.document.end)
 
 
 def answer_options(question: Question, t: Callable[..., str]) -> list[tuple[str, str]]:
@@ -136,18 +157,18 @@ class InterviewScreen(Screen[None]):
         notes.focus()
 
     def on_key(self, event: events.Key) -> None:
-        """Letters always go to the notes: keys that reach the screen itself (typed while it
-        was still being built, or while the quick-answer bar or a flag had focus) are typed
-        into the notes editor, which takes the focus, so no keystroke is dropped."""
+        """Letters that reach the screen while nothing has focus (typed while the screen was
+        still being built, before the notes editor took the focus) go into the notes. Keys
+        typed while another control has focus stay with that control: an address typed on
+        the closing's Finish button never ends up in the transcript."""
         notes = self._notes
         if notes is None or notes.read_only or not event.is_printable or event.character is None:
             return
-        if event.key in self.active_bindings:  # e.g. space picks in the quick-answer bar
+        if self.focused is not None or event.key in self.active_bindings:
             return
         event.stop()
         event.prevent_default()
-        # focus now, not later (``focus()`` is deferred): the rest of a fast burst, already
-        # queued behind this key, then no longer counts as keys of the quick-answer bar
+        # focus now, not later (``focus()`` is deferred): the rest of a burst follows it
         self.set_focus(notes)
         notes.insert(event.character)
 
@@ -163,9 +184,9 @@ class InterviewScreen(Screen[None]):
         if live is None or self._editor_qid is None or live.closed or self._notes is None:
             return
         try:
-            live.recorder.set_notes(self._editor_qid, self._notes.text)
+            live.recorder.set_notes(self._editor_qid, note_text(self._notes))
             for editor in self._part_editors:
-                live.recorder.set_part(editor.question_id, editor.part_id, editor.text)
+                live.recorder.set_part(editor.question_id, editor.part_id, note_text(editor))
         except RecorderError:
             pass
 
@@ -175,9 +196,9 @@ class InterviewScreen(Screen[None]):
             return
         area = event.text_area
         if isinstance(area, PartEditor):
-            live.recorder.set_part(area.question_id, area.part_id, area.text)
+            live.recorder.set_part(area.question_id, area.part_id, note_text(area))
         elif area.id == "notes" and self._editor_qid is not None:
-            live.recorder.set_notes(self._editor_qid, area.text)
+            live.recorder.set_notes(self._editor_qid, note_text(area))
 
     def load_question(self) -> None:
         """Show the current question: its text, answer control, flags, notes and parts."""
@@ -189,7 +210,7 @@ class InterviewScreen(Screen[None]):
         record = session.records.get(qid) if qid else None
         question = live.recorder.question(qid) if qid else None
         notes = self.query_one("#notes", TextArea)
-        notes.load_text(record.notes if record else "")
+        continue_note(notes, record.notes if record else "")
         notes.read_only = qid is None
         quick = self.query_one("#quick", ChoiceBar)
         options = answer_options(question, t) if isinstance(question, Question) else []

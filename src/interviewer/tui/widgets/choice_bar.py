@@ -1,7 +1,9 @@
 """A one-line row of choices on the keyboard: quick answers, flags, the speaker.
 
 ``left``/``right`` move, ``space``/``enter`` pick (or toggle, with ``multi``),
-``backspace``/``delete`` clear a single choice. Sends ``ChoiceBar.Changed``.
+``backspace``/``delete`` clear a single choice, and a letter moves to the next option whose
+label starts with it (``j`` to *ja*); any other character is refused with a bell, never
+passed on to another control. Sends ``ChoiceBar.Changed``.
 """
 
 from __future__ import annotations
@@ -126,6 +128,22 @@ class ChoiceBar(Widget, can_focus=True):
                 self.action_pick()
                 return
             offset += width
+
+    def on_key(self, event) -> None:
+        """Characters belong to the bar while it has focus: type-ahead, else a bell."""
+        if not event.is_printable or event.character is None or event.key == "space":
+            return
+        event.stop()
+        event.prevent_default()
+        letter = event.character.casefold()
+        count = len(self.options)
+        for step in range(1, count + 1):
+            index = (self.cursor + step) % count
+            if self.options[index][1].casefold().startswith(letter):
+                self.cursor = index
+                self.refresh()
+                return
+        self.app.bell()
 
     def on_focus(self) -> None:
         self.refresh()

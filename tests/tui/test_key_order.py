@@ -1,0 +1,157 @@
+"""Every key is applied in the order it was typed, whatever the lag (issue 10, point 1).
+
+The lag is made real: the notes editor handles each key a little late, so the app's queue
+runs ahead of the editor's, as on a slow laptop or with a burst from the terminal. Before the
+fix, a navigation key (a priority binding, run where it arrives) overtook the characters
+still waiting at the editor and they landed under the next question.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+
+import pytest
+from tests.tui.conftest import FakeClock, app_for, build_protocol
+from textual import events
+from textual.widgets import TextArea
+
+from interviewer.domain.session_factory import new_session
+from interviewer.store import SessionStore
+from interviewer.tui.live import LiveSession
+
+BURSTS = 50
+
+
+def _long_protocol(questions: int):
+    """One topic with ``questions`` main questions, so ``ctrl+n`` never reaches the end."""
+    topic = {
+        "id": "ervaring",
+        "title": "Ervaring",
+        "variable": "E",
+        "colour": "yellow",
+        "minutes": 30,
+        "characteristics": [{"id": "k", "label": "Kenmerk"}],
+        "questions": [
+            {"id": f"q{n:02d}", "text": f"Vraag {n} " + "lang " * 40, "characteristic": "k"}
+            for n in range(questions)
+        ],
+    }
+    return build_protocol(topics=[topic])
+
+
+def _open(store: SessionStore, clock: FakeClock, questions: int) -> LiveSession:
+    session = new_session(
+        _long_protocol(questions),
+        case="Borne",
+        respondent="1.1",
+        clock=clock,
+        advance_consent=dt.date(2026, 3, 1),
+    )
+    store.create(session)
+    live = LiveSession(store, session, clock=clock).open()
+    live.recorder.start()
+    return live
+
+
+def _post(app, keys: list[tuple[str, str | None]]) -> None:
+    """Queue key events at once, as a terminal delivers a burst."""
+    for key, char in keys:
+        app.post_message(events.Key(key, char))
+
+
+def _text_keys(text: str) -> list[tuple[str, str | None]]:
+    return [("space" if c == " " else c, c) for c in text]
+
+
+@pytest.fixture
+def slow_editor(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every key reaches the editor's handler late (a slow machine)."""
+    original = TextArea._on_key
+
+    async def late(self, event):
+        await asyncio.sleep(0.002)
+        await original(self, event)
+
+    monkeypatch.setattr(TextArea, "_on_key", late)
+
+
+async def test_text_before_ctrl_n_stays_under_its_question(
+    store: SessionStore, clock: FakeClock, slow_editor: None
+) -> None:
+    live = _open(store, clock, BURSTS + 2)
+    app = app_for(store, clock, live)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for n in range(BURSTS):
+            _post(app, [*_text_keys(f"answer{n} end"), ("ctrl+n", None)])
+        _post(app, _text_keys("last words"))
+        for _ in range(400):
+            await pilot.pause(0.01)
+            if app.screen.query_one("#notes", TextArea).text == "last words":
+                break
+        live.flush()
+        records = live.session.records
+        misfiled = [
+            (f"q{n:02d}", records[f"q{n:02d}"].notes)
+            for n in range(BURSTS)
+            if records[f"q{n:02d}"].notes != f"answer{n} end"
+        ]
+        assert misfiled == []
+        assert records[f"q{BURSTS:02d}"].notes == "last words"
+        assert live.session.current_question_id == f"q{BURSTS:02d}"
+    live.close()
+
+
+async def test_every_navigation_key_waits_for_the_text_before_it(
+    store: SessionStore, clock: FakeClock, slow_editor: None
+) -> None:
+    """ctrl+b, ctrl+n and ctrl+l back to back with text between them, in one burst."""
+    live = _open(store, clock, 6)
+    app = app_for(store, clock, live)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        _post(
+            app,
+            [
+                *_text_keys("een"),
+                ("ctrl+n", None),
+                *_text_keys("twee"),
+                ("ctrl+b", None),
+                *_text_keys(" nog"),
+                ("ctrl+n", None),
+                *_text_keys("drie"),
+                ("ctrl+n", None),
+                *_text_keys("vier"),
+            ],
+        )
+        for _ in range(300):
+            await pilot.pause(0.01)
+            if app.screen.query_one("#notes", TextArea).text.endswith("vier"):
+                break
+        live.flush()
+        notes = {qid: rec.notes for qid, rec in live.session.records.items() if rec.notes}
+        assert notes == {"q00": "een\n nog", "q01": "twee\ndrie", "q02": "vier"}
+    live.close()
+
+
+async def test_coming_back_continues_the_note_on_a_new_line(
+    store: SessionStore, clock: FakeClock
+) -> None:
+    """Point 2: after ctrl+b the cursor is after the note, never in front of it."""
+    live = _open(store, clock, 4)
+    app = app_for(store, clock, live)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press(*"Noemt voorbeeld.")
+        await pilot.press("ctrl+n", "ctrl+b")
+        await pilot.pause()
+        notes = app.screen.query_one("#notes", TextArea)
+        assert notes.text == "Noemt voorbeeld.\n"
+        assert notes.cursor_location == notes.document.end
+        live.flush()
+        assert live.session.records["q00"].notes == "Noemt voorbeeld."  # a visit changes nothing
+        await pilot.press(*"XYZ")
+        live.flush()
+        assert live.session.records["q00"].notes == "Noemt voorbeeld.\nXYZ"
+    live.close()
