@@ -145,6 +145,31 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Aantekeningen getagd met andere variabelen",
     },
     "tui.state.asked": {"en": "✓", "nl": "✓"},
+    # the check before the closing and before finishing (tui/dialogs/coverage_check.py)
+    "tui.check.title.closing": {
+        "en": "Before the closing: not everything has been covered yet",
+        "nl": "Voor de afsluiting: nog niet alles is aan bod gekomen",
+    },
+    "tui.check.title.finish": {
+        "en": "Before finishing: not everything has been covered yet",
+        "nl": "Voor het beëindigen: nog niet alles is aan bod gekomen",
+    },
+    "tui.check.count": {
+        "en": "Still open: {count} in {topics} topic(s)",
+        "nl": "Nog open: {count} in {topics} onderwerp(en)",
+    },
+    "tui.check.no_answer": {
+        "en": "no answer noted for this characteristic",
+        "nl": "geen antwoord genoteerd voor dit kenmerk",
+    },
+    "tui.check.keys.closing": {
+        "en": "enter: go to the question · ctrl+n: on to the closing anyway · escape: stay",
+        "nl": "enter: naar de vraag · ctrl+n: toch naar de afsluiting · escape: blijven",
+    },
+    "tui.check.keys.finish": {
+        "en": "enter: go to the question · ctrl+n: finish anyway · escape: stay",
+        "nl": "enter: naar de vraag · ctrl+n: toch beëindigen · escape: blijven",
+    },
     "tui.state.skipped": {"en": "skipped", "nl": "overgeslagen"},
     "tui.state.not-asked": {"en": "·", "nl": "·"},
     "tui.status.planned": {"en": "planned", "nl": "gepland"},

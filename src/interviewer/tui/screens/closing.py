@@ -1,7 +1,8 @@
 """The closing: closing questions with notes, the closing script, the closing fields, finish.
 
 Closing fields (email addresses) go to the key record through the recorder and the store's
-key file, never into the session. ``f10`` finishes the interview (after a confirmation).
+key file, never into the session. ``f10`` finishes the interview (after the coverage check
+when something is missing, and a confirmation).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from textual.widgets import Button, Input, Static
 from interviewer.domain.recorder import RecorderError
 from interviewer.tui.bindings import QUIT, Key, bindings
 from interviewer.tui.dialogs.confirm import ConfirmDialog
+from interviewer.tui.dialogs.coverage_check import check_coverage
 from interviewer.tui.screens.interview import InterviewScreen
 from interviewer.tui.widgets.key_footer import KeyFooter
 from interviewer.tui.widgets.pace_bar import PaceBar
@@ -79,15 +81,20 @@ class ClosingScreen(InterviewScreen):
             self.action_finish()
 
     def action_finish(self) -> None:
+        """Finish after the coverage check (only when something is missing) and a
+        confirmation: the respondent is still there to answer what was missed."""
         t = self.app.t
 
         def answer(yes: bool | None) -> None:
             if yes:
                 self.app.finish_session()
 
-        self.app.push_screen(
-            ConfirmDialog(t("tui.closing.confirm_finish"), t("tui.yes"), t("tui.no")), answer
-        )
+        def confirm() -> None:
+            self.app.push_screen(
+                ConfirmDialog(t("tui.closing.confirm_finish"), t("tui.yes"), t("tui.no")), answer
+            )
+
+        check_coverage(self, "finish", confirm)
 
     def action_end(self) -> None:
         self.action_finish()

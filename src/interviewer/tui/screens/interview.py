@@ -330,11 +330,14 @@ class InterviewScreen(Screen[None]):
         self.query_one("#notes", TextArea).focus()
 
     def action_next_question(self) -> None:
+        from interviewer.tui.dialogs.coverage_check import next_or_check
+
         def step() -> None:
             if self.live.recorder.next_question() is None:
                 self.live.recorder.enter_closing()
 
-        self.go(step)
+        # past the last topic question: first what is not covered (nothing missing: no check)
+        next_or_check(self, lambda: self.go(step))
 
     def action_previous_question(self) -> None:
         self.go(self.live.recorder.previous_question)
@@ -455,7 +458,10 @@ class InterviewScreen(Screen[None]):
         self.refresh_timing()
 
     def action_end(self) -> None:
-        self.go(self.live.recorder.enter_closing)
+        from interviewer.tui.dialogs.coverage_check import check_coverage
+
+        # what is not covered comes first (nothing missing: straight to the closing)
+        check_coverage(self, "closing", lambda: self.go(self.live.recorder.enter_closing))
 
     # --- command palette ----------------------------------------------------------------------
     def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:

@@ -1,0 +1,184 @@
+"""The check before the closing and before finishing: what is not covered yet, per topic.
+
+``f10`` and ``ctrl+n`` past the last topic question used to go straight to the closing while
+whole topics were untouched; what was missed only showed in the review, after the
+respondent had left. Now, when ``interviewer.domain.coverage`` finds gaps, this dialog lists
+them per topic first: ``enter`` goes to the selected question (the dialog closes and the
+interview shows it), ``ctrl+n`` goes on anyway (to the closing, or on to the finish
+confirmation), ``escape`` stays. With nothing missing there is no dialog at all.
+
+Continuing uses ``ctrl+n`` and never a letter or ``f10`` again: letters typed blind in a burst
+(the interviewer looks at the respondent) or a doubled ``f10`` must not wave the check away.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, ClassVar, Literal
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from interviewer.domain.coverage import (
+    Gap,
+    GapKind,
+    TopicGaps,
+    closing_preview,
+    coverage_gaps,
+    gap_count,
+)
+from interviewer.i18n import Translator
+from interviewer.tui.widgets.question_panel import code_style
+
+if TYPE_CHECKING:
+    from interviewer.tui.screens.interview import InterviewScreen
+
+Purpose = Literal["closing", "finish"]
+"""What waits behind the check: entering the closing, or finishing the interview."""
+
+CONTINUE = ":continue"
+"""The dialog's result for 'go on anyway' (never a question id: ids have no colon)."""
+
+MARKS = {GapKind.MAIN: "•", GapKind.FOLLOW_UP: "↳", GapKind.CHARACTERISTIC: "◇"}
+
+
+def gap_prompt(gap: Gap, t: Translator) -> Text:
+    """One line (wrapping if long) of the list: mark, question or characteristic, why."""
+    text = Text("  ")
+    text.append(MARKS[gap.kind] + " ", style="bold")
+    if gap.kind is GapKind.CHARACTERISTIC:
+        text.append(gap.label, style="bold")
+        text.append(" — " + t("tui.check.no_answer"), style="italic")
+        return text
+    text.append(gap.label)
+    details = [t(f"tui.kind.{gap.kind.value}")]
+    if gap.characteristic:
+        details.append(gap.characteristic)
+    text.append("  (" + ", ".join(details) + ")", style="dim")
+    if gap.reason is not None:
+        text.append("\n    " + gap.reason.render(t.lang), style="dim italic")
+    return text
+
+
+def topic_prompt(topic: TopicGaps, colour: str | None, t: Translator) -> Text:
+    """The heading of one topic: its variable in its code colour, title, what is missing."""
+    text = Text()
+    text.append(f" {topic.variable} ", style=code_style(colour))
+    text.append(f" {topic.title}", style="bold")
+    text.append("\n  " + topic.reason.render(t.lang), style="italic")
+    return text
+
+
+class CoverageCheck(ModalScreen[str | None]):
+    """See the module docstring. Dismisses with a question id, ``CONTINUE`` or None."""
+
+    DEFAULT_CSS = """
+    CoverageCheck .coverage-check { width: 96%; max-width: 110; }
+    CoverageCheck #gaps { height: auto; max-height: 60vh; }
+    CoverageCheck #gaps > .option-list--option-disabled { color: $text; }
+    CoverageCheck .dialog-keys { margin: 1 0 0 0; color: $text-muted; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "stay", show=False),
+        Binding("ctrl+n", "continue", show=False, priority=True),
+    ]
+
+    def __init__(
+        self, gaps: tuple[TopicGaps, ...], purpose: Purpose, colours: dict[str, str | None]
+    ) -> None:
+        super().__init__()
+        self.gaps = gaps
+        self.purpose = purpose
+        self.colours = colours
+        self._targets: dict[str, str] = {}
+        """Option id -> question id (two items may lead to the same question)."""
+
+    def compose(self) -> ComposeResult:
+        t: Translator = self.app.t
+        options: list[Option] = []
+        for topic in self.gaps:
+            options.append(
+                Option(topic_prompt(topic, self.colours.get(topic.topic_id), t), disabled=True)
+            )
+            for gap in topic.gaps:
+                option_id = f"gap-{len(self._targets)}"
+                if gap.question_id is not None:
+                    self._targets[option_id] = gap.question_id
+                options.append(
+                    Option(gap_prompt(gap, t), id=option_id, disabled=gap.question_id is None)
+                )
+        with Vertical(classes="dialog coverage-check"):
+            yield Static(t(f"tui.check.title.{self.purpose}"), classes="dialog-title")
+            yield Static(
+                t(
+                    "tui.check.count",
+                    count=gap_count(self.gaps),
+                    topics=len(self.gaps),
+                ),
+                classes="dialog-text",
+            )
+            yield OptionList(*options, id="gaps")
+            yield Static(t(f"tui.check.keys.{self.purpose}"), classes="dialog-keys")
+
+    def on_mount(self) -> None:
+        options = self.query_one("#gaps", OptionList)
+        options.focus()
+        options.action_first()  # the first selectable item (topic headings are not)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        target = self._targets.get(event.option.id or "")
+        if target is not None:
+            self.dismiss(target)
+
+    def action_continue(self) -> None:
+        self.dismiss(CONTINUE)
+
+    def action_stay(self) -> None:
+        self.dismiss(None)
+
+
+def check_coverage(
+    screen: InterviewScreen,
+    purpose: Purpose,
+    proceed: Callable[[], object],
+    gaps: tuple[TopicGaps, ...] | None = None,
+) -> None:
+    """Run ``proceed`` at once when nothing is missing, else after the check said go on.
+
+    ``gaps`` defaults to those of the live session now (the editor is committed first, so
+    the note being typed counts). Choosing an item shows its question on the interview.
+    """
+    live = screen.app.live
+    if gaps is None:
+        screen.commit()
+        gaps = coverage_gaps(live.session)
+    if not gaps:
+        proceed()
+        return
+
+    def answer(result: str | None) -> None:
+        if result == CONTINUE:
+            proceed()
+        elif result:
+            screen.go(lambda: live.recorder.show_question(result))
+
+    colours = {topic.id: topic.colour for topic in live.session.protocol.topics}
+    screen.app.push_screen(CoverageCheck(gaps, purpose, colours), answer)
+
+
+def next_or_check(screen: InterviewScreen, step: Callable[[], object]) -> None:
+    """``ctrl+n``: take ``step`` at once while a topic question comes next; when the step
+    would leave the topics for the closing, check first what the session would miss then."""
+    screen.commit()
+    preview = closing_preview(screen.app.live.recorder)
+    if preview is None:
+        step()
+    else:
+        check_coverage(screen, "closing", step, coverage_gaps(preview))
