@@ -180,6 +180,121 @@ def jump_targets(session: Session) -> list[JumpTarget]:
     return targets
 
 
+JumpKind = Literal["topic", "question", "closing", "closing-question"]
+
+
+@dataclass(frozen=True)
+class JumpEntry:
+    """One line of the jump list (ctrl+t): a group header (topic, closing) or a question.
+
+    Carries what the list shows (state, kind, current) and what the search matches
+    (``text``, ``characteristics``), so the dialog never reads the session again while the
+    interviewer types: the list is a snapshot taken when it opened.
+    """
+
+    kind: JumpKind
+    question_id: str
+    """Where choosing the line goes; for a header, its first relevant question."""
+    group: str
+    """The topic id, or ``"closing"``: the header the line belongs under."""
+    text: str
+    """The topic title or the question text (empty for the closing header: it is translated)."""
+    characteristics: tuple[str, ...] = ()
+    """Characteristic labels: the topic's all, a question's own one (what people remember)."""
+    variable: str = ""
+    question_kind: QuestionKind | None = None
+    state: QuestionState = QuestionState.NOT_ASKED
+    has_notes: bool = False
+    current: bool = False
+    """The question on screen, or (for a header) the topic it belongs to."""
+    relevant: bool = True
+    """False for a follow-up whose ``show_when`` does not hold (shown dimmed, still reachable)."""
+    triggered: bool = False
+    """A follow-up made relevant by a quick answer and not yet done."""
+    done: int = 0
+    total: int = 0
+    """Header only: relevant questions done, out of the relevant ones."""
+
+    @property
+    def is_header(self) -> bool:
+        """Group headers (topic, closing) are shown once, their questions indented under them."""
+        return self.kind in ("topic", "closing")
+
+
+def jump_entries(session: Session) -> list[JumpEntry]:
+    """The jump list in protocol order: each topic header, then its questions; the closing.
+
+    Headers jump to the first relevant question, like choosing a topic in the topic list.
+    """
+    entries: list[JumpEntry] = []
+    current_qid = session.current_question_id
+
+    def question_entry(question: Question, group: str, labels: dict[str, str]) -> JumpEntry:
+        record = session.records.get(question.id)
+        label = labels.get(question.characteristic or "")
+        return JumpEntry(
+            kind="question",
+            question_id=question.id,
+            group=group,
+            text=question.text,
+            characteristics=(label,) if label else (),
+            question_kind=question.kind,
+            state=record.state if record else QuestionState.NOT_ASKED,
+            has_notes=bool(record and record.has_content()),
+            current=current_qid == question.id,
+            relevant=is_relevant(session, question),
+            triggered=is_triggered(session, question) and not is_done(record),
+        )
+
+    for topic in session.protocol.topics:
+        if not topic.questions:
+            continue
+        labels = {c.id: c.label for c in topic.characteristics}
+        progress = topic_progress(session, topic)
+        entries.append(
+            JumpEntry(
+                kind="topic",
+                question_id=first_question_of(session, topic.id) or topic.questions[0].id,
+                group=topic.id,
+                text=topic.title,
+                characteristics=tuple(labels.values()),
+                variable=topic.variable,
+                current=not session.in_closing and session.current_topic_id == topic.id,
+                done=progress.asked,
+                total=progress.total,
+            )
+        )
+        entries.extend(question_entry(q, topic.id, labels) for q in topic.questions)
+    closing = session.protocol.closing.questions
+    if closing:
+        done = sum(1 for q in closing if is_done(session.records.get(q.id)))
+        entries.append(
+            JumpEntry(
+                kind="closing",
+                question_id=closing[0].id,
+                group="closing",
+                text="",
+                current=session.in_closing,
+                done=done,
+                total=len(closing),
+            )
+        )
+        for q in closing:
+            record = session.records.get(q.id)
+            entries.append(
+                JumpEntry(
+                    kind="closing-question",
+                    question_id=q.id,
+                    group="closing",
+                    text=q.text,
+                    state=record.state if record else QuestionState.NOT_ASKED,
+                    has_notes=bool(record and record.has_content()),
+                    current=current_qid == q.id,
+                )
+            )
+    return entries
+
+
 def first_question_of(session: Session, topic_id: str) -> str | None:
     """The first relevant question of a topic (for jumping to a topic)."""
     topic = session.protocol.topic(topic_id)

@@ -65,6 +65,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Spring naar een onderwerp of vraag",
     },
     "tui.jump.placeholder": {"en": "type to filter", "nl": "typ om te filteren"},
+    "tui.jump.search": {
+        "en": "type the beginnings of words: topic, characteristic or question",
+        "nl": "typ het begin van woorden: onderwerp, kenmerk of vraag",
+    },
+    "tui.jump.hint": {
+        "en": "✓ asked  – skipped  ✎ notes  ↳ follow-up  ? probe · ↑↓ enter esc",
+        "nl": "✓ gesteld  – overgeslagen  ✎ notities  ↳ vervolgvraag  ? doorvraag · ↑↓ enter esc",
+    },
+    "tui.jump.found": {"en": "{count} found", "nl": "{count} gevonden"},
+    "tui.jump.none": {"en": "Nothing matches '{query}'", "nl": "Niets gevonden voor '{query}'"},
     "tui.tag.title": {
         "en": "Tag this note with another variable or code",
         "nl": "Tag deze aantekening met een andere variabele of code",

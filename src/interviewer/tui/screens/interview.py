@@ -355,25 +355,14 @@ class InterviewScreen(Screen[None]):
         self.go(step)
 
     def action_jump(self) -> None:
-        from interviewer.domain.navigation import jump_targets
+        from interviewer.domain.navigation import jump_entries
+        from interviewer.tui.dialogs.jump import JumpDialog
 
-        t = self.app.t
-        choices = [
-            (
-                target.question_id if not target.is_topic else "topic:" + target.question_id,
-                ("■ " if target.is_topic else "   ") + target.label,
-            )
-            for target in jump_targets(self.live.session)
-        ]
-
-        def chosen(value: str | None) -> None:
-            if value:
-                qid = value.removeprefix("topic:")
+        def chosen(qid: str | None) -> None:
+            if qid:
                 self.go(lambda: self.live.recorder.show_question(qid))
 
-        self.app.push_screen(
-            PickDialog(t("tui.jump.title"), choices, t("tui.jump.placeholder")), chosen
-        )
+        self.app.push_screen(JumpDialog(jump_entries(self.live.session), self.app.t), chosen)
 
     def action_tag(self) -> None:
         qid = self._editor_qid
