@@ -181,6 +181,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "enter: naar de vraag · ctrl+n: toch beëindigen · escape: blijven",
     },
     "tui.state.skipped": {"en": "skipped", "nl": "overgeslagen"},
+    "tui.skip.confirm": {
+        "en": "This question already has notes or an answer. Mark it as skipped anyway? "
+        "The notes are kept.",
+        "nl": "Bij deze vraag staan al notities of een antwoord. Toch markeren als "
+        "overgeslagen? De notities blijven bewaard.",
+    },
+    "tui.skip.yes": {"en": "Skip", "nl": "Overslaan"},
+    "tui.skip.no": {"en": "Keep as asked", "nl": "Gesteld laten"},
     "tui.state.not-asked": {"en": "·", "nl": "·"},
     "tui.status.planned": {"en": "planned", "nl": "gepland"},
     "tui.status.in-progress": {"en": "in progress", "nl": "bezig"},

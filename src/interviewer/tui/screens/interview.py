@@ -352,7 +352,24 @@ class InterviewScreen(Screen[None]):
             if self.live.recorder.next_question() is None:
                 self.live.recorder.enter_closing()
 
-        self.go(step)
+        self.commit()  # the notes typed so far decide whether to ask first
+        if not self.live.recorder.has_content(qid):
+            self.go(step)
+            return
+        # skipping says "not asked": with notes or an answer that is rarely meant, so ask
+        from interviewer.tui.dialogs.confirm import ConfirmDialog
+
+        t = self.app.t
+
+        def answer(yes: bool | None) -> None:
+            if yes and self._editor_qid == qid:
+                self.go(step)
+            else:
+                self.query_one("#notes", TextArea).focus()
+
+        self.app.push_screen(
+            ConfirmDialog(t("tui.skip.confirm"), t("tui.skip.yes"), t("tui.skip.no")), answer
+        )
 
     def action_jump(self) -> None:
         from interviewer.domain.navigation import jump_entries
