@@ -20,7 +20,8 @@ from interviewer.domain.timing import Pace, TimingSnapshot, TopicTiming
 from interviewer.i18n import translate
 
 WRAP_UP_SECONDS = 60.0
-"""A topic with less than a minute left is to be wrapped up rather than 'kept to 0 min'."""
+"""Under a minute left: the current topic is to be wrapped up, another kept as short as
+possible, rather than 'kept to 0 min'."""
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,8 @@ class TopicAdvice:
     variable: str
     current: bool
     budget_seconds: float | None
-    """Set when the topic must be kept shorter than its own plan (None: no limit to say)."""
+    """Set when the topic must be kept shorter than its own plan, or has under a minute left
+    (an overrun topic not done yet): None when there is no limit to say."""
     ask: tuple[int, ...]
     ask_ids: tuple[str, ...]
     drop: tuple[int, ...]
@@ -47,10 +49,13 @@ class TopicAdvice:
             key = "engine.plan.drop_one" if len(self.drop) == 1 else "engine.plan.drop_many"
             actions.append(translate(key, lang, questions=numbers(self.drop)))
         if self.budget_seconds is not None and self.budget_seconds < WRAP_UP_SECONDS:
-            head = translate("engine.plan.topic_wrap_up", lang, topic=self.variable)
-            return ", ".join([head, *actions])
+            if self.current:
+                head = translate("engine.plan.topic_wrap_up", lang, topic=self.variable)
+                return ", ".join([head, *actions])
+            head = translate("engine.plan.topic_shortest", lang, topic=self.variable)
+            return head + (": " + ", ".join(actions) if actions else "")
         if self.budget_seconds is not None:
-            minutes = max(1, math.floor(self.budget_seconds / 60.0))
+            minutes = max(1, round(self.budget_seconds / 60.0))
             head = translate("engine.plan.topic_short", lang, topic=self.variable, minutes=minutes)
         else:
             head = self.variable
@@ -142,7 +147,9 @@ def interview_advice(session: Session, snapshot: TimingSnapshot) -> InterviewAdv
             continue
         ask = coverage_questions(session, topic, missing.get(topic.id, ()))
         dropped = sorted(drops.get(topic.id, []), key=positions.__getitem__)
-        budget = timing.budget_seconds if timing.squeezed else None
+        budget = timing.budget_seconds
+        if budget is not None and not timing.squeezed and budget >= WRAP_UP_SECONDS:
+            budget = None  # as much as its own plan left: no limit to say
         if not ask and not dropped and budget is None:
             continue
         found.append(

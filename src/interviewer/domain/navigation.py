@@ -49,6 +49,10 @@ class OutlineItem:
     elapsed_seconds: float = 0.0
     planned_seconds: float = 0.0
     over: bool = False
+    budget_seconds: float | None = None
+    """A topic not done: what is left for it now, after redistribution when behind."""
+    squeezed: bool = False
+    """The budget is less than what is left of the topic's own plan: keep it short."""
 
 
 def topic_progress(session: Session, topic: Topic) -> TopicProgress:
@@ -121,6 +125,8 @@ def outline(
                 elapsed_seconds=timing.elapsed_seconds,
                 planned_seconds=timing.planned_seconds,
                 over=timing.over,
+                budget_seconds=timing.budget_seconds,
+                squeezed=timing.squeezed,
             )
         )
         if topic.id == expand:

@@ -396,7 +396,9 @@ class TimingEngine:
         available: float,
         pace: PaceStatus,
     ) -> tuple[TopicBudget, ...]:
-        """When behind: share what is left among the topics not done, by plan."""
+        """When behind: share what is left among the topics not done, by what is left of
+        their plan (a topic already over its plan gets nothing more; none gets more than
+        what is left of its own plan)."""
         if pace.pace is not Pace.BEHIND:
             return ()
         current = self.session.current_topic_id
@@ -404,12 +406,12 @@ class TimingEngine:
         if not pending:
             return ()
         reserved = sum(o.remaining for o in needed if o.topic_id is None or o.topic_id == current)
-        pool = max(0.0, available - reserved) + sum(t.elapsed_seconds for t in pending)
-        plan_sum = sum(t.planned_seconds for t in pending)
+        pool = max(0.0, available - reserved)
+        plan_left = sum(t.remaining_seconds for t in pending)
         budgets: list[TopicBudget] = []
         for timing in pending:
-            share = pool * timing.planned_seconds / plan_sum
-            budget = max(0.0, share - timing.elapsed_seconds)
+            share = pool * timing.remaining_seconds / plan_left if plan_left else 0.0
+            budget = min(share, timing.remaining_seconds)
             budgets.append(
                 TopicBudget(
                     topic_id=timing.topic_id,

@@ -35,6 +35,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "engine.plan.topic_short": {"en": "{topic} ≤{minutes} min", "nl": "{topic} ≤{minutes} min"},
     "engine.plan.topic_wrap_up": {"en": "{topic}: wrap up", "nl": "{topic}: afronden"},
+    "engine.plan.topic_shortest": {
+        "en": "{topic} as short as possible",
+        "nl": "{topic} zo kort mogelijk",
+    },
     "engine.plan.ask": {"en": "ask {questions}", "nl": "vraag {questions}"},
     "engine.plan.drop_one": {
         "en": "skip probe {questions}",

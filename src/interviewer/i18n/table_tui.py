@@ -50,6 +50,21 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "tui.pace.end": {"en": "end ≈ {time}", "nl": "einde ≈ {time}"},
     "tui.pace.paused": {"en": "PAUSED", "nl": "GEPAUZEERD"},
+    "tui.pace.left": {"en": "{minutes} min left", "nl": "nog {minutes} min"},
+    "tui.pace.over_time": {"en": "{minutes} min over time", "nl": "{minutes} min over tijd"},
+    "tui.outline.budget": {
+        "en": "{left} min left, planned {planned}",
+        "nl": "nog {left} min, gepland {planned}",
+    },
+    "tui.outline.budget_short": {
+        "en": "{left}/{planned} min left",
+        "nl": "nog {left}/{planned} min",
+    },
+    "tui.outline.over": {
+        "en": "{minutes} min over, planned {planned}",
+        "nl": "{minutes} min uitgelopen, gepland {planned}",
+    },
+    "tui.question.note": {"en": "Note:", "nl": "Notitie:"},
     "tui.save.none": {"en": "not saved yet", "nl": "nog niet opgeslagen"},
     "tui.save.ago": {"en": "saved {seconds} s ago", "nl": "{seconds} s geleden opgeslagen"},
     "tui.save.failed": {
