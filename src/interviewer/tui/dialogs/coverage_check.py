@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar, Literal
 
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -47,22 +48,31 @@ CONTINUE = ":continue"
 MARKS = {GapKind.MAIN: "•", GapKind.FOLLOW_UP: "↳", GapKind.CHARACTERISTIC: "◇"}
 
 
-def gap_prompt(gap: Gap, t: Translator) -> Text:
-    """One line (wrapping if long) of the list: mark, question or characteristic, why."""
-    text = Text("  ")
-    text.append(MARKS[gap.kind] + " ", style="bold")
+def gap_text(gap: Gap, t: Translator) -> Text:
+    """What one item says: the question (what it measures, why it came up), or the
+    characteristic that has no answer."""
     if gap.kind is GapKind.CHARACTERISTIC:
-        text.append(gap.label, style="bold")
+        text = Text(gap.label, style="bold")
         text.append(" — " + t("tui.check.no_answer"), style="italic")
         return text
+    text = Text()
+    if gap.characteristic:  # what is missing first, so the list reads at a glance
+        text.append(gap.characteristic + " · ", style="bold")
     text.append(gap.label)
-    details = [t(f"tui.kind.{gap.kind.value}")]
-    if gap.characteristic:
-        details.append(gap.characteristic)
-    text.append("  (" + ", ".join(details) + ")", style="dim")
+    text.append(f"  ({t(f'tui.kind.{gap.kind.value}')})", style="dim")
     if gap.reason is not None:
-        text.append("\n    " + gap.reason.render(t.lang), style="dim italic")
+        text.append("\n" + gap.reason.render(t.lang), style="dim italic")
     return text
+
+
+def gap_prompt(gap: Gap, t: Translator) -> Table:
+    """One item of the list, its mark in a column of its own so that a long question
+    wraps under its own first word (hanging indent), not under the mark."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(width=3, justify="right")
+    grid.add_column(ratio=1)
+    grid.add_row(Text(MARKS[gap.kind], style="bold"), gap_text(gap, t))
+    return grid
 
 
 def topic_prompt(topic: TopicGaps, colour: str | None, t: Translator) -> Text:
@@ -77,11 +87,23 @@ def topic_prompt(topic: TopicGaps, colour: str | None, t: Translator) -> Text:
 class CoverageCheck(ModalScreen[str | None]):
     """See the module docstring. Dismisses with a question id, ``CONTINUE`` or None."""
 
+    # Not the shared ``.dialog`` class: the app's stylesheet would win over these rules,
+    # and at 80x24 the list, the title and the keys line must all fit.
     DEFAULT_CSS = """
-    CoverageCheck .coverage-check { width: 96%; max-width: 110; }
-    CoverageCheck #gaps { height: auto; max-height: 60vh; }
+    CoverageCheck .coverage-check {
+        width: 96%;
+        max-width: 110;
+        height: auto;
+        max-height: 100%;
+        padding: 0 1;
+        border: thick $accent;
+        background: $surface;
+    }
+    CoverageCheck .check-title { text-style: bold; }
+    CoverageCheck .check-count { margin: 0 0 1 0; }
+    CoverageCheck #gaps { height: auto; max-height: 55vh; }
     CoverageCheck #gaps > .option-list--option-disabled { color: $text; }
-    CoverageCheck .dialog-keys { margin: 1 0 0 0; color: $text-muted; }
+    CoverageCheck .check-keys { margin: 1 0 0 0; color: $text-muted; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -113,18 +135,18 @@ class CoverageCheck(ModalScreen[str | None]):
                 options.append(
                     Option(gap_prompt(gap, t), id=option_id, disabled=gap.question_id is None)
                 )
-        with Vertical(classes="dialog coverage-check"):
-            yield Static(t(f"tui.check.title.{self.purpose}"), classes="dialog-title")
+        with Vertical(classes="coverage-check"):
+            yield Static(t(f"tui.check.title.{self.purpose}"), classes="check-title")
             yield Static(
                 t(
                     "tui.check.count",
                     count=gap_count(self.gaps),
                     topics=len(self.gaps),
                 ),
-                classes="dialog-text",
+                classes="check-count",
             )
             yield OptionList(*options, id="gaps")
-            yield Static(t(f"tui.check.keys.{self.purpose}"), classes="dialog-keys")
+            yield Static(t(f"tui.check.keys.{self.purpose}"), classes="check-keys")
 
     def on_mount(self) -> None:
         options = self.query_one("#gaps", OptionList)
