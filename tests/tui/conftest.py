@@ -135,3 +135,21 @@ def wait_saved(live: LiveSession, timeout: float = 5.0) -> None:
     while live.autosaver is not None and not live.closed and time.monotonic() < deadline:
         live.flush()
         return
+
+
+def long_protocol(questions: int) -> InterviewProtocol:
+    """One topic with ``questions`` main questions (long texts), so ``ctrl+n`` never reaches
+    the end in the key-order tests and benches."""
+    topic = {
+        "id": "ervaring",
+        "title": "Ervaring",
+        "variable": "E",
+        "colour": "yellow",
+        "minutes": 30,
+        "characteristics": [{"id": "k", "label": "Kenmerk"}],
+        "questions": [
+            {"id": f"q{n:04d}", "text": f"Vraag {n} " + "lang " * 40, "characteristic": "k"}
+            for n in range(questions)
+        ],
+    }
+    return build_protocol(topics=[topic])

@@ -113,16 +113,18 @@ async def test_whole_interview(tmp_path: Path) -> None:
         await pilot.pause()
         await pilot.press(*"ervaring (", "enter")
         await pilot.pause()
-        assert app.screen.query_one("#notes").text == "nooit gedaan"
+        notes = app.screen.query_one("#notes")
+        assert notes.text == "nooit gedaan\n"  # continued on a new line, cursor at the end
+        assert notes.cursor_location == notes.document.end
 
         # end: what is not covered is listed first; ctrl+n goes on to the closing anyway
         await pilot.press("f10")
         await pilot.pause()
-        assert type(app.screen).__name__ == "ClosingScreen"
-        assert session.current_question_id == "sterk"
         assert type(app.screen).__name__ == "CoverageCheck"
         await pilot.press("ctrl+n")
         await pilot.pause()
+        assert type(app.screen).__name__ == "ClosingScreen"
+        assert session.current_question_id == "sterk"
         await pilot.press(*"de sfeer")
         app.screen.query_one("#field-mail-controle").focus()
         await pilot.press(*"r@example.org")
@@ -130,10 +132,10 @@ async def test_whole_interview(tmp_path: Path) -> None:
         await pilot.press(*"report@example.org")
         await pilot.press("f10")
         await pilot.pause()
-        await pilot.press("y")
-        await pilot.pause()
         assert type(app.screen).__name__ == "CoverageCheck"  # checked again before finishing
         await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press("y")
         await pilot.pause()
         assert type(app.screen).__name__ == "ReviewScreen"
         assert app.live is None

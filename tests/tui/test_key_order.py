@@ -10,9 +10,14 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import json
+import os
+import sys
+from pathlib import Path
 
 import pytest
-from tests.tui.conftest import FakeClock, app_for, build_protocol
+from tests.tui.conftest import FakeClock, app_for, long_protocol
+from tests.tui.pty_terminal import CTRL_N, CTRL_Q, CTRL_S, drain, read_until, spawn, stop, wait_exit
 from textual import events
 from textual.widgets import TextArea
 
@@ -23,26 +28,9 @@ from interviewer.tui.live import LiveSession
 BURSTS = 50
 
 
-def _long_protocol(questions: int):
-    """One topic with ``questions`` main questions, so ``ctrl+n`` never reaches the end."""
-    topic = {
-        "id": "ervaring",
-        "title": "Ervaring",
-        "variable": "E",
-        "colour": "yellow",
-        "minutes": 30,
-        "characteristics": [{"id": "k", "label": "Kenmerk"}],
-        "questions": [
-            {"id": f"q{n:02d}", "text": f"Vraag {n} " + "lang " * 40, "characteristic": "k"}
-            for n in range(questions)
-        ],
-    }
-    return build_protocol(topics=[topic])
-
-
 def _open(store: SessionStore, clock: FakeClock, questions: int) -> LiveSession:
     session = new_session(
-        _long_protocol(questions),
+        long_protocol(questions),
         case="Borne",
         respondent="1.1",
         clock=clock,
@@ -93,13 +81,13 @@ async def test_text_before_ctrl_n_stays_under_its_question(
         live.flush()
         records = live.session.records
         misfiled = [
-            (f"q{n:02d}", records[f"q{n:02d}"].notes)
+            (f"q{n:04d}", records[f"q{n:04d}"].notes)
             for n in range(BURSTS)
-            if records[f"q{n:02d}"].notes != f"answer{n} end"
+            if records[f"q{n:04d}"].notes != f"answer{n} end"
         ]
         assert misfiled == []
-        assert records[f"q{BURSTS:02d}"].notes == "last words"
-        assert live.session.current_question_id == f"q{BURSTS:02d}"
+        assert records[f"q{BURSTS:04d}"].notes == "last words"
+        assert live.session.current_question_id == f"q{BURSTS:04d}"
     live.close()
 
 
@@ -131,7 +119,7 @@ async def test_every_navigation_key_waits_for_the_text_before_it(
                 break
         live.flush()
         notes = {qid: rec.notes for qid, rec in live.session.records.items() if rec.notes}
-        assert notes == {"q00": "een\n nog", "q01": "twee\ndrie", "q02": "vier"}
+        assert notes == {"q0000": "een\n nog", "q0001": "twee\ndrie", "q0002": "vier"}
     live.close()
 
 
@@ -150,8 +138,40 @@ async def test_coming_back_continues_the_note_on_a_new_line(
         assert notes.text == "Noemt voorbeeld.\n"
         assert notes.cursor_location == notes.document.end
         live.flush()
-        assert live.session.records["q00"].notes == "Noemt voorbeeld."  # a visit changes nothing
+        assert live.session.records["q0000"].notes == "Noemt voorbeeld."  # a visit changes nothing
         await pilot.press(*"XYZ")
         live.flush()
-        assert live.session.records["q00"].notes == "Noemt voorbeeld.\nXYZ"
+        assert live.session.records["q0000"].notes == "Noemt voorbeeld.\nXYZ"
     live.close()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a POSIX pseudo-terminal")
+def test_bursts_from_a_real_terminal(tmp_path: Path) -> None:
+    """50 writes of text + ctrl+n with no delay, to the real app on a pty, every key slowed."""
+    protocol = tmp_path / "lang.yaml"
+    dumped = long_protocol(BURSTS + 2).model_dump(mode="json", exclude_defaults=True)
+    protocol.write_text(json.dumps(dumped), encoding="utf-8")
+    data = tmp_path / "data"
+    args = ["--data-dir", str(data), "--lang", "en", "run", str(protocol)]
+    args += ["--case", "Borne", "--respondent", "1.1", "--consent-obtained"]
+    proc, fd = spawn(args, slow_ms=2)
+    try:
+        read_until(fd, b"ctrl+s")
+        os.write(fd, CTRL_S)
+        read_until(fd, b"Notes")
+        for n in range(BURSTS):
+            os.write(fd, f"answer{n} end".encode() + CTRL_N)
+        os.write(fd, b"last words")
+        drain(fd, 3.0)
+        os.write(fd, CTRL_Q)
+        read_until(fd, b"Save and quit")
+        os.write(fd, b"y")
+        assert wait_exit(proc, fd) == 0
+    finally:
+        stop(proc, fd)
+    store = SessionStore(data)
+    [summary] = store.list()
+    records = store.load(summary.id).records
+    misfiled = [n for n in range(BURSTS) if records[f"q{n:04d}"].notes != f"answer{n} end"]
+    assert misfiled == []
+    assert records[f"q{BURSTS:04d}"].notes == "last words"

@@ -5,47 +5,18 @@ from __future__ import annotations
 import json
 import os
 import pty
-import select
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 from tests.tui.conftest import app_for, build_protocol, open_live
+from tests.tui.pty_terminal import drain, read_until
 
 from interviewer.store import SessionStore
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals and ptys")
-
-
-def _read_until(fd: int, needle: bytes, timeout: float = 30.0) -> bytes:
-    """Read the pty until ``needle`` appears (the app draws its screen)."""
-    seen = b""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([fd], [], [], 0.2)
-        if ready:
-            try:
-                chunk = os.read(fd, 65536)
-            except OSError:
-                break
-            seen += chunk
-            if needle in seen:
-                return seen
-    raise AssertionError(f"{needle!r} did not appear on the screen")
-
-
-def _drain(fd: int, seconds: float) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([fd], [], [], 0.05)
-        if ready:
-            try:
-                os.read(fd, 65536)
-            except OSError:
-                return
 
 
 @pytest.mark.parametrize("sig", [signal.SIGHUP, signal.SIGTERM])
@@ -84,17 +55,17 @@ def test_signal_saves_what_was_just_typed(tmp_path: Path, sig: signal.Signals) -
     )
     os.close(child)
     try:
-        _read_until(main, b"ctrl+s")
+        read_until(main, b"ctrl+s")
         os.write(main, b"\x13")  # ctrl+s: start the interview
-        _read_until(main, b"Notes")
+        read_until(main, b"Notes")
         os.write(main, b"nooit een woord kwijt")
-        _drain(main, 0.4)  # the app reads the keys; the autosave delay (1 s) has not passed
+        drain(main, 0.4)  # the app reads the keys; the autosave delay (1 s) has not passed
         proc.send_signal(sig)
         proc.wait(timeout=20)
     finally:
         if proc.poll() is None:
             proc.kill()
-        _drain(main, 0.2)
+        drain(main, 0.2)
         os.close(main)
     assert proc.returncode == 128 + sig
     store = SessionStore(data)

@@ -12,11 +12,12 @@ from textual.widgets import Button, Static
 
 
 class ConfirmDialog(ModalScreen[bool]):
-    """Ask ``question``; ``y``/``enter`` on the yes button confirms, ``escape``/``n`` cancels."""
+    """Ask ``question``; ``y`` or ``j`` (Dutch *ja*) or ``enter`` on the yes button confirms,
+    ``n`` or ``escape`` cancels. The buttons name their keys in the interface language."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,n", "answer(False)", show=False),
-        Binding("y", "answer(True)", show=False),
+        Binding("y,j", "answer(True)", show=False),
     ]
 
     def __init__(self, question: str, yes: str, no: str) -> None:
@@ -29,8 +30,9 @@ class ConfirmDialog(ModalScreen[bool]):
         with Vertical(classes="dialog"):
             yield Static(self.question, classes="dialog-text")
             with Horizontal(classes="dialog-buttons"):
-                yield Button(self.yes, variant="error", id="yes")
-                yield Button(self.no, variant="primary", id="no")
+                yes_key = "j" if getattr(self.app, "lang", "en") == "nl" else "y"
+                yield Button(f"{self.yes} ({yes_key})", variant="error", id="yes")
+                yield Button(f"{self.no} (n)", variant="primary", id="no")
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()
