@@ -200,6 +200,7 @@ def test_run_command_reports_a_late_failure_on_stderr(
         App.run(self, headless=True, size=(80, 24))
 
     monkeypatch.setattr(InterviewerApp, "run", headless)
+    monkeypatch.setattr("interviewer.cli.run_commands.require_terminal", lambda _lang: None)
     args = ["--data-dir", str(tmp_path / "data"), "run", str(protocol)]
     result = CliRunner().invoke(main, [*args, "--case", "X", "--respondent", "1.1"])
     assert result.exit_code == 1, result.output

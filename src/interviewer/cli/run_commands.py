@@ -18,6 +18,7 @@ import datetime as dt
 import errno
 import gc
 import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -79,8 +80,16 @@ def _open(live: Any, lang: str) -> None:
         fail(str(exc).splitlines()[0] or translate("tui.cli.locked", lang, id=live.session.id))
 
 
+def require_terminal(lang: str) -> None:
+    """One line and exit 1 when input or output is not a terminal: the app could neither
+    read keys nor draw (it would spin at full CPU) and must not store a session then."""
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        fail(translate("tui.cli.no_terminal", lang))
+
+
 def _run_app(store: Any, live: Any, lang: str, pending: Any = None) -> None:
     """Run the app until it exits; print its exit message; always leave the session saved."""
+    require_terminal(lang)
     app = make_tui(store, live, lang, pending)
     try:
         app.run()
@@ -164,6 +173,7 @@ def run_command(
         return
     from interviewer.store import StoreError
 
+    require_terminal(resolve_language(lang_from(ctx)))
     store = open_store(ctx)
     try:
         live, lang = new_live_session(
@@ -348,6 +358,7 @@ def resume_command(ctx: click.Context, session_id: str | None) -> None:
     lang = resolve_language(explicit, session.language or session.protocol.language)
     if str(session.status) == "finished":
         fail(translate("tui.cli.finished", lang, id=session.id))
+    require_terminal(lang)
     live = LiveSession(store, session, key=key)
     _open(live, lang)
     live.recover()

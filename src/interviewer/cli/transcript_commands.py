@@ -297,6 +297,9 @@ def view_command(ctx: click.Context, session_id: str) -> None:
     session = load_session(open_store(ctx), session_id)
     transcript = _load_transcript(ctx, session.id)
     store = SessionStore(data_dir_from(ctx))
+    from interviewer.cli.run_commands import require_terminal
+
+    require_terminal(ui_language(ctx, session))
     app = make_transcript_app(store, session, transcript, lang=ui_language(ctx, session))
     app.run()
     if app.exit_message:
