@@ -61,7 +61,10 @@ next key follows: once for the key itself (its binding runs at the app), once mo
 message the binding's action sent to that widget (a checklist's space selects this way)."""
 
 
-TEXT_FIELD_CLASSES = (("textual.widgets._text_area", "TextArea"), ("textual.widgets._input", "Input"))
+TEXT_FIELD_CLASSES = (
+    ("textual.widgets._text_area", "TextArea"),
+    ("textual.widgets._input", "Input"),
+)
 
 
 def is_text_field(widget: object) -> bool:
