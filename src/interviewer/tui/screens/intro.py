@@ -19,6 +19,7 @@ from textual.widgets.selection_list import Selection
 
 from interviewer.protocol_view import IntroductionView, view_of
 from interviewer.tui.bindings import QUIT, Key, bindings
+from interviewer.tui.widgets.checklist import Checklist
 from interviewer.tui.widgets.key_footer import KeyFooter
 
 
@@ -62,7 +63,7 @@ class IntroductionScreen(Screen[None]):
             yield Static(script or t("tui.intro.no_script"), id="script")
         with Vertical(id="intro-consent"):
             yield Static(t("tui.intro.checklist"), classes="section-title")
-            yield SelectionList[str](
+            yield Checklist(
                 *[
                     Selection(
                         item.label + (" *" if item.required else ""), item.id, item.id in ticked
