@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.domain.conftest import build_protocol
+from tests.domain.conftest import _topic, build_protocol
 from tests.fake_clock import FakeClock
 
 from interviewer.domain.coverage import (
@@ -177,6 +177,23 @@ def test_closing_preview_only_when_ctrl_n_leaves_the_topics(started) -> None:
     assert coverage_gaps(preview) == coverage_gaps(session)
     started.enter_closing()
     assert closing_preview(started) is None  # already in the closing
+
+
+def test_closing_preview_counts_the_question_left_as_ctrl_n_does(clock: FakeClock) -> None:
+    """The gaps before the closing are those after the step: moving on from the last main
+    question marks it asked, so its characteristic (not the question) is what is missing."""
+    topics = [_topic("ervaring", 10, ()), _topic("feedback", 10, ())]
+    session = new_session(build_protocol(topics=topics), case="B", respondent="1.1", clock=clock)
+    recorder = SessionRecorder(session, clock)
+    recorder.confirm_consent("opname")
+    recorder.start()
+    recorder.show_question("feedback-4")  # feedback-nee (not triggered) is passed over
+    assert (GapKind.MAIN, "feedback-4") in by_topic(recorder)["feedback"]
+    preview = closing_preview(recorder)
+    assert preview is not None
+    after = {t.topic_id: [(g.kind, g.question_id) for g in t.gaps] for t in coverage_gaps(preview)}
+    assert after["feedback"][-1] == (GapKind.CHARACTERISTIC, "feedback-4")
+    assert session.records.get("feedback-4") is None  # the live session is untouched
 
 
 def test_closing_preview_without_closing_questions(clock: FakeClock) -> None:

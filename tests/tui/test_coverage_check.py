@@ -14,6 +14,7 @@ from textual.widgets import OptionList, Static
 
 from interviewer.domain.coverage import coverage_gaps
 from interviewer.domain.protocol import QuestionKind
+from interviewer.domain.session import QuestionState
 from interviewer.store import SessionStore
 from interviewer.tui.dialogs.coverage_check import CoverageCheck
 from interviewer.tui.live import LiveSession
@@ -158,6 +159,28 @@ async def test_ctrl_n_past_the_last_topic_question_checks_first(
         await pilot.pause()
         assert screen_name(app) == "ClosingScreen"
         assert started.session.current_question_id == "sterk"
+
+
+async def test_going_to_a_gap_from_ctrl_n_counts_the_question_left_as_asked(
+    store: SessionStore, clock: FakeClock, started: LiveSession
+) -> None:
+    """ctrl+n means 'asked, next': also when the check sends the interviewer elsewhere."""
+    started.recorder.show_question("feedback-p1")
+    app = app_for(store, clock, started)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press("escape")  # stayed: not moved on, so not asked
+        await pilot.pause()
+        assert started.session.record("feedback-p1").state is QuestionState.NOT_ASKED
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert started.session.current_question_id == "ervaring-1"
+        assert started.session.record("feedback-p1").state is QuestionState.ASKED
+        assert not started.session.in_closing
 
 
 async def test_ctrl_n_past_the_end_with_everything_covered_has_no_check(

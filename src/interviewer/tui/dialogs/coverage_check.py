@@ -33,6 +33,7 @@ from interviewer.domain.coverage import (
     coverage_gaps,
     gap_count,
 )
+from interviewer.domain.session import QuestionState
 from interviewer.i18n import Translator
 from interviewer.tui.widgets.question_panel import code_style
 
@@ -171,11 +172,13 @@ def check_coverage(
     purpose: Purpose,
     proceed: Callable[[], object],
     gaps: tuple[TopicGaps, ...] | None = None,
+    moved_on: Callable[[], object] | None = None,
 ) -> None:
     """Run ``proceed`` at once when nothing is missing, else after the check said go on.
 
     ``gaps`` defaults to those of the live session now (the editor is committed first, so
-    the note being typed counts). Choosing an item shows its question on the interview.
+    the note being typed counts). Choosing an item shows its question on the interview,
+    after ``moved_on`` (what leaving the current question means, for ``ctrl+n``).
     """
     live = screen.app.live
     if gaps is None:
@@ -189,7 +192,13 @@ def check_coverage(
         if result == CONTINUE:
             proceed()
         elif result:
-            screen.go(lambda: live.recorder.show_question(result))
+
+            def jump() -> None:
+                if moved_on is not None:
+                    moved_on()
+                live.recorder.show_question(result)
+
+            screen.go(jump)
 
     colours = {topic.id: topic.colour for topic in live.session.protocol.topics}
     screen.app.push_screen(CoverageCheck(gaps, purpose, colours), answer)
@@ -197,10 +206,22 @@ def check_coverage(
 
 def next_or_check(screen: InterviewScreen, step: Callable[[], object]) -> None:
     """``ctrl+n``: take ``step`` at once while a topic question comes next; when the step
-    would leave the topics for the closing, check first what the session would miss then."""
+    would leave the topics for the closing, check first what the session would miss then.
+
+    Going from the check to a missed question still moves on from the current one, so it
+    counts as ``ctrl+n`` counts it (asked, unless skipped): the preview shows how.
+    """
     screen.commit()
-    preview = closing_preview(screen.app.live.recorder)
+    recorder = screen.app.live.recorder
+    preview = closing_preview(recorder)
     if preview is None:
         step()
-    else:
-        check_coverage(screen, "closing", step, coverage_gaps(preview))
+        return
+    left = recorder.session.current_question_id
+    after = preview.records.get(left) if left else None
+
+    def moved_on() -> None:
+        if left and after is not None and after.state is QuestionState.ASKED:
+            recorder.mark_asked(left)
+
+    check_coverage(screen, "closing", step, coverage_gaps(preview), moved_on)
