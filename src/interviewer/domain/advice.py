@@ -121,6 +121,13 @@ def coverage_questions(session: Session, topic: Topic, missing: tuple[str, ...])
     return chosen
 
 
+def _open_main(session: Session, topic: Topic) -> bool:
+    return any(
+        q.kind is QuestionKind.MAIN and not is_done(session.records.get(q.id))
+        for q in topic.questions
+    )
+
+
 def interview_advice(session: Session, snapshot: TimingSnapshot) -> InterviewAdvice | None:
     """The advice while the interview is behind (None when on track, too early or done).
 
@@ -150,8 +157,12 @@ def interview_advice(session: Session, snapshot: TimingSnapshot) -> InterviewAdv
         budget = timing.budget_seconds
         if budget is not None and not timing.squeezed and budget >= WRAP_UP_SECONDS:
             budget = None  # as much as its own plan left: no limit to say
-        if not ask and not dropped and budget is None:
-            continue
+        if (
+            not ask
+            and not dropped
+            and (budget is None or not (current or _open_main(session, topic)))
+        ):
+            continue  # nothing to do there (a limit on a topic with nothing open is noise)
         found.append(
             TopicAdvice(
                 topic_id=topic.id,

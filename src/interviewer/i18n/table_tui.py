@@ -96,10 +96,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "tui.tag.added": {"en": "Tagged with {code}", "nl": "Getagd met {code}"},
     "tui.tag.removed": {"en": "Tag {code} removed", "nl": "Tag {code} verwijderd"},
-    "tui.outline.skip": {
-        "en": "skip: behind {minutes} min",
-        "nl": "overslaan: {minutes} min achter",
-    },
+    "tui.outline.skip": {"en": "skip", "nl": "overslaan"},
     "tui.cmd.flag": {"en": "Toggle flag: {flag}", "nl": "Markering aan/uit: {flag}"},
     "tui.cmd.answer": {"en": "Answer: {answer}", "nl": "Antwoord: {answer}"},
     "tui.cmd.clear_answer": {"en": "Clear the quick answer", "nl": "Antwoord wissen"},

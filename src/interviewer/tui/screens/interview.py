@@ -14,6 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import TextArea
 
+from interviewer.domain.advice import interview_advice
 from interviewer.domain.navigation import first_question_of, outline, probe_drop_reasons
 from interviewer.domain.protocol import HIGHLIGHT_COLOURS, Question
 from interviewer.domain.recorder import RecorderError
@@ -22,7 +23,7 @@ from interviewer.tui.bindings import QUIT, Key, bindings
 from interviewer.tui.dialogs.pick import PickDialog
 from interviewer.tui.widgets.choice_bar import ChoiceBar
 from interviewer.tui.widgets.key_footer import KeyFooter
-from interviewer.tui.widgets.pace_bar import PaceBar, save_text
+from interviewer.tui.widgets.pace_bar import AdviceLine, PaceBar, save_text
 from interviewer.tui.widgets.question_panel import QuestionPanel
 from interviewer.tui.widgets.topic_list import TopicList
 
@@ -93,6 +94,7 @@ class InterviewScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield PaceBar(id="pace")
+        yield AdviceLine(id="advice")
         with Horizontal(id="body"):
             yield TopicList(id="topics")
             with Vertical(id="main"):
@@ -262,6 +264,8 @@ class InterviewScreen(Screen[None]):
         self.query_one("#pace", PaceBar).show(
             snapshot, t, save_text(t, live.last_result, self.app.clock()), self.size.width
         )
+        for line in self.query(AdviceLine):  # the closing screen has none
+            line.show(interview_advice(session, snapshot), t, self.size.width)
         self.query_one("#topics", TopicList).show(outline(session, snapshot), t)
         qid = session.current_question_id
         question = live.recorder.question(qid) if qid else None

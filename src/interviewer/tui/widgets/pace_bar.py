@@ -1,15 +1,19 @@
-"""The line on top of the interview: elapsed/planned, a bar, projected end, pace, saving.
+"""The line on top of the interview: elapsed/planned, a bar, time left, projected end, pace,
+saving; and beneath it, only while behind, the advice for the whole interview.
 
-Only draws a ``TimingSnapshot`` and the last save result; the app's timer calls ``show``.
+Only draws a ``TimingSnapshot`` (and ``domain.advice``) and the last save result; the
+app's timer calls ``show``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 from rich.text import Text
 from textual.widgets import Static
 
+from interviewer.domain.advice import InterviewAdvice
 from interviewer.domain.timing import Pace, TimingSnapshot
 from interviewer.i18n import Translator
 
@@ -20,6 +24,14 @@ def clock_text(seconds: float) -> str:
     hours, rest = divmod(seconds, 3600)
     minutes, secs = divmod(rest, 60)
     return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+def countdown_text(t: Translator, remaining_seconds: float) -> str:
+    """ "nog 23 min" until the planned end, then "5 min over tijd" (whole minutes, up)."""
+    minutes = math.ceil(abs(remaining_seconds) / 60.0 - 1e-9)
+    if remaining_seconds > 0:
+        return t("tui.pace.left", minutes=minutes)
+    return t("tui.pace.over_time", minutes=minutes)
 
 
 def save_text(t: Translator, result: object | None, now: float) -> tuple[str, str]:
@@ -40,27 +52,59 @@ def save_text(t: Translator, result: object | None, now: float) -> tuple[str, st
 
 
 class PaceBar(Static):
-    """Elapsed/planned, a progress bar, projected end, pace and the save indicator."""
+    """Elapsed/planned, a progress bar, time left, projected end, pace and the save indicator.
+
+    On a narrow terminal the bar goes first, then the planned length (the time left says
+    it); what still does not fit ends in "…".
+    """
 
     def show(
         self, snapshot: TimingSnapshot, t: Translator, save: tuple[str, str], width: int
     ) -> None:
         """Redraw for this snapshot; ``save`` comes from ``save_text``."""
+        for bar_width, planned in ((20 if width >= 100 else 10, True), (0, True), (0, False)):
+            text = self._line(snapshot, t, save, bar_width=bar_width, planned=planned)
+            if text.cell_len <= width:
+                break
+        else:
+            if width > 1:
+                text.truncate(width - 1)
+                text.append("…", style="dim")
+        kind = save[1]
+        self.set_class(kind == "warn", "save-failed")
+        self.set_class(snapshot.is_paused, "paused")
+        key = (text.plain, tuple(text.spans))
+        if key != getattr(self, "_shown", None):
+            self._shown = key
+            # one fixed line (app.tcss): a new text never needs a layout pass, which would
+            # redraw every region of the screen once a second while the interviewer types
+            self.update(text, layout=False)
+
+    @staticmethod
+    def _line(
+        snapshot: TimingSnapshot,
+        t: Translator,
+        save: tuple[str, str],
+        *,
+        bar_width: int,
+        planned: bool,
+    ) -> Text:
         text = Text(no_wrap=True, overflow="ellipsis")
         label, kind = save
         if kind == "warn":  # a failed save comes first, so it is never cut off
             text.append(" " + label + " ", style="bold white on red")
-        text.append(
-            f" {clock_text(snapshot.elapsed_seconds)}/{clock_text(snapshot.planned_seconds)} ",
-            style="bold",
-        )
-        bar_width = 10 if width < 100 else 20
-        planned = snapshot.planned_seconds
-        share = snapshot.elapsed_seconds / planned if planned else 0.0
-        filled = min(bar_width, round(share * bar_width))
+        clock = clock_text(snapshot.elapsed_seconds)
+        if planned:
+            clock += "/" + clock_text(snapshot.planned_seconds)
+        text.append(f" {clock} ", style="bold")
+        plan = snapshot.planned_seconds
+        share = snapshot.elapsed_seconds / plan if plan else 0.0
         over = share > 1
-        text.append("█" * filled, style="red" if over else "green")
-        text.append("░" * (bar_width - filled), style="dim")
+        if bar_width:
+            filled = min(bar_width, round(share * bar_width))
+            text.append("█" * filled, style="red" if over else "green")
+            text.append("░" * (bar_width - filled) + " ", style="dim")
+        text.append(countdown_text(t, snapshot.remaining_seconds), style="bold red" if over else "")
         end = dt.datetime.fromtimestamp(snapshot.projected_end).astimezone()
         text.append("  " + t("tui.pace.end", time=end.strftime("%H:%M")))
         pace = snapshot.pace
@@ -68,6 +112,7 @@ class PaceBar(Static):
             Pace.BEHIND: "bold red",
             Pace.AHEAD: "bold green",
             Pace.ON_TRACK: "green",
+            Pace.TOO_EARLY: "dim",
         }.get(pace.pace, "")
         text.append("  ")
         text.append(pace.reason.render(t.lang), style=style)
@@ -77,11 +122,43 @@ class PaceBar(Static):
         if kind != "warn":
             text.append("  ")
             text.append(label, style="dim")
-        self.set_class(kind == "warn", "save-failed")
-        self.set_class(snapshot.is_paused, "paused")
-        key = (text.plain, tuple(text.spans))
-        if key != getattr(self, "_shown", None):
-            self._shown = key
-            # one fixed line (app.tcss): a new text never needs a layout pass, which would
-            # redraw every region of the screen once a second while the interviewer types
-            self.update(text, layout=False)
+        return text
+
+
+class AdviceLine(Static):
+    """Under the pace bar while behind: what to do across the whole interview.
+
+    Hidden when there is nothing to advise. At most three lines; text beyond that ends in
+    "…" so a cut is visible. Redrawn only when the advice changes.
+    """
+
+    DEFAULT_CSS = """
+    AdviceLine {
+        height: auto;
+        max-height: 3;
+        padding: 0 1;
+        background: $warning-muted;
+        color: $foreground;
+    }
+    """
+    MAX_LINES = 3
+
+    def show(self, advice: InterviewAdvice | None, t: Translator, width: int) -> None:
+        """Redraw for ``advice`` (None hides the line)."""
+        plain = advice.render(t.lang) if advice is not None else ""
+        key = (plain, width)
+        if key == getattr(self, "_shown", None):
+            return
+        self._shown = key
+        self.display = bool(plain)
+        self.update(self._fitted(plain, max(10, width - 2)))
+
+    def _fitted(self, plain: str, width: int) -> Text:
+        """The text, cut with "…" at a word so that it wraps to at most ``MAX_LINES``."""
+        text = Text("⚑ " + plain)
+        cut = len(plain)
+        while len(text.wrap(self.app.console, width)) > self.MAX_LINES and cut > 0:
+            cut = plain.rfind(" ", 0, cut)
+            text = Text("⚑ " + plain[: max(0, cut)].rstrip(" ·,:") + " …")
+        text.stylize("bold", 0, 1)
+        return text

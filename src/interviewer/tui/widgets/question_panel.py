@@ -1,5 +1,11 @@
 """The current question: topic and variable in the code colour, characteristic, kind,
-instruction, alternative wordings, and why a follow-up or probe is (not) advised."""
+instruction, alternative wordings, the topic's note, and why a follow-up or probe is (not)
+advised.
+
+What is about asking this question at all (a probe advised to be dropped, a follow-up made
+relevant) comes right under its text, before the longer guidance, so a short panel still
+shows it; the instruction and the topic's note are shown whole, never shortened.
+"""
 
 from __future__ import annotations
 
@@ -71,19 +77,22 @@ class QuestionPanel(Static):
             text.append(question.condition + "\n", style="italic")
         dim = drop is not None or not_triggered
         text.append(question.text, style="dim" if dim else "bold")
+        if drop is not None:
+            text.append("\n⏷ " + drop.render(t.lang), style="bold italic")
+        if relevant is not None:
+            text.append("\n★ " + relevant.render(t.lang), style="bold yellow")
+        if not_triggered:
+            text.append("\n" + t("tui.question.not_triggered"), style="dim")
         if isinstance(question, Question):
             for alternative in question.alternatives:
                 text.append("\n" + t("tui.question.or") + " " + alternative, style="")
         if question.instruction:
             text.append("\n» " + question.instruction, style="italic")
+        if topic is not None and topic.note:
+            text.append("\n" + t("tui.question.note") + " ", style="bold italic")
+            text.append(topic.note, style="italic")
         if tags:
             text.append("\n" + t("tui.question.tags", codes=", ".join(tags)), style="bold")
-        if relevant is not None:
-            text.append("\n★ " + relevant.render(t.lang), style="bold yellow")
-        if not_triggered:
-            text.append("\n" + t("tui.question.not_triggered"), style="dim")
-        if drop is not None:
-            text.append("\n⏷ " + drop.render(t.lang), style="dim italic")
         self.set_class(relevant is not None, "relevant")
         self.set_class(dim, "dropped")
         key = (text.plain, tuple(text.spans))

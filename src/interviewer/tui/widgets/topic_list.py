@@ -27,25 +27,54 @@ def _fit(text: Text, width: int) -> Text:
     return text
 
 
+def _minutes(seconds: float) -> int:
+    return max(0, round(seconds / 60.0))
+
+
+def budget_text(item: OutlineItem, t: Translator, room: int) -> tuple[str, str]:
+    """A topic's time and its style: the budget left for a topic not done, else the clock.
+
+    "nog 6 min, gepland 10" when it fits in ``room`` cells, else "nog 6/10 min"; a topic not
+    done that ran over its plan says by how much ("+5/10 min" when narrow). A done topic keeps
+    "16:00/10:00".
+    """
+    planned = _minutes(item.planned_seconds)
+    if item.kind != "topic" or not item.planned_seconds:
+        return (f" {clock_text(item.elapsed_seconds)}" if item.elapsed_seconds else ""), "dim"
+    if item.budget_seconds is None:
+        clocks = f" {clock_text(item.elapsed_seconds)}/{clock_text(item.planned_seconds)}"
+        return clocks, "bold red" if item.over else "dim"
+    if item.over:
+        over = _minutes(item.elapsed_seconds - item.planned_seconds) or 1
+        wide = " " + t("tui.outline.over", minutes=over, planned=planned)
+        narrow = f" +{over}/{planned} min"
+        style = "bold red"
+    else:
+        left = _minutes(item.budget_seconds)
+        wide = " " + t("tui.outline.budget", left=left, planned=planned)
+        narrow = " " + t("tui.outline.budget_short", left=left, planned=planned)
+        style = "bold yellow" if item.squeezed else "dim"
+    return (wide if room <= 0 or len(wide) <= room else narrow), style
+
+
 def item_text(item: OutlineItem, t: Translator, width: int = 0) -> Text:
-    """A topic (two lines: title, then progress and time) or a question (one line)."""
+    """A topic (two lines: title, then progress and time left) or a question (one line)."""
     text = Text()
     if item.kind in ("topic", "closing"):
         marker = "▶ " if item.current else "  "
         title = item.label if item.kind == "topic" else t("tui.closing.title")
         text = _fit(Text(marker + title, style="bold" if item.current else ""), width)
-        text.append("\n   ")
         progress = item.progress
         detail = ""
         if progress is not None:
             detail = f"{progress.asked}/{progress.total}"
             if progress.characteristics:
                 detail += f" ◆{progress.covered}/{progress.characteristics}"
-        if item.kind == "topic" and item.planned_seconds:
-            detail += f" {clock_text(item.elapsed_seconds)}/{clock_text(item.planned_seconds)}"
-        elif item.elapsed_seconds:
-            detail += f" {clock_text(item.elapsed_seconds)}"
-        text.append(detail, style="bold red" if item.over else "dim")
+        second = Text("   " + detail, style="dim")
+        budget, style = budget_text(item, t, width - second.cell_len if width > 0 else 0)
+        second.append(budget, style=style)
+        text.append("\n")
+        text.append_text(_fit(second, width))
         return text
     marks = {
         QuestionState.ASKED: "✓",
@@ -69,9 +98,8 @@ def item_text(item: OutlineItem, t: Translator, width: int = 0) -> Text:
     if item.current:
         style = (style + " bold").strip()
     text.append(f"{prefix}{mark} {kind}", style=style)
-    if item.reason is not None:
-        minutes = item.reason.params.get("minutes", 0)
-        text.append("[" + t("tui.outline.skip", minutes=minutes) + "] ", style="italic dim")
+    if item.reason is not None:  # the minutes behind are on the pace bar: room for the text
+        text.append("[" + t("tui.outline.skip") + "] ", style="italic")
     text.append(item.label, style=style)
     return _fit(text, width)
 
