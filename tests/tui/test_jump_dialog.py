@@ -5,10 +5,9 @@ from __future__ import annotations
 import threading
 
 from tests.tui.conftest import app_for
-from textual.widgets import OptionList
 
 from interviewer.domain.session import QuestionState
-from interviewer.tui.dialogs.jump import JumpDialog
+from interviewer.tui.dialogs.jump import JumpDialog, JumpList
 
 
 async def _start(pilot) -> None:
@@ -24,8 +23,7 @@ async def _shown(pilot, dialog: JumpDialog, query: str) -> list[str]:
         if dialog.shown_query == query:
             break
     assert dialog.shown_query == query
-    choices = dialog.query_one("#choices", OptionList)
-    return [str(choices.get_option_at_index(i).prompt) for i in range(choices.option_count)]
+    return dialog.query_one("#choices", JumpList).plain_lines()
 
 
 async def test_typing_narrows_the_list_and_enter_jumps(store, clock, live_session) -> None:
@@ -49,7 +47,7 @@ async def test_typing_narrows_the_list_and_enter_jumps(store, clock, live_sessio
         assert lines[1] == "  ▸ ✓ In hoeverre is er sprake van ervaring?"  # current, noted
         assert "    · ↳ Waarom is daar geen sprake van?" in lines  # follow-up
         assert "    · ? Kunt u een voorbeeld geven?" in lines  # probe
-        choices = dialog.query_one("#choices", OptionList)
+        choices = dialog.query_one("#choices", JumpList)
         assert choices.highlighted == 1  # the current question
 
         # two word beginnings: only the probes, each under its topic

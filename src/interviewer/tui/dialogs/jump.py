@@ -4,7 +4,8 @@ Matching is ``interviewer.domain.jump_search`` (word prefixes over topic titles,
 characteristics and question texts). It runs in a thread worker, never on the UI thread, so
 the clock, the save indicator and typing go on however long the protocol; each keystroke
 starts a new search and the results of an older one are dropped when they arrive late. The
-worker also builds the option labels, so the UI thread only swaps the list.
+list (``JumpList``) draws only its visible lines, so showing a result costs the UI thread
+the same for a 40- or a 600-question protocol.
 
 ``enter`` always acts on what is in the filter: if the list still shows an older query's
 results (keys arrive faster than searches), the current query is searched at once (a few
@@ -14,17 +15,20 @@ milliseconds) and its best match taken, so typed-then-enter never lands on a sta
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.geometry import Size
 from textual.message import Message
 from textual.screen import ModalScreen
-from textual.widgets import Input, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.widgets import Input, Static
 
 from interviewer.domain.jump_search import JumpIndex, JumpResult, JumpRow, browse
 from interviewer.domain.navigation import JumpEntry
@@ -86,12 +90,129 @@ def row_text(entry: JumpEntry, row: JumpRow, t: Translator, width: int = 0) -> T
     return text
 
 
+class JumpList(ScrollView, can_focus=False):
+    """The lines of the jump list, drawn only where visible.
+
+    An ``OptionList`` measures every option on each change (hundreds of lines for a long
+    protocol, tens of milliseconds on the UI thread per keystroke); this list holds the
+    rows and builds the text of a line only when it is on screen, so swapping in a new
+    result costs the same for 40 lines or 4,000.
+    """
+
+    COMPONENT_CLASSES: ClassVar[set[str]] = {"jump-list--cursor"}
+    DEFAULT_CSS = """
+    JumpList { height: auto; max-height: 18; overflow-x: hidden; }
+    JumpList > .jump-list--cursor {
+        background: $block-cursor-background;
+        color: $block-cursor-foreground;
+        text-style: bold;
+    }
+    """
+
+    class Selected(Message):
+        """A line was clicked: its row number."""
+
+        def __init__(self, row: int) -> None:
+            super().__init__()
+            self.row = row
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._rows: tuple[JumpRow, ...] = ()
+        self._render: Callable[[JumpRow, int], Text] = lambda row, width: Text()
+        self._highlighted: int | None = None
+        self._cache: dict[tuple[int, bool, int], Strip] = {}
+
+    @property
+    def max_lines(self) -> int:
+        """The most lines the list shows at once (its CSS max-height)."""
+        max_height = self.styles.max_height
+        return int(max_height.value) if max_height is not None and max_height.is_cells else 18
+
+    @property
+    def row_count(self) -> int:
+        """How many lines the list holds (visible or not)."""
+        return len(self._rows)
+
+    @property
+    def highlighted(self) -> int | None:
+        """The row ``enter`` chooses."""
+        return self._highlighted
+
+    @highlighted.setter
+    def highlighted(self, row: int | None) -> None:
+        self._highlighted = row
+        if row is not None:
+            top = self.scroll_offset.y
+            height = self.scrollable_content_region.height or 1
+            if row < top:
+                self.scroll_to(y=row, animate=False, immediate=True)
+            elif row >= top + height:
+                self.scroll_to(y=row - height + 1, animate=False, immediate=True)
+        self.refresh()
+
+    def row(self, number: int) -> JumpRow:
+        """The row on line ``number``."""
+        return self._rows[number]
+
+    def set_rows(
+        self,
+        rows: Sequence[JumpRow],
+        render: Callable[[JumpRow, int], Text],
+        highlighted: int | None,
+    ) -> None:
+        """Show ``rows``; ``render`` makes a line's text (called for visible lines only)."""
+        self._rows = tuple(rows)
+        self._render = render
+        self._cache.clear()
+        before = self.virtual_size.height
+        self.virtual_size = Size(self.scrollable_content_region.width, len(self._rows))
+        self.scroll_to(y=0, animate=False, immediate=True)
+        self.highlighted = highlighted
+        # Lay the dialog out again only when the list's height changes (it holds up to
+        # max-height lines): a layout repaints the whole screen, not just the list.
+        if min(before, self.max_lines) != min(len(self._rows), self.max_lines):
+            self.refresh(layout=True)
+
+    def plain_lines(self) -> list[str]:
+        """Every line as plain text (what tests compare)."""
+        return [self._render(row, 0).plain for row in self._rows]
+
+    def render_line(self, y: int) -> Strip:
+        number = self.scroll_offset.y + y
+        width = self.scrollable_content_region.width
+        if number >= len(self._rows) or width <= 0:
+            return Strip.blank(width, self.rich_style)
+        cursor = number == self._highlighted
+        key = (number, cursor, width)
+        strip = self._cache.get(key)
+        if strip is None:
+            style = self.rich_style
+            if cursor:
+                style = style + self.get_component_rich_style("jump-list--cursor")
+            text = self._render(self._rows[number], width)
+            text.end = ""
+            strip = (
+                Strip(text.render(self.app.console)).adjust_cell_length(width).apply_style(style)
+            )
+            self._cache[key] = strip
+        return strip
+
+    def on_click(self, event: events.Click) -> None:
+        offset = event.get_content_offset(self)
+        if offset is None:
+            return
+        number = self.scroll_offset.y + offset.y
+        if 0 <= number < len(self._rows):
+            self.highlighted = number
+            self.post_message(self.Selected(number))
+
+
 class JumpDialog(ModalScreen[str | None]):
     """Search the protocol and jump to a topic or question; see the module docstring."""
 
     DEFAULT_CSS = """
-    JumpDialog .jump #choices { height: auto; max-height: 18; }
-    JumpDialog #jump-status { color: $text-muted; margin: 1 0 0 0; }
+    JumpDialog #jump-status { color: $text-muted; margin: 1 0 0 0; height: 2; }
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -103,13 +224,12 @@ class JumpDialog(ModalScreen[str | None]):
     ]
 
     class Results(Message):
-        """A search finished in the worker: its query number, result and built options."""
+        """A search finished in the worker: its query number and result."""
 
-        def __init__(self, generation: int, result: JumpResult, options: list[Option]) -> None:
+        def __init__(self, generation: int, result: JumpResult) -> None:
             super().__init__()
             self.generation = generation
             self.result = result
-            self.options = options
 
     def __init__(self, entries: Sequence[JumpEntry], t: Translator) -> None:
         super().__init__()
@@ -130,47 +250,39 @@ class JumpDialog(ModalScreen[str | None]):
         return len(self._shown.rows) if self._shown is not None else 0
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog pick jump"):
+        with Vertical(classes="dialog jump"):
             yield Static(self.t("tui.jump.title"), classes="dialog-title")
             yield Input(placeholder=self.t("tui.jump.search"), id="filter")
-            yield OptionList(id="choices")
+            yield JumpList(id="choices")
             yield Static("", id="jump-status")
 
     def on_mount(self) -> None:
-        result = browse(self.entries)
-        self._show(result, self._options(result, self._width()))
+        self._show(browse(self.entries))
         self.query_one("#filter", Input).focus()
+        # Build the index before the first key needs it, off the UI thread.
+        self.run_worker(self.index, name="jump-index", thread=True)
 
     def index(self) -> JumpIndex:
-        """The search index, built on first use (in the worker, or by ``enter`` if first)."""
+        """The search index, built on first use (in a worker, or by ``enter`` if first)."""
         if self._index is None:
             self._index = JumpIndex(self.entries)
         return self._index
 
-    def _width(self) -> int:
-        """Room for a line in the list (before the first layout: from the screen width)."""
-        width = self.query_one("#choices", OptionList).scrollable_content_region.width
-        return width if width > 0 else max(20, min(86, self.app.size.width * 8 // 10) - 6)
+    def _line(self, row: JumpRow, width: int) -> Text:
+        return row_text(self.entries[row.index], row, self.t, width)
 
-    def _options(self, result: JumpResult, width: int) -> list[Option]:
-        return [
-            Option(row_text(self.entries[row.index], row, self.t, width), id=str(row.index))
-            for row in result.rows
-        ]
-
-    def _search(self, generation: int, query: str, width: int) -> None:
-        """Worker thread: search, build the lines, hand them to the UI thread."""
+    def _search(self, generation: int, query: str) -> None:
+        """Worker thread: search, and hand the result to the UI thread unless outdated."""
         result = self.index().rows(query)
-        options = self._options(result, width)
         if generation == self._generation:  # a newer key makes this one moot
-            self.post_message(self.Results(generation, result, options))
+            self.post_message(self.Results(generation, result))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
         self._generation += 1
-        generation, query, width = self._generation, event.value, self._width()
+        generation, query = self._generation, event.value
         self.run_worker(
-            lambda: self._search(generation, query, width),
+            lambda: self._search(generation, query),
             name="jump-search",
             group="jump-search",
             exclusive=True,
@@ -179,21 +291,19 @@ class JumpDialog(ModalScreen[str | None]):
 
     def on_jump_dialog_results(self, message: Results) -> None:
         if message.generation == self._generation:
-            self._show(message.result, message.options)
+            self._show(message.result)
 
-    def _show(self, result: JumpResult, options: list[Option]) -> None:
-        choices = self.query_one("#choices", OptionList)
-        choices.set_options(options)
-        if result.best is not None:
-            choices.highlighted = result.best
+    def _show(self, result: JumpResult) -> None:
+        self.query_one("#choices", JumpList).set_rows(result.rows, self._line, result.best)
         self._shown = result
-        status = self.query_one("#jump-status", Static)
         if not result.query.strip():
-            status.update(self.t("tui.jump.hint"))
+            status = self.t("tui.jump.hint")
         elif result.matches:
-            status.update(self.t("tui.jump.found", count=result.matches))
+            status = self.t("tui.jump.found", count=result.matches)
         else:
-            status.update(self.t("tui.jump.none", query=result.query.strip()))
+            status = self.t("tui.jump.none", query=result.query.strip())
+        # Fixed height, so no layout: a layout repaints the whole screen on every key.
+        self.query_one("#jump-status", Static).update(status, layout=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -204,20 +314,20 @@ class JumpDialog(ModalScreen[str | None]):
             if result.best is not None:
                 self.dismiss(self.entries[result.rows[result.best].index].question_id)
             return
-        choices = self.query_one("#choices", OptionList)
+        choices = self.query_one("#choices", JumpList)
         if choices.highlighted is not None:
-            option = choices.get_option_at_index(choices.highlighted)
-            self.dismiss(self.entries[int(option.id or 0)].question_id)
+            self.dismiss(self.entries[choices.row(choices.highlighted).index].question_id)
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+    def on_jump_list_selected(self, event: JumpList.Selected) -> None:
         event.stop()
-        self.dismiss(self.entries[int(event.option.id or 0)].question_id)
+        choices = self.query_one("#choices", JumpList)
+        self.dismiss(self.entries[choices.row(event.row).index].question_id)
 
     def action_move(self, step: int) -> None:
-        choices = self.query_one("#choices", OptionList)
-        if choices.option_count:
+        choices = self.query_one("#choices", JumpList)
+        if choices.row_count:
             current = choices.highlighted if choices.highlighted is not None else -1
-            choices.highlighted = max(0, min(choices.option_count - 1, current + step))
+            choices.highlighted = max(0, min(choices.row_count - 1, current + step))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
