@@ -50,10 +50,17 @@ def drain(fd: int, seconds: float) -> None:
                 return
 
 
-def spawn(args: Sequence[str], *, slow_ms: float = 0.0, size: tuple[int, int] = (100, 30)):
+def spawn(
+    args: Sequence[str],
+    *,
+    slow_ms: float = 0.0,
+    size: tuple[int, int] = (100, 30),
+    src: str | None = None,
+):
     """Start ``interviewer ARGS`` on a new pty; returns (process, fd of the terminal side).
 
-    With ``slow_ms``, the notes editor takes that long for every key it handles."""
+    With ``slow_ms``, the notes editor takes that long for every key it handles; with
+    ``src`` (the ``src`` folder of another tree) that tree's app runs (benches compare)."""
     main, child = pty.openpty()
     env = {
         **os.environ,
@@ -62,6 +69,8 @@ def spawn(args: Sequence[str], *, slow_ms: float = 0.0, size: tuple[int, int] = 
         "LINES": str(size[1]),
     }
     env.pop("TEXTUAL", None)
+    if src:
+        env["PYTHONPATH"] = src
     proc = subprocess.Popen(
         [sys.executable, str(SLOW_APP), str(slow_ms), *args],
         stdin=child,
