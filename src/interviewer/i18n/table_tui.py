@@ -142,31 +142,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Could not save the closing fields: {error}",
         "nl": "Afsluitende gegevens niet opgeslagen: {error}",
     },
-    # quitting and crashes
-    "tui.quit.confirm": {
-        "en": "The interview is not finished. Save and quit? You can resume it later.",
-        "nl": "Het interview is niet afgerond. Opslaan en stoppen? U kunt later hervatten.",
-    },
-    "tui.quit.yes": {"en": "Save and quit", "nl": "Opslaan en stoppen"},
-    "tui.quit.no": {"en": "Stay", "nl": "Blijven"},
-    "tui.quit.resumable": {
-        "en": "Saved. Resume with: interviewer resume {id}",
-        "nl": "Opgeslagen. Hervatten met: interviewer resume {id}",
-    },
-    "tui.crash.saved": {
-        "en": "The session was saved; continue with: interviewer resume {id}",
-        "nl": "De sessie is opgeslagen; verder met: interviewer resume {id}",
-    },
-    # review
-    "tui.review.duration": {
-        "en": "Duration {elapsed} (planned {planned}) · {words} words",
-        "nl": "Duur {elapsed} (gepland {planned}) · {words} woorden",
-    },
-    "tui.review.tagged": {
-        "en": "Notes tagged to other variables",
-        "nl": "Aantekeningen getagd met andere variabelen",
-    },
-    "tui.state.asked": {"en": "✓", "nl": "✓"},
     # the check before the closing and before finishing (tui/dialogs/coverage_check.py)
     "tui.check.title.closing": {
         "en": "Before the closing: not everything has been covered yet",
@@ -192,6 +167,31 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "enter: go to the question · ctrl+n: finish anyway · escape: stay",
         "nl": "enter: naar de vraag · ctrl+n: toch beëindigen · escape: blijven",
     },
+    # quitting and crashes
+    "tui.quit.confirm": {
+        "en": "The interview is not finished. Save and quit? You can resume it later.",
+        "nl": "Het interview is niet afgerond. Opslaan en stoppen? U kunt later hervatten.",
+    },
+    "tui.quit.yes": {"en": "Save and quit", "nl": "Opslaan en stoppen"},
+    "tui.quit.no": {"en": "Stay", "nl": "Blijven"},
+    "tui.quit.resumable": {
+        "en": "Saved. Resume with: interviewer resume {id}",
+        "nl": "Opgeslagen. Hervatten met: interviewer resume {id}",
+    },
+    "tui.crash.saved": {
+        "en": "The session was saved; continue with: interviewer resume {id}",
+        "nl": "De sessie is opgeslagen; verder met: interviewer resume {id}",
+    },
+    # review
+    "tui.review.duration": {
+        "en": "Duration {elapsed} (planned {planned}) · {words} words",
+        "nl": "Duur {elapsed} (gepland {planned}) · {words} woorden",
+    },
+    "tui.review.tagged": {
+        "en": "Notes tagged to other variables",
+        "nl": "Aantekeningen getagd met andere variabelen",
+    },
+    "tui.state.asked": {"en": "✓", "nl": "✓"},
     "tui.state.skipped": {"en": "skipped", "nl": "overgeslagen"},
     "tui.skip.confirm": {
         "en": "This question already has notes or an answer. Mark it as skipped anyway? "
@@ -267,6 +267,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.cli.no_unfinished": {
         "en": "no unfinished session to resume (see 'interviewer' for all sessions)",
         "nl": "geen onafgeronde sessie om te hervatten (zie 'interviewer' voor alle sessies)",
+    },
+    "tui.cli.no_terminal": {
+        "en": "the interview app needs a terminal (run it in a terminal window, not with "
+        "input or output redirected)",
+        "nl": "de interview-app heeft een terminal nodig (start hem in een terminalvenster, "
+        "niet met invoer of uitvoer omgeleid)",
     },
     "tui.cli.locked": {
         "en": "session {id} is open in another window; close it there first",
