@@ -72,3 +72,37 @@ async def test_keys_stay_with_the_focused_control(store: SessionStore, clock: Fa
         live.flush()
         assert live.session.records["ervaring-1"].notes == "Ze twijfelt maar wel"
     live.close()
+
+
+async def test_closing_keys_never_reach_the_notes(store: SessionStore, clock: FakeClock) -> None:
+    """An address typed on the Finish button or into a closing field stays out of the notes,
+    also when it arrives in one burst with the focus change."""
+    live = open_live(store, clock, advance_consent=dt.date(2026, 3, 1))
+    live.recorder.start()
+    live.recorder.enter_closing()
+    app = app_for(store, clock, live)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ClosingScreen"
+        notes = app.screen.query_one("#notes")
+        _keys(app, "Vaste contactpersoon.")
+        await pilot.pause()
+        app.screen.query_one("#finish").focus()
+        await pilot.pause()
+        _keys(app, "r.jansen@example.org")
+        await pilot.pause()
+        assert notes.text == "Vaste contactpersoon."
+        field = app.screen.query_one("#field-mail-controle")
+        field.focus()
+        await pilot.pause()
+        _keys(app, "r.jansen@example.org")
+        app.post_message(events.Key("shift+tab", None))  # back, and on typing at once
+        _keys(app, "x")
+        await pilot.pause()
+        await pilot.pause()
+        assert field.value == "r.jansen@example.org"
+        assert live.recorder.key.fields["mail-controle"] == "r.jansen@example.org"
+        live.flush()
+        record = live.session.records[live.session.current_question_id]
+        assert "example.org" not in record.notes
+    live.close()
