@@ -153,3 +153,44 @@ def test_interview_light(snap_compare, tmp_path: Path) -> None:
         assert snap_compare(_app(store, clock, live), terminal_size=(80, 24), run_before=run_before)
     finally:
         live.close()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_follow_up_of_the_seed_protocol(snap_compare, tmp_path: Path, size) -> None:
+    """Seed 000 in Dutch: 'nee' on ervaring-1, then ctrl+n lands on the follow-up for 'nee'
+    with its reason, instruction and alternative wording (scrollable where it is cut)."""
+    import datetime as dt
+
+    from interviewer.domain.session_factory import new_session
+    from interviewer.tui.live import LiveSession
+    from interviewer.tui.sources import find_protocol, load_protocol
+
+    clock = FakeClock()
+    store = SessionStore(tmp_path / "data")
+    protocol = load_protocol(find_protocol("sociale-teams-samenwerking"))
+    session = new_session(
+        protocol,
+        case="Borne",
+        respondent="1.1",
+        clock=clock,
+        session_id="snap-follow-up",
+        advance_consent=dt.date(2026, 3, 1),
+    )
+    store.create(session)
+    live = LiveSession(store, session, clock=clock).open()
+
+    async def run_before(pilot) -> None:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        clock.advance(minutes=2)
+        await pilot.press(*"Nooit buiten de gemeente gewerkt.")
+        pilot.app.screen.query_one("#quick").focus()
+        await pilot.press("right", "space", "ctrl+n")
+        await pilot.pause()
+        pilot.app.screen.refresh_timing()
+
+    app = make_app(store, live=live, lang="nl", clock=clock, blink=False, handle_signals=False)
+    try:
+        assert snap_compare(app, terminal_size=size, run_before=run_before)
+    finally:
+        live.close()

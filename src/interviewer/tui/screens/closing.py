@@ -25,9 +25,11 @@ from interviewer.tui.widgets.topic_list import TopicList
 class ClosingScreen(InterviewScreen):
     """See the module docstring; shares the notes handling of the interview screen."""
 
-    # The interview's keys, except that f10 now finishes the interview.
+    # The interview's keys, except that f10 now finishes the interview, and pause is not in
+    # the footer (still on f5 and in the palette), so finish and quit fit in 80 columns.
     KEYS = (
-        *(key for key in InterviewScreen.KEYS if key.key not in ("f10", QUIT.key)),
+        *(key for key in InterviewScreen.KEYS if key.key not in ("f5", "f10", QUIT.key)),
+        Key("f5", "pause", "tui.key.pause", show=False),
         Key("f10", "finish", "tui.key.finish"),
         QUIT,
     )

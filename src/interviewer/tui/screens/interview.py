@@ -24,7 +24,7 @@ from interviewer.tui.dialogs.pick import PickDialog
 from interviewer.tui.widgets.choice_bar import ChoiceBar
 from interviewer.tui.widgets.key_footer import KeyFooter
 from interviewer.tui.widgets.pace_bar import AdviceLine, PaceBar, save_text
-from interviewer.tui.widgets.question_panel import QuestionPanel
+from interviewer.tui.widgets.question_panel import QuestionPanel, QuestionScroll
 from interviewer.tui.widgets.topic_list import TopicList
 
 TICK_SECONDS = 1.0
@@ -107,7 +107,8 @@ class InterviewScreen(Screen[None]):
         Shared with the closing screen, whose closing questions are answered the same way.
         """
         t = self.app.t
-        yield QuestionPanel(id="question")
+        with QuestionScroll(id="question-scroll"):
+            yield QuestionPanel(id="question")
         yield ChoiceBar(t("tui.answer.label"), id="quick")
         yield ChoiceBar(
             t("tui.flags.label"),

@@ -10,6 +10,7 @@ shows it; the instruction and the topic's note are shown whole, never shortened.
 from __future__ import annotations
 
 from rich.text import Text
+from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from interviewer.domain.guidance import Reason
@@ -31,6 +32,15 @@ def code_style(colour: str | None) -> str:
     r, g, b = (int(rgb[i : i + 2], 16) for i in (0, 2, 4))
     fg = "black" if (0.299 * r + 0.587 * g + 0.114 * b) > 140 else "white"
     return f"bold {fg} on #{rgb}"
+
+
+class QuestionScroll(VerticalScroll):
+    """Holds the question panel at most part of the screen high; when the question does not
+    fit (80x24, a long instruction or note) its scrollbar shows that more follows, and it
+    takes the focus (tab, shift+tab) so the arrow keys reach the rest."""
+
+    def allow_focus(self) -> bool:
+        return self.max_scroll_y > 0
 
 
 class QuestionPanel(Static):

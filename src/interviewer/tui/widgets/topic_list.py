@@ -119,9 +119,16 @@ class TopicList(OptionList, can_focus=False):
         super().__init__(id=id)
         self._items: list[OutlineItem] = []
         self._texts: list[str] = []
+        self._translator: Translator | None = None
+
+    def on_resize(self) -> None:
+        # lines are fitted to the width: the first ones may have been made before layout
+        if self._translator is not None:
+            self.show(self._items, self._translator)
 
     def show(self, items: Sequence[OutlineItem], t: Translator) -> None:
         """Redraw, touching only the lines that changed."""
+        self._translator = t
         width = self.scrollable_content_region.width or self.size.width
         texts = [item_text(i, t, width) for i in items]
         plain = [x.plain + "|" + str(x.spans) for x in texts]
