@@ -246,12 +246,12 @@ class InterviewerApp(App[None]):
         target, self._typing_target = self._typing_target, None
         self._replay_step += 1
         step = self._replay_step
-        if target is not None and target.is_attached:
-            # a barrier behind the characters still queued at the editor: the held key is
-            # handled once they have all been typed (a timer in case it is lost)
-            if target.post_message(KeyHandled(step, target, 1)):
-                self.set_timer(REPLAY_TIMEOUT, partial(self._next_held_key, step))
-                return
+        # a barrier behind the characters still queued at the editor: the held key is
+        # handled once they have all been typed (a timer in case it is lost)
+        barrier = KeyHandled(step, target, 1)
+        if target is not None and target.is_attached and target.post_message(barrier):
+            self.set_timer(REPLAY_TIMEOUT, partial(self._next_held_key, step))
+            return
         self.call_later(self._replay_held_key)
 
     async def _replay_held_key(self) -> None:
