@@ -9,7 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from interviewer.domain.guidance import Reason, is_done, is_relevant, is_triggered
+from interviewer.domain.guidance import (
+    Reason,
+    is_done,
+    is_not_applicable,
+    is_relevant,
+    is_triggered,
+)
 from interviewer.domain.protocol import Question, QuestionKind, Topic
 from interviewer.domain.session import QuestionState, Session
 from interviewer.domain.timing import TimingSnapshot
@@ -43,6 +49,8 @@ class OutlineItem:
     highlighted: bool = False
     """A follow-up made relevant by a quick answer."""
     dimmed: bool = False
+    not_applicable: bool = False
+    """A follow-up whose trigger was answered otherwise: ``ctrl+n`` passes it over."""
     """A follow-up not (yet) triggered, or a probe the engine advises to drop."""
     reason: Reason | None = None
     progress: TopicProgress | None = None
@@ -98,6 +106,7 @@ def question_item(
         current=session.current_question_id == question.id,
         highlighted=triggered and not is_done(record),
         dimmed=untriggered or reason is not None,
+        not_applicable=is_not_applicable(session, question),
         reason=reason,
     )
 

@@ -45,9 +45,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.question.or": {"en": "Or:", "nl": "Of:"},
     "tui.question.tags": {"en": "Also coded as: {codes}", "nl": "Ook gecodeerd als: {codes}"},
     "tui.question.not_triggered": {
-        "en": "(follow-up: not triggered by the answer given)",
-        "nl": "(vervolgvraag: niet van toepassing na het gegeven antwoord)",
+        "en": "(follow-up: only when the answer to its question calls for it; none yet)",
+        "nl": "(vervolgvraag: alleen als het antwoord op de vraag ervoor erom vraagt; nog geen)",
     },
+    "tui.outline.not_applicable": {"en": "n/a", "nl": "n.v.t."},
     "tui.pace.end": {"en": "end ≈ {time}", "nl": "einde ≈ {time}"},
     "tui.pace.paused": {"en": "PAUSED", "nl": "GEPAUZEERD"},
     "tui.pace.left": {"en": "{minutes} min left", "nl": "nog {minutes} min"},

@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import TextArea
 
 from interviewer.domain.advice import interview_advice
+from interviewer.domain.guidance import not_applicable_reason
 from interviewer.domain.navigation import first_question_of, outline, probe_drop_reasons
 from interviewer.domain.protocol import HIGHLIGHT_COLOURS, Question
 from interviewer.domain.recorder import RecorderError
@@ -273,6 +274,9 @@ class InterviewScreen(Screen[None]):
         topic = live.recorder.topic_of(qid) if qid else None
         relevant = next((f.reason for f in snapshot.follow_ups if f.question_id == qid), None)
         not_triggered = isinstance(question, Question) and not live.recorder.is_relevant(qid)
+        not_applicable = (
+            not_applicable_reason(session, question) if isinstance(question, Question) else None
+        )
         position = ""
         if topic is not None and qid is not None:
             ids = [q.id for q in topic.questions]
@@ -286,7 +290,8 @@ class InterviewScreen(Screen[None]):
             position=position,
             relevant=relevant,
             drop=probe_drop_reasons(snapshot).get(qid or ""),
-            not_triggered=not_triggered,
+            not_triggered=not_triggered and not_applicable is None,
+            not_applicable=not_applicable,
             tags=[names.get(c, c) for c in record.tags] if record else [],
         )
 

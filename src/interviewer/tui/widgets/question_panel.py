@@ -56,9 +56,11 @@ class QuestionPanel(Static):
         relevant: Reason | None = None,
         drop: Reason | None = None,
         not_triggered: bool = False,
+        not_applicable: Reason | None = None,
         tags: list[str] | None = None,
     ) -> None:
-        """Redraw; ``relevant`` and ``drop`` are the engine's reasons, if any."""
+        """Redraw; ``relevant``, ``drop`` and ``not_applicable`` are the reasons, if any;
+        ``not_triggered`` marks a follow-up whose trigger has no answer yet."""
         text = Text()
         if question is None:
             text.append(t("tui.question.none"), style="dim")
@@ -85,13 +87,15 @@ class QuestionPanel(Static):
         text.append("\n")
         if isinstance(question, Question) and question.condition:
             text.append(question.condition + "\n", style="italic")
-        dim = drop is not None or not_triggered
+        dim = drop is not None or not_triggered or not_applicable is not None
         text.append(question.text, style="dim" if dim else "bold")
         if drop is not None:
             text.append("\n⏷ " + drop.render(t.lang), style="bold italic")
         if relevant is not None:
             text.append("\n★ " + relevant.render(t.lang), style="bold yellow")
-        if not_triggered:
+        if not_applicable is not None:
+            text.append("\n⊘ " + not_applicable.render(t.lang), style="bold italic")
+        elif not_triggered:
             text.append("\n" + t("tui.question.not_triggered"), style="dim")
         if isinstance(question, Question):
             for alternative in question.alternatives:

@@ -98,6 +98,8 @@ def item_text(item: OutlineItem, t: Translator, width: int = 0) -> Text:
     if item.current:
         style = (style + " bold").strip()
     text.append(f"{prefix}{mark} {kind}", style=style)
+    if item.not_applicable:
+        text.append("[" + t("tui.outline.not_applicable") + "] ", style="italic dim")
     if item.reason is not None:  # the minutes behind are on the pace bar: room for the text
         text.append("[" + t("tui.outline.skip") + "] ", style="italic")
     text.append(item.label, style=style)
