@@ -174,7 +174,7 @@ def typing(keys: int = 300) -> dict[str, object]:
     from interviewer.demo import make_demo
     from interviewer.domain.session import SessionStatus
     from interviewer.store import SessionStore
-    from interviewer.tui.app import make_app
+    from interviewer.cli import run_commands
     from interviewer.tui.live import LiveSession
     from interviewer.tui.sources import find_protocol, load_protocol
 
@@ -193,7 +193,9 @@ def typing(keys: int = 300) -> dict[str, object]:
         store = SessionStore(Path(tmp))
         store.create(session, demo.key)
         live = LiveSession(store, session).open()
-        app = make_app(store, live=live, lang="en", handle_signals=False)
+        # as `resume` builds it: collector paused while starting, long-lived objects frozen
+        run_commands.quiet_gc()
+        app = run_commands.make_tui(store, live, "en", handle_signals=False)
 
         async def drive() -> None:
             async with app.run_test(size=(120, 40)) as pilot:
