@@ -153,3 +153,16 @@ def long_protocol(questions: int) -> InterviewProtocol:
         ],
     }
     return build_protocol(topics=[topic])
+
+
+def open_started(store: SessionStore, clock: FakeClock, protocol: InterviewProtocol) -> LiveSession:
+    """A session of ``protocol`` (consent obtained in advance) stored, opened and started."""
+    import datetime as dt
+
+    session = new_session(
+        protocol, case="Borne", respondent="1.1", clock=clock, advance_consent=dt.date(2026, 3, 1)
+    )
+    store.create(session)
+    live = LiveSession(store, session, clock=clock).open()
+    live.recorder.start()
+    return live

@@ -9,19 +9,17 @@ still waiting at the editor and they landed under the next question.
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 import json
 import os
 import sys
 from pathlib import Path
 
 import pytest
-from tests.tui.conftest import FakeClock, app_for, long_protocol
+from tests.tui.conftest import FakeClock, app_for, long_protocol, open_started
 from tests.tui.pty_terminal import CTRL_N, CTRL_Q, CTRL_S, drain, read_until, spawn, stop, wait_exit
 from textual import events
 from textual.widgets import TextArea
 
-from interviewer.domain.session_factory import new_session
 from interviewer.store import SessionStore
 from interviewer.tui.live import LiveSession
 
@@ -29,17 +27,7 @@ BURSTS = 50
 
 
 def _open(store: SessionStore, clock: FakeClock, questions: int) -> LiveSession:
-    session = new_session(
-        long_protocol(questions),
-        case="Borne",
-        respondent="1.1",
-        clock=clock,
-        advance_consent=dt.date(2026, 3, 1),
-    )
-    store.create(session)
-    live = LiveSession(store, session, clock=clock).open()
-    live.recorder.start()
-    return live
+    return open_started(store, clock, long_protocol(questions))
 
 
 def _post(app, keys: list[tuple[str, str | None]]) -> None:

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import json
 import os
-import pty
 import signal
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from tests.tui.conftest import app_for, build_protocol, open_live
-from tests.tui.pty_terminal import drain, read_until
+from tests.tui.pty_terminal import CTRL_S, drain, read_until, spawn, stop, wait_exit
 
 from interviewer.store import SessionStore
 
@@ -27,46 +25,18 @@ def test_signal_saves_what_was_just_typed(tmp_path: Path, sig: signal.Signals) -
         encoding="utf-8",
     )
     data = tmp_path / "data"
-    main, child = pty.openpty()
-    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "100", "LINES": "30"}
-    env.pop("TEXTUAL", None)
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "interviewer",
-            "--data-dir",
-            str(data),
-            "--lang",
-            "en",
-            "run",
-            str(protocol),
-            "--case",
-            "Borne",
-            "--respondent",
-            "1.1",
-            "--consent-obtained",
-        ],
-        stdin=child,
-        stdout=child,
-        stderr=child,
-        env=env,
-        start_new_session=True,
-    )
-    os.close(child)
+    args = ["--data-dir", str(data), "--lang", "en", "run", str(protocol)]
+    proc, main = spawn([*args, "--case", "Borne", "--respondent", "1.1", "--consent-obtained"])
     try:
         read_until(main, b"ctrl+s")
-        os.write(main, b"\x13")  # ctrl+s: start the interview
+        os.write(main, CTRL_S)  # start the interview
         read_until(main, b"Notes")
         os.write(main, b"nooit een woord kwijt")
         drain(main, 0.4)  # the app reads the keys; the autosave delay (1 s) has not passed
         proc.send_signal(sig)
-        proc.wait(timeout=20)
+        wait_exit(proc, main, timeout=20)
     finally:
-        if proc.poll() is None:
-            proc.kill()
-        drain(main, 0.2)
-        os.close(main)
+        stop(proc, main)
     assert proc.returncode == 128 + sig
     store = SessionStore(data)
     [summary] = store.list()

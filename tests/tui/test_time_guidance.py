@@ -4,12 +4,9 @@ interview, a dropped probe's advice on the probe itself, and the topic's note in
 
 from __future__ import annotations
 
-import datetime as dt
-
 from rich.text import Text
-from tests.tui.conftest import FakeClock, build_protocol
+from tests.tui.conftest import FakeClock, build_protocol, open_started
 
-from interviewer.domain.session_factory import new_session
 from interviewer.store import SessionStore
 from interviewer.tui.app import make_app
 from interviewer.tui.live import LiveSession
@@ -31,18 +28,7 @@ def _live(store: SessionStore, clock: FakeClock) -> LiveSession:
     data = build_protocol().model_dump(mode="json", exclude_defaults=True)
     data["topics"][0]["note"] = NOTE
     data["topics"][0]["questions"][0]["instruction"] = INSTRUCTION
-    protocol = type(build_protocol()).model_validate(data)
-    session = new_session(
-        protocol,
-        case="Borne",
-        respondent="1.1",
-        clock=clock,
-        advance_consent=dt.date(2026, 3, 1),
-    )
-    store.create(session)
-    live = LiveSession(store, session, clock=clock).open()
-    live.recorder.start()
-    return live
+    return open_started(store, clock, type(build_protocol()).model_validate(data))
 
 
 def _plain(widget) -> str:
