@@ -50,21 +50,37 @@ async def test_every_footer_key_fits_in_80_columns(tmp_path: Path, lang: str) ->
     live.close()
 
 
-async def test_a_question_that_does_not_fit_scrolls_and_takes_the_focus(tmp_path: Path) -> None:
-    """Seed 000's first question with its note: cut at 80x24, with a scrollbar, reachable
-    with shift+tab and the arrow keys."""
+async def test_a_question_that_does_not_fit_says_so_and_pages_on_f2(tmp_path: Path) -> None:
+    """Seed 000's first question with its note is cut at 80x24: a scrollbar and "f2 ▼ meer"
+    show it; f2 pages on while the cursor stays in the notes, and tab still goes from the
+    notes to the answer."""
     live = _seed_live(tmp_path)
     app = make_app(live.store, live=live, lang="nl", blink=False, handle_signals=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        box = app.screen.query_one("#question-scroll")
-        assert box.max_scroll_y > 0 and box.show_vertical_scrollbar
-        for _ in range(4):
-            if app.focused is box:
-                break
-            await pilot.press("shift+tab")
-        assert app.focused is box
-        await pilot.press("end")
         await pilot.pause()
-        assert box.scroll_y == box.max_scroll_y
+        box = app.screen.query_one("#question-scroll")
+        notes = app.screen.query_one("#notes")
+        assert box.max_scroll_y > 0 and box.show_vertical_scrollbar
+        assert box.has_class("cut") and box.border_subtitle == "f2 ▼ meer"
+        await pilot.press("f2")
+        assert box.scroll_y > 0 and app.focused is notes
+        for _ in range(5):
+            await pilot.press("f2")
+            if box.scroll_y == 0:
+                break
+        assert box.scroll_y == 0  # back to the top after the end
+        await pilot.press("tab")
+        assert app.focused is app.screen.query_one("#quick")
+    live.close()
+
+
+async def test_a_question_that_fits_has_no_hint(tmp_path: Path) -> None:
+    live = _seed_live(tmp_path)
+    app = make_app(live.store, live=live, lang="nl", blink=False, handle_signals=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        box = app.screen.query_one("#question-scroll")
+        assert box.max_scroll_y == 0 and not box.has_class("cut") and not box.border_subtitle
     live.close()

@@ -49,6 +49,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "(vervolgvraag: alleen als het antwoord op de vraag ervoor erom vraagt; nog geen)",
     },
     "tui.outline.not_applicable": {"en": "n/a", "nl": "n.v.t."},
+    "tui.question.more": {"en": "f2 ▼ more", "nl": "f2 ▼ meer"},
+    "tui.key.more": {"en": "More of the question", "nl": "Meer van de vraag"},
     "tui.pace.end": {"en": "end ≈ {time}", "nl": "einde ≈ {time}"},
     "tui.pace.paused": {"en": "PAUSED", "nl": "GEPAUZEERD"},
     "tui.pace.left": {"en": "{minutes} min left", "nl": "nog {minutes} min"},

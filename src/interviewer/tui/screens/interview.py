@@ -83,6 +83,7 @@ class InterviewScreen(Screen[None]):
         Key("ctrl+o", "quote", "tui.key.quote"),
         Key("f5", "pause", "tui.key.pause"),
         Key("f10", "end", "tui.key.end"),
+        Key("f2", "question_more", "tui.key.more", show=False),
         QUIT,
     )
     BINDINGS = bindings(KEYS)
@@ -294,6 +295,9 @@ class InterviewScreen(Screen[None]):
             not_applicable=not_applicable,
             tags=[names.get(c, c) for c in record.tags] if record else [],
         )
+        box = self.query_one(QuestionScroll)
+        box.more_text = t("tui.question.more")
+        self.call_after_refresh(box.show_cut)
 
     # --- messages from widgets ------------------------------------------------------------
     def on_choice_bar_changed(self, event: ChoiceBar.Changed) -> None:
@@ -459,6 +463,10 @@ class InterviewScreen(Screen[None]):
             [record.quick_answer] if record.quick_answer else []
         )
         self.refresh_timing()
+
+    def action_question_more(self) -> None:
+        """f2: the next part of a question too long for its panel (the cursor stays)."""
+        self.query_one(QuestionScroll).page_on()
 
     def action_pause(self) -> None:
         recorder = self.live.recorder

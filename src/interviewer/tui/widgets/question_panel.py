@@ -34,13 +34,30 @@ def code_style(colour: str | None) -> str:
     return f"bold {fg} on #{rgb}"
 
 
-class QuestionScroll(VerticalScroll):
-    """Holds the question panel at most part of the screen high; when the question does not
-    fit (80x24, a long instruction or note) its scrollbar shows that more follows, and it
-    takes the focus (tab, shift+tab) so the arrow keys reach the rest."""
+class QuestionScroll(VerticalScroll, can_focus=False):
+    """Holds the question panel at most part of the screen high. When the question does not
+    fit (80x24, a long instruction or note) a scrollbar and a bottom line saying "f2 ▼ more"
+    show that more follows; ``f2`` pages on (and back to the top at the end) while the
+    cursor stays in the notes, so the tab order notes → answer → flags is not disturbed."""
 
-    def allow_focus(self) -> bool:
-        return self.max_scroll_y > 0
+    more_text = ""
+    """The hint on the bottom line, in the interface language (set by the screen)."""
+
+    def page_on(self) -> None:
+        """One page further down, or back to the top once the end was shown."""
+        if self.scroll_y >= self.max_scroll_y:
+            self.scroll_home(animate=False)
+        else:
+            self.scroll_page_down(animate=False)
+
+    def show_cut(self) -> None:
+        """Mark the box as cut while part of the question is out of sight."""
+        cut = self.max_scroll_y > 0
+        self.set_class(cut, "cut")
+        self.border_subtitle = self.more_text if cut else ""
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.show_cut)
 
 
 class QuestionPanel(Static):
