@@ -171,10 +171,10 @@ def typing(keys: int = 300) -> dict[str, object]:
     Also returns the texts and the editor size, so the bare app gets the same ones."""
     import asyncio
 
+    from interviewer.cli import run_commands
     from interviewer.demo import make_demo
     from interviewer.domain.session import SessionStatus
     from interviewer.store import SessionStore
-    from interviewer.cli import run_commands
     from interviewer.tui.live import LiveSession
     from interviewer.tui.sources import find_protocol, load_protocol
 
