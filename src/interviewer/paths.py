@@ -33,6 +33,11 @@ def config_dir() -> Path:
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
 
 
+def config_file() -> Path:
+    """The settings file (``config.toml`` in the configuration folder; see ``settings``)."""
+    return config_dir() / "config.toml"
+
+
 def cache_dir() -> Path:
     """The user's cache folder, used as the second location for emergency copies."""
     return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))

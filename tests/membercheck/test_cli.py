@@ -185,7 +185,8 @@ def test_codelist_command(tmp_path: Path, stored) -> None:
     run(data_dir, "codelist", "--case", "Borne", "--format", "docx", "--out", str(out))
     docx = next(p for p in out.iterdir() if p.suffix == ".docx")
     doc = Document(io.BytesIO(docx.read_bytes()))
-    assert [p.text for p in doc.paragraphs][:2] == ["Respondent code list", "Gemeente A"]
+    # a document: in the sessions' (Dutch) language although the interface speaks English
+    assert [p.text for p in doc.paragraphs][:2] == ["Codelijst respondenten", "Gemeente A"]
 
 
 def test_clear_errors(tmp_path: Path, stored) -> None:

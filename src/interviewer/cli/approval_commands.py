@@ -100,7 +100,6 @@ def send_command(
             session,
             deadline=_date(deadline),
             channel=channel,
-            lang=lang_from(ctx),
             replacements=replacements_of(ctx),
             timestamps=timestamps,
             today=_date(today),

@@ -16,10 +16,10 @@ from interviewer.cli.common import (
     data_dir_from,
     data_dir_option,
     fail,
-    lang_from,
     lang_option,
     load_session,
     open_store,
+    ui_language,
 )
 
 LAYOUT_CHOICES = ("margin", "two-column")
@@ -118,7 +118,8 @@ def export_command(
         fail(str(exc))
     store = open_store(ctx)
     sessions = [load_session(store, sid) for sid in session_ids]
-    options = ExportOptions(lang=lang_from(ctx), timestamps=timestamps, layout=layout, force=force)  # type: ignore[arg-type]
+    # documents are in the sessions' own language (i18n.document_language), not in --lang
+    options = ExportOptions(timestamps=timestamps, layout=layout, force=force)  # type: ignore[arg-type]
     options = prepare_export(ctx, sessions, formats, options, approved_only=approved_only)
     if verbatim:
         options = _verbatim(ctx, sessions, formats, options, stamps)
@@ -148,7 +149,7 @@ def _verbatim(
     if not VERBATIM_FORMATS & set(formats):
         return options
     for session in sessions:
-        lang = options.lang or session.protocol.language
+        lang = ui_language(ctx, session)
         if session.id not in (options.transcripts or {}):
             fail(missing_transcript(session, lang))
         coding = {"coding-docx", "qdpx"} & set(formats)
@@ -195,7 +196,7 @@ def matrix_command(
         if not sessions:
             fail("no sessions to compare")
     name = f"{'compare' if compare else 'matrix'}-{fmt}"
-    options = prepare_export(ctx, sessions, [name], ExportOptions(lang=lang_from(ctx), force=force))
+    options = prepare_export(ctx, sessions, [name], ExportOptions(force=force))
     try:
         _report(write_export(sessions, name, _out_dir(out), options))
     except ExportError as exc:
@@ -229,7 +230,6 @@ def _protocol_document(ctx: click.Context, kind: str, name: str, fmt: str, out: 
             kind,
             fmt,
             _out_dir(out),
-            lang=lang_from(ctx),
             force=force,  # type: ignore[arg-type]
         )
     except ExportError as exc:

@@ -23,7 +23,7 @@ from interviewer.cli.common import (
     open_store,
     ui_language,
 )
-from interviewer.i18n import translate
+from interviewer.i18n import document_language, translate
 
 
 def replacements_of(ctx: click.Context) -> Any:
@@ -133,7 +133,7 @@ def codelist_command(
             click.echo(translate("membercheck.cli.case_not_replaced", lang, case=case), err=True)
     groups = code_groups(sessions, replacements)
     stream = io.BytesIO()
-    WRITERS[fmt](groups, stream, lang)
+    WRITERS[fmt](groups, stream, document_language(sessions[0]))
     lead = groups[0].case if len(groups) == 1 else "study"
     name = f"{safe_name_part(lead)}_codelist.{fmt}"
     folder = Path(out).expanduser() if out else paths.default_export_dir()

@@ -32,7 +32,7 @@ from interviewer.domain.timeline import (
     section_intervals,
 )
 from interviewer.export.text import clean_line, clean_text, paragraphs_of
-from interviewer.i18n import Translator
+from interviewer.i18n import Translator, document_language
 
 DEFAULT_PALETTE = (
     "yellow",
@@ -205,10 +205,9 @@ class SessionContent:
 
 
 def export_language(session: Session, explicit: str | None = None) -> str:
-    """Documents follow the protocol's language unless one is asked for explicitly."""
-    if explicit in ("en", "nl"):
-        return explicit
-    return session.protocol.language
+    """Documents follow the protocol's language (``i18n.document_language``); ``explicit``
+    is the override of ``ExportOptions.lang``, for core callers and tests only."""
+    return document_language(session, explicit)
 
 
 def quick_answer_text(question: Question | None, value: str | None, lang: str) -> str | None:

@@ -12,7 +12,7 @@ from typing import IO
 
 from interviewer.domain.protocol import AnswerType, InterviewProtocol, QuestionKind
 from interviewer.export.blocks import Block, write_docx, write_markdown
-from interviewer.i18n import Translator
+from interviewer.i18n import Translator, document_language
 
 BOX = "\u2610"
 
@@ -23,7 +23,7 @@ def _minutes(value: float) -> str:
 
 def guide_blocks(protocol: InterviewProtocol, lang: str | None = None) -> list[Block]:
     """The guide as blocks (rendered to docx or Markdown)."""
-    lang = lang if lang in ("en", "nl") else protocol.language
+    lang = document_language(protocol, lang)
     t = Translator(lang)
     blocks = [Block("title", f"{t('export.guide.title')}: {protocol.title}")]
     blocks.append(
@@ -108,7 +108,7 @@ def write_guide_docx(
 ) -> None:
     """The guide as .docx."""
     blocks = guide_blocks(protocol, lang)
-    write_docx(blocks, stream, title=blocks[0].text, lang=lang or protocol.language)
+    write_docx(blocks, stream, title=blocks[0].text, lang=document_language(protocol, lang))
 
 
 def write_guide_md(protocol: InterviewProtocol, stream: IO[bytes], lang: str | None = None) -> None:

@@ -13,12 +13,12 @@ from typing import IO
 
 from interviewer.domain.protocol import InterviewProtocol, Mode
 from interviewer.export.blocks import Block, write_docx, write_markdown
-from interviewer.i18n import Translator
+from interviewer.i18n import Translator, document_language
 
 
 def letter_blocks(protocol: InterviewProtocol, lang: str | None = None) -> list[Block]:
     """The letter as blocks (rendered to docx or Markdown)."""
-    lang = lang if lang in ("en", "nl") else protocol.language
+    lang = document_language(protocol, lang)
     t = Translator(lang)
     who = "group" if protocol.mode == Mode.GROUP else "one"
     subject = protocol.study or protocol.title
@@ -42,7 +42,10 @@ def write_letter_docx(
 ) -> None:
     """The letter as .docx."""
     write_docx(
-        letter_blocks(protocol, lang), stream, title=protocol.title, lang=lang or protocol.language
+        letter_blocks(protocol, lang),
+        stream,
+        title=protocol.title,
+        lang=document_language(protocol, lang),
     )
 
 

@@ -26,7 +26,7 @@ from interviewer.domain.protocol import AnswerType, InterviewProtocol
 from interviewer.domain.session import Session
 from interviewer.domain.timeline import CLOSING
 from interviewer.export.content import SessionContent, build_content, topic_seconds
-from interviewer.i18n import Translator
+from interviewer.i18n import Translator, document_language
 
 EMPTY = "-"
 
@@ -111,7 +111,7 @@ def case_matrix(
     table: the approval state as a case variable.
     """
     protocol = _protocol_of(sessions)
-    lang = lang if lang in ("en", "nl") else protocol.language
+    lang = document_language(protocol, lang)
     t = Translator(lang)
     ordered = sorted(sessions, key=lambda s: code_sort_key(s.respondent))
     contents: list[SessionContent] = [build_content(s, lang) for s in ordered]
@@ -200,7 +200,7 @@ def group_by_case(sessions: Sequence[Session]) -> dict[str, list[Session]]:
 def compare_matrix(sessions: Sequence[Session], lang: str | None = None) -> CompareMatrix:
     """The comparative matrix over all cases in ``sessions``."""
     protocol = _protocol_of(sessions)
-    lang = lang if lang in ("en", "nl") else protocol.language
+    lang = document_language(protocol, lang)
     t = Translator(lang)
     general = [q.matrix_row for q in protocol.closing.questions if q.matrix_row]
     rows = (*(topic.row_label for topic in protocol.topics), *dict.fromkeys(general))

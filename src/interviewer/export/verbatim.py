@@ -27,7 +27,7 @@ from interviewer.domain.session import Session
 from interviewer.export.content import Entry, SessionContent, build_content
 from interviewer.export.options import ExportOptions
 from interviewer.export.text import clean_line, clean_text
-from interviewer.i18n import Translator
+from interviewer.i18n import Translator, document_language
 from interviewer.transcript.align import AlignedSegment, align
 from interviewer.transcript.model import Segment, Transcript
 from interviewer.transcript.stamps import format_stamp
@@ -231,7 +231,7 @@ def verbatim_content(session: Session, options: ExportOptions) -> VerbatimConten
     """``build_verbatim`` with the session's transcript from ``options.transcripts``."""
     transcript = (options.transcripts or {}).get(session.id)
     if transcript is None:
-        raise ValueError(missing_transcript(session, options.lang or session.protocol.language))
+        raise ValueError(missing_transcript(session, document_language(session, options.lang)))
     return build_verbatim(session, transcript, lang=options.lang, stamps=options.stamps)
 
 
@@ -298,7 +298,7 @@ def prepare_transcripts(
     transcripts = dict(options.transcripts or {})
     for session in sessions:
         if session.id not in transcripts:
-            lang = options.lang or session.protocol.language
+            lang = document_language(session, options.lang)
             raise ValueError(missing_transcript(session, lang))
     if options.replacements:
         transcripts = {

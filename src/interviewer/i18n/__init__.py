@@ -42,11 +42,32 @@ def language_from_environment(default: str = DEFAULT_LANGUAGE) -> str:
 
 
 def resolve_language(explicit: str | None, protocol_language: str | None = None) -> str:
-    """The UI language: ``--lang``, then the protocol's language, then ``LANG``."""
-    for candidate in (explicit, protocol_language):
+    """The interface language, the one resolver every command and the TUI use.
+
+    In order: ``--lang`` (``explicit``), the ``lang`` of the settings file, the protocol's
+    language (given only for screens and commands about one session or protocol), ``LANG``.
+    Documents do not use this: see ``document_language``.
+    """
+    from interviewer.settings import configured_language
+
+    for candidate in (explicit, configured_language(), protocol_language):
         if candidate in LANGUAGES:
             return candidate
     return language_from_environment()
+
+
+def document_language(subject: object, override: str | None = None) -> str:
+    """The language of a document about ``subject`` (a session, a protocol, or a protocol's
+    language code): always the protocol's, whatever the interface speaks, so a respondent's
+    transcript, the coding document, the guide and the letter read the same from the CLI and
+    the TUI. ``override`` is for core callers and tests that need another language on
+    purpose; the CLI and the TUI never pass it.
+    """
+    if override in LANGUAGES:
+        return override
+    protocol = getattr(subject, "protocol", subject)
+    lang = protocol if isinstance(protocol, str) else getattr(protocol, "language", None)
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
 
 
 def translate(key: str, lang: str = DEFAULT_LANGUAGE, /, **values: object) -> str:

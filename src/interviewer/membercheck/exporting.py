@@ -18,7 +18,7 @@ from pathlib import Path
 
 from interviewer.domain.session import Session
 from interviewer.export.options import ExportOptions
-from interviewer.i18n import Translator
+from interviewer.i18n import Translator, document_language
 from interviewer.membercheck.model import (
     ApprovalRecord,
     ApprovalState,
@@ -107,7 +107,7 @@ def export_options(
     states: dict[str, str] = {}
     for session in sessions:
         record = book.get(session.id)
-        lang = base.lang if base.lang in ("en", "nl") else session.protocol.language
+        lang = document_language(session, base.lang)
         states[session.id] = state_label(record, today, lang)
         final = final_session(session, record)
         if final is not session:

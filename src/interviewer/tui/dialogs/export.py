@@ -107,7 +107,9 @@ class ExportDialog(ModalScreen[None]):
             sessions = [session]
             if get_format(fmt).scope != "session":
                 sessions = [store.load(s.id) for s in store.list(case=session.case)]
-            options = export_options(store.data_dir, sessions, ExportOptions(lang=self.app.lang))
+            # the documents speak the session's language (i18n.document_language), never
+            # the interface's: no ``lang`` here, as in the CLI
+            options = export_options(store.data_dir, sessions, ExportOptions())
             if source != "notes":
                 options = _with_verbatim(store.data_dir, sessions, fmt, options, source)
             pending = (
@@ -136,13 +138,12 @@ def _with_verbatim(data_dir: Path, sessions: list[Any], fmt: str, options: Any, 
     import dataclasses
 
     from interviewer.export.verbatim import VERBATIM_FORMATS, missing_transcript, verbatim_options
+    from interviewer.i18n import document_language
 
     style = None if source == "none" else source
     options = verbatim_options(data_dir, sessions, dataclasses.replace(options, stamps=style))
     if fmt in VERBATIM_FORMATS:
         for session in sessions:
             if session.id not in (options.transcripts or {}):
-                raise ValueError(
-                    missing_transcript(session, options.lang or session.protocol.language)
-                )
+                raise ValueError(missing_transcript(session, document_language(session)))
     return options
