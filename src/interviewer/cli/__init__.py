@@ -36,6 +36,8 @@ LAZY_COMMANDS: dict[str, str] = {
     "key": "interviewer.cli.pseudonym_commands:key_group",
     "codelist": "interviewer.cli.pseudonym_commands:codelist_command",
     "replace": "interviewer.cli.pseudonym_commands:replace_group",
+    "withdraw": "interviewer.cli.withdraw_commands:withdraw_command",
+    "delete": "interviewer.cli.withdraw_commands:delete_command",
 }
 
 

@@ -23,7 +23,7 @@ from typing import Any
 
 from interviewer import paths
 from interviewer.domain.session import KeyRecord, Session, session_to_json_dict
-from interviewer.store.atomic import cleanup_temp_files
+from interviewer.store.atomic import cleanup_temp_files, fsync_dir
 from interviewer.store.autosave import Autosaver, SaveResult
 from interviewer.store.errors import (
     AmbiguousSessionId,
@@ -170,6 +170,25 @@ class SessionStore:
         if self.exists(session.id) and not replace:
             raise DuplicateSession(f"a session with id {session.id} is already stored")
         return self.save(session)
+
+    def remove(self, session_id: str) -> bool:
+        """Delete a session's file and index entry (withdrawal); True when there was a file.
+
+        The caller holds the session's lock (``interviewer.withdrawal``), so no autosave
+        writes the file back after it is gone.
+        """
+        path = self.session_path(session_id)
+        with self._mutex:
+            self._files.pop(session_id, None)
+            self._facts.pop(session_id, None)
+        try:
+            path.unlink()
+            found = True
+        except FileNotFoundError:
+            found = False
+        fsync_dir(path.parent)
+        self.index.remove(session_id)
+        return found
 
     # --- listing ---------------------------------------------------------------------
     def list(self, case: str | None = None) -> list[SessionSummary]:

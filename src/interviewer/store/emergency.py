@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import tempfile
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from interviewer import paths
 from interviewer.store.atomic import atomic_write_bytes
 
 EMERGENCY_FOLDER = "emergency"
+_STAMP = re.compile(r"-\d{8}T\d{12}Z\.json\Z")
 
 
 def emergency_folders() -> list[Path]:
@@ -31,6 +33,25 @@ def emergency_name(session_id: str, now: dt.datetime | None = None) -> str:
     """``<id>-<UTC timestamp>.json``."""
     stamp = (now or dt.datetime.now(dt.UTC)).strftime("%Y%m%dT%H%M%S%fZ")
     return f"{session_id}-{stamp}.json"
+
+
+def emergency_copies(session_id: str) -> list[Path]:
+    """Every emergency copy of one session in the emergency folders (for withdrawal).
+
+    Matched by the exact ``<id>-<stamp>.json`` shape, so the copies of a session whose id
+    is a prefix of another's (``abc`` and ``abc-2``) are never confused.
+    """
+    found: list[Path] = []
+    for folder in emergency_folders():
+        try:
+            entries = sorted(folder.iterdir())
+        except OSError:  # no such folder, or not ours to read
+            continue
+        for entry in entries:
+            name = entry.name
+            if name.startswith(f"{session_id}-") and _STAMP.fullmatch(name[len(session_id) :]):
+                found.append(entry)
+    return found
 
 
 def write_emergency_copy(session_id: str, payload: bytes, previous: Path | None = None) -> Path:
