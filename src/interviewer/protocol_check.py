@@ -7,6 +7,7 @@ run: the researcher sees everything at once, like a compiler's error list.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import cached_property
 from typing import Any
@@ -153,6 +154,53 @@ class ProtocolChecker:
                 self.warning((*loc, "kind"), "check.follow_up_when")
             if question.get("priority") is not None and kind != "probe":
                 self.warning((*loc, "priority"), "check.priority_not_probe", key=True)
+            self._group_wording(loc, question)
+
+    def _group_wording(self, loc: Location, question: dict[str, Any]) -> None:
+        """The group form of address: a wording never used, a question never asked, or a
+        hand-written 'u/jullie' where ``text_group`` would show each interview its own form."""
+        protocol_mode = self.data.get("mode", "individual")
+        wanted = question.get("mode", "both")
+        modes = ("individual", "group")
+        if wanted in modes and protocol_mode in modes and wanted != protocol_mode:
+            self.warning(
+                (*loc, "mode"),
+                "check.question_mode_never",
+                id=str(question.get("id")),
+                wanted=wanted,
+                mode=protocol_mode,
+            )
+        never_group = protocol_mode == "individual" or wanted == "individual"
+        for field in ("text_group", "alternatives_group"):
+            if field in question and question[field] and never_group:
+                why = "protocol" if protocol_mode == "individual" else "question"
+                self.warning(
+                    (*loc, field),
+                    "check.group_wording_unused",
+                    key=True,
+                    field=field,
+                    why=translate(f"check.group_wording_why_{why}", self.lang),
+                )
+        text = _text(question.get("text"))
+        form = self._slash_form
+        if form is None or text is None or question.get("text_group"):
+            return
+        found = form.search(text)
+        if found and protocol_mode in ("group", "both") and wanted != "individual":
+            self.warning((*loc, "text"), "check.slash_address", form=found.group(0))
+
+    @cached_property
+    def _slash_form(self) -> re.Pattern[str] | None:
+        """``u/jullie`` from ``address``: the hand-written both-forms a question should not
+        need, as whole words (None without both forms)."""
+        address = self.data.get("address")
+        if not isinstance(address, dict):
+            return None
+        singular, plural = _text(address.get("singular")), _text(address.get("plural"))
+        if not singular or not plural:
+            return None
+        both = rf"{re.escape(singular.strip())}\s*/\s*{re.escape(plural.strip())}"
+        return re.compile(rf"(?<!\w){both}(?!\w)", re.IGNORECASE)
 
     def _characteristic_exists(
         self, loc: Location, question: dict[str, Any], topic: dict[str, Any]

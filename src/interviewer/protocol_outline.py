@@ -14,6 +14,7 @@ from interviewer.domain.guidance import Reason, answer_label, quote_question
 from interviewer.domain.protocol import (
     HIGHLIGHT_COLOURS,
     InterviewProtocol,
+    Mode,
     Question,
     QuestionKind,
     Topic,
@@ -65,10 +66,16 @@ def _question(protocol: InterviewProtocol, topic: Topic, question: Question, lan
     label.append(f"[{kind}] ", style=_KIND_STYLE[question.kind])
     if question.kind is QuestionKind.PROBE and question.priority is not None:
         label.append(f"(p{question.priority}) ", style="dim")
+    if question.mode is not Mode.BOTH:
+        mode = translate(f"mode.{question.mode.value}", lang)
+        label.append(f"({translate('protocol.only_mode', lang, mode=mode)}) ", style="magenta")
     if question.condition:
         label.append(question.condition + " ", style="italic cyan")
     label.append(question.text)
     node = Tree(label)
+    if question.text_group:
+        group = Text(translate("protocol.group_wording", lang) + " ", style="magenta")
+        node.add(group.append(question.text_group))
     details: list[str] = []
     if question.characteristic:
         char = next(c for c in topic.characteristics if c.id == question.characteristic)
@@ -89,13 +96,23 @@ def _question(protocol: InterviewProtocol, topic: Topic, question: Question, lan
         node.add(Text(detail, style="dim"))
     for alternative in question.alternatives:
         node.add(Text(translate("protocol.alternative", lang) + " " + alternative, style="italic"))
+    for alternative in question.alternatives_group:
+        said = translate("protocol.group_alternative", lang) + " " + alternative
+        node.add(Text(said, style="italic"))
     if question.instruction:
         node.add(Text("! " + question.instruction, style="yellow"))
     return node
 
 
 def protocol_outline(protocol: InterviewProtocol, lang: str = "en") -> Group:
-    """The whole protocol as a tree plus a line with the planned total."""
+    """The whole protocol as a tree plus a line with the planned total.
+
+    Like the paper guide: a protocol for one kind of interview is shown as that kind asks
+    it; one for both shows each question's group wording under it and marks the questions
+    of one mode only.
+    """
+    if protocol.mode is not Mode.BOTH:
+        protocol = protocol.for_mode(protocol.mode is Mode.GROUP)
     head = Text()
     head.append(protocol.title, style="bold")
     head.append(f"  ({protocol.id}, {protocol.language}, v{protocol.version}, ")

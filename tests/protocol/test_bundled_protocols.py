@@ -221,6 +221,29 @@ def test_seed_003_counts_and_mode() -> None:
     assert kinds(p)[QuestionKind.MAIN] == 19
 
 
+def test_seed_003_group_wording_where_the_source_writes_u_jullie() -> None:
+    """Every question the source words for both ("u/jullie") has its two forms; no screen
+    shows the slash; a group session asks the plural, an individual one the singular."""
+    p = load(SWT)
+    with_group = [q.id for q in p.all_questions() if q.text_group]
+    assert with_group == [
+        "proces-1",
+        "ambitie-1",
+        "belangen-1",
+        "relatie-1",
+        "relatie-2",
+        "relatie-4",
+    ]
+    assert not any("u/" in q.text or "u/" in (q.text_group or "") for q in p.all_questions())
+    assert all(q.mode is Mode.BOTH for q in p.all_questions())  # the list served both modes
+    assert p.question("relatie-4").text == "Hoe omschrijft u het onderlinge vertrouwen in het team?"
+    group = p.for_mode(group=True)
+    assert group.question("relatie-4").text == (
+        "Hoe omschrijven jullie het onderlinge vertrouwen in het team?"
+    )
+    assert group.question("ambitie-2").text == p.question("ambitie-2").text  # "jullie" only
+
+
 def test_seed_003_texts_verbatim() -> None:
     p = load(SWT)
     assert [i.label for i in p.introduction.checklist] == [
@@ -229,9 +252,16 @@ def test_seed_003_texts_verbatim() -> None:
         "Vertrouwelijkheid informatie en vernietiging tape en interviewverslagen",
         "Delen van resultaten/planning doornemen",
     ]
-    assert p.question("proces-1").text == (
-        "Kunt u/kunnen jullie mij vertellen hoe dit SWT tot stand is gekomen en hoe u/jullie de "
+    # The source's "Kunt u/kunnen jullie ... hoe u/jullie ... hebben ervaren?" as two wordings:
+    # the group form is the source's plural reading, the individual one agrees its verb.
+    proces = p.question("proces-1")
+    assert proces.text_group == (
+        "Kunnen jullie mij vertellen hoe dit SWT tot stand is gekomen en hoe jullie de "
         "ontwikkeling hiervan hebben ervaren?"
+    )
+    assert proces.text == (
+        "Kunt u mij vertellen hoe dit SWT tot stand is gekomen en hoe u de ontwikkeling hiervan "
+        "heeft ervaren?"
     )
     assert p.question("effectiviteit-2").text == (
         "Is er - vanuit burgers- inzichtelijk wat de mate van tevredenheid&vertrouwen in SWT's is?"

@@ -157,10 +157,26 @@ class NotePart(_Model):
 
 
 class Question(_Model):
-    """One question under a topic, as spoken, with what the interviewer alone should see."""
+    """One question under a topic, as spoken, with what the interviewer alone should see.
+
+    A protocol used for individual and group interviews alike (``mode: both``) words a
+    question for one respondent in ``text`` ("Kunt u ...") and for a group in ``text_group``
+    ("Kunnen jullie ..."), so the screen never shows a hand-written "u/jullie". ``mode``
+    limits a question to one kind of interview; elsewhere it is not asked, planned or counted.
+    """
 
     id: Identifier
     text: NonEmptyText = Field(description="The question as spoken to the respondent.")
+    text_group: NonEmptyText | None = Field(
+        default=None,
+        description="The question as spoken to a group (plural form of address), used in "
+        "group interviews instead of 'text'.",
+    )
+    mode: Mode = Field(
+        default=Mode.BOTH,
+        description="Which interviews ask this question: 'individual' only, 'group' only, "
+        "or 'both' (the default).",
+    )
     kind: QuestionKind = QuestionKind.MAIN
     characteristic: Identifier | None = Field(
         default=None, description="Id of the characteristic (kenmerk) this question measures."
@@ -179,6 +195,11 @@ class Question(_Model):
     alternatives: list[NonEmptyText] = Field(
         default_factory=list, description="Alternative wordings (the seed's 'Of:')."
     )
+    alternatives_group: list[NonEmptyText] = Field(
+        default_factory=list,
+        description="Alternative wordings for a group, used in group interviews instead of "
+        "'alternatives' when given.",
+    )
     answer: Answer = Field(default_factory=Answer)
     parts: list[NotePart] = Field(
         default_factory=list, description="Labelled note parts, e.g. BP and KP."
@@ -194,6 +215,30 @@ class Question(_Model):
     def is_optional(self) -> bool:
         """Probes are asked only if time allows."""
         return self.kind is QuestionKind.PROBE
+
+    def applies_to(self, group: bool) -> bool:
+        """Whether a group (``group``) or an individual interview asks this question."""
+        return self.mode is Mode.BOTH or self.mode is (Mode.GROUP if group else Mode.INDIVIDUAL)
+
+    def wording(self, group: bool) -> str:
+        """The question as spoken in a group or an individual interview."""
+        return (self.text_group or self.text) if group else self.text
+
+    def alternatives_for(self, group: bool) -> list[str]:
+        """The alternative wordings for a group or an individual interview."""
+        return list(self.alternatives_group or self.alternatives) if group else self.alternatives
+
+    def for_mode(self, group: bool) -> Question:
+        """This question as one kind of interview asks it: the wording of that mode in
+        ``text`` and ``alternatives``, no second wording left to pick wrongly."""
+        return self.model_copy(
+            update={
+                "text": self.wording(group),
+                "alternatives": self.alternatives_for(group),
+                "text_group": None,
+                "alternatives_group": [],
+            }
+        )
 
 
 class Characteristic(_Model):
@@ -376,6 +421,25 @@ class InterviewProtocol(_Model):
         names = {t.id: t.variable for t in self.topics}
         names.update({c.id: c.name for c in self.extra_codes})
         return names
+
+    def for_mode(self, group: bool) -> InterviewProtocol:
+        """The protocol as a group (``group``) or an individual interview uses it.
+
+        Questions marked for the other mode are left out and every question carries the
+        wording of this mode, so everything that works from a session's protocol copy
+        (screen, navigation, time plan, coverage check, exports) asks, plans and counts
+        exactly the questions of this interview. Topics and their characteristics stay, so
+        the data matrix has the same rows for every session.
+        """
+        topics = [
+            topic.model_copy(
+                update={
+                    "questions": [q.for_mode(group) for q in topic.questions if q.applies_to(group)]
+                }
+            )
+            for topic in self.topics
+        ]
+        return self.model_copy(update={"topics": topics}, deep=True)
 
     def planned_topic_minutes(self) -> float:
         """Sum of the topics' planned minutes (topics without a plan count as 0)."""

@@ -93,7 +93,9 @@ def new_session(
         mode=session_mode,
         participants=people,
         language=language,
-        protocol=protocol.model_copy(deep=True),
+        # The copy is the protocol as this mode asks it (group wording, mode-bound questions
+        # left out); the digest stays that of the file, to compare with the library.
+        protocol=protocol.for_mode(session_mode is SessionMode.GROUP),
         protocol_sha256=protocol_digest(protocol),
         protocol_path=protocol_path,
         created_at=created,

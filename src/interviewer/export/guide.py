@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import IO
 
-from interviewer.domain.protocol import AnswerType, InterviewProtocol, QuestionKind
+from interviewer.domain.protocol import AnswerType, InterviewProtocol, Mode, QuestionKind
 from interviewer.export.blocks import Block, write_docx, write_markdown
 from interviewer.i18n import Translator, document_language
 
@@ -22,7 +22,14 @@ def _minutes(value: float) -> str:
 
 
 def guide_blocks(protocol: InterviewProtocol, lang: str | None = None) -> list[Block]:
-    """The guide as blocks (rendered to docx or Markdown)."""
+    """The guide as blocks (rendered to docx or Markdown).
+
+    A protocol for one kind of interview is printed as that kind asks it (its wording, its
+    questions). One for both (``mode: both``) prints every question with its group wording
+    under it and marks the questions of one mode only, since the same paper serves both.
+    """
+    if protocol.mode is not Mode.BOTH:
+        protocol = protocol.for_mode(protocol.mode is Mode.GROUP)
     lang = document_language(protocol, lang)
     t = Translator(lang)
     blocks = [Block("title", f"{t('export.guide.title')}: {protocol.title}")]
@@ -72,9 +79,16 @@ def guide_blocks(protocol: InterviewProtocol, lang: str | None = None) -> list[B
                 lead += (
                     f" [{t('export.guide.characteristic', label=labels[question.characteristic])}]"
                 )
+            if question.mode is not Mode.BOTH:
+                lead += f" ({t(f'export.guide.only_{question.mode.value}')})"
             blocks.append(Block("question", question.text, label=lead))
+            if question.text_group:
+                label = t("export.guide.group_wording")
+                blocks.append(Block("p", question.text_group, label=label))
             for alternative in question.alternatives:
                 blocks.append(Block("p", alternative, label=t("export.guide.alternative")))
+            for alternative in question.alternatives_group:
+                blocks.append(Block("p", alternative, label=t("export.guide.group_alternative")))
             if question.instruction:
                 blocks.append(Block("p", question.instruction, label=t("export.guide.instruction")))
             values = question.answer.allowed_values()

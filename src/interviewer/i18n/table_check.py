@@ -229,6 +229,30 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "mode '{mode}' but no plural form of address (address: plural: e.g. 'jullie')",
         "nl": "mode '{mode}' maar geen meervoudige aanspreekvorm (address: plural: bijv. 'jullie')",
     },
+    "check.group_wording_unused": {
+        "en": "'{field}' is never used: {why}",
+        "nl": "'{field}' wordt nooit gebruikt: {why}",
+    },
+    "check.group_wording_why_protocol": {
+        "en": "the protocol's mode is 'individual'",
+        "nl": "het protocol heeft mode 'individual'",
+    },
+    "check.group_wording_why_question": {
+        "en": "this question has mode 'individual'",
+        "nl": "deze vraag heeft mode 'individual'",
+    },
+    "check.question_mode_never": {
+        "en": "question '{id}' is never asked: it has mode '{wanted}' and the protocol's mode is "
+        "'{mode}'",
+        "nl": "vraag '{id}' wordt nooit gesteld: hij heeft mode '{wanted}' en het protocol "
+        "mode '{mode}'",
+    },
+    "check.slash_address": {
+        "en": "'{form}' in the question: give the group wording in 'text_group' (the singular "
+        "in 'text'), so each interview shows its own",
+        "nl": "'{form}' in de vraag: zet de groepsformulering in 'text_group' (het enkelvoud "
+        "in 'text'), zodat elk interview de eigen vorm toont",
+    },
     # --- finding protocols and the commands ----------------------------------------------------
     "check.invalid_protocol": {"en": "invalid protocol", "nl": "ongeldig protocol"},
     "check.no_protocol_named": {

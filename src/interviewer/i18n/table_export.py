@@ -130,6 +130,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "export.guide.characteristic": {"en": "measures: {label}", "nl": "meet: {label}"},
     "export.guide.alternative": {"en": "Or:", "nl": "Of:"},
+    "export.guide.group_wording": {"en": "To a group:", "nl": "Aan een groep:"},
+    "export.guide.group_alternative": {"en": "Or, to a group:", "nl": "Of, aan een groep:"},
+    "export.guide.only_individual": {
+        "en": "only in individual interviews",
+        "nl": "alleen in individuele interviews",
+    },
+    "export.guide.only_group": {
+        "en": "only in group interviews",
+        "nl": "alleen in groepsinterviews",
+    },
     "export.guide.instruction": {"en": "Note for the interviewer:", "nl": "Voor de interviewer:"},
     "export.guide.parts": {"en": "Note in parts: {parts}", "nl": "Notities in delen: {parts}"},
     "export.guide.answer": {"en": "Answer: {values}", "nl": "Antwoord: {values}"},

@@ -10,6 +10,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "protocol.or": {"en": "or", "nl": "of"},
     "protocol.parts": {"en": "note parts", "nl": "notitiedelen"},
     "protocol.alternative": {"en": "Or:", "nl": "Of:"},
+    "protocol.group_wording": {"en": "To a group:", "nl": "Aan een groep:"},
+    "protocol.group_alternative": {"en": "Or, to a group:", "nl": "Of, aan een groep:"},
+    "protocol.only_mode": {"en": "{mode} only", "nl": "alleen {mode}"},
     "protocol.introduction": {
         "en": "Introduction ({paragraphs} paragraphs; * = required before the start)",
         "nl": "Introductie ({paragraphs} alinea's; * = verplicht voor de start)",
