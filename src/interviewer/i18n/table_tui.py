@@ -217,8 +217,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.home.sessions": {"en": "Sessions by case", "nl": "Sessies per casus"},
     "tui.home.protocols": {"en": "Protocols", "nl": "Protocollen"},
     "tui.home.no_sessions": {
-        "en": "No sessions yet: press n for a new one.",
-        "nl": "Nog geen sessies: druk n voor een nieuwe.",
+        "en": "No sessions yet: press n for a new one, or try sample sessions with "
+        "'interviewer demo --case Demo --respondents 3'.",
+        "nl": "Nog geen sessies: druk n voor een nieuwe, of probeer voorbeeldsessies met "
+        "'interviewer demo --case Demo --respondents 3'.",
     },
     "tui.home.protocol_meta": {
         "en": "language {language} · {minutes} min · {topics} topics",

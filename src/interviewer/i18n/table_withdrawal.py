@@ -109,6 +109,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{case} {respondent} removed ({count} file(s)).",
         "nl": "{case} {respondent} verwijderd ({count} bestand(en)).",
     },
+    "tui.remove.failed": {
+        "en": "Could not remove the session: {error}",
+        "nl": "Kan de sessie niet verwijderen: {error}",
+    },
     "tui.remove.exports": {
         "en": "Still in exports (remove them yourself): {files}",
         "nl": "Nog in exports (verwijder ze zelf): {files}",

@@ -50,6 +50,7 @@ class HomeScreen(Screen[None]):
         Key("o", "review", "tui.key.review", priority=False),
         Key("e", "export", "tui.key.export", priority=False),
         QUIT,
+        Key("d", "remove", "tui.key.remove", priority=False),
     )
     BINDINGS = bindings(KEYS)
 
@@ -250,6 +251,52 @@ class HomeScreen(Screen[None]):
         t = self.app.t
         return [
             (t(k.message), k.key, lambda a=k.action: self.run_action(a))
+    def action_remove(self) -> None:
+        """Withdraw or delete the selected session after asking (``interviewer.withdrawal``)."""
+        from interviewer.tui.dialogs.remove_session import RemoveSessionDialog
+
+        summary = self.selected_session()
+        if summary is None:
+            self.notify(self.app.t("tui.home.pick_session"), severity="warning")
+            return
+        question = self.app.t(
+            "tui.remove.question",
+            case=summary.case,
+            respondent=summary.respondent,
+            date=summary.date.isoformat(),
+        )
+
+        def answer(kind: str | None) -> None:
+            if kind is not None:
+                self.remove_session(summary.id, kind)
+
+        self.app.push_screen(RemoveSessionDialog(question), answer)
+
+    def remove_session(self, session_id: str, kind: str) -> None:
+        """Remove now (the store's lock refuses a session open elsewhere), then say which
+        export files still hold the respondent."""
+        from interviewer import paths
+        from interviewer.withdrawal import plan_removal, remove_session
+        from interviewer.withdrawal_exports import exports_mentioning
+
+        t = self.app.t
+        try:
+            plan = plan_removal(self.app.store, session_id)
+            result = remove_session(self.app.store, plan, kind)  # type: ignore[arg-type]
+        except Exception as exc:  # locked, damaged, disk: one line, nothing half-said
+            error = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            self.notify(t("tui.remove.failed", error=error), severity="error")
+            return
+        count = len(result.removed)
+        self.notify(t("tui.remove.done", case=plan.case, respondent=plan.respondent, count=count))
+        hits = exports_mentioning(
+            [paths.default_export_dir()], plan.session_id, plan.case, plan.respondent
+        )
+        if hits:
+            files = ", ".join(str(hit.path) for hit in hits)
+            self.notify(t("tui.remove.exports", files=files), severity="warning", timeout=30)
+        self.reload()
+
             for k in self.KEYS
             if not k.action.startswith("app.")
         ]
