@@ -49,8 +49,8 @@ class HomeScreen(Screen[None]):
         Key("r", "resume", "tui.key.resume", priority=False),
         Key("o", "review", "tui.key.review", priority=False),
         Key("e", "export", "tui.key.export", priority=False),
-        QUIT,
         Key("d", "remove", "tui.key.remove", priority=False),
+        QUIT,
     )
     BINDINGS = bindings(KEYS)
 
@@ -247,10 +247,6 @@ class HomeScreen(Screen[None]):
             return
         self.app.push_screen(ExportDialog(summary.id))
 
-    def palette_commands(self):
-        t = self.app.t
-        return [
-            (t(k.message), k.key, lambda a=k.action: self.run_action(a))
     def action_remove(self) -> None:
         """Withdraw or delete the selected session after asking (``interviewer.withdrawal``)."""
         from interviewer.tui.dialogs.remove_session import RemoveSessionDialog
@@ -297,6 +293,10 @@ class HomeScreen(Screen[None]):
             self.notify(t("tui.remove.exports", files=files), severity="warning", timeout=30)
         self.reload()
 
+    def palette_commands(self):
+        t = self.app.t
+        return [
+            (t(k.message), k.key, lambda a=k.action: self.run_action(a))
             for k in self.KEYS
             if not k.action.startswith("app.")
         ]
