@@ -87,10 +87,13 @@ def require_terminal(lang: str) -> None:
         fail(translate("tui.cli.no_terminal", lang))
 
 
-def _run_app(store: Any, live: Any, lang: str, pending: Any = None) -> None:
-    """Run the app until it exits; print its exit message; always leave the session saved."""
+def _run_app(
+    store: Any, live: Any, lang: str, pending: Any = None, explicit_lang: str | None = None
+) -> None:
+    """Run the app until it exits; print its exit message; always leave the session saved.
+    ``explicit_lang`` (``--lang``) also rules sessions opened later from the home screen."""
     require_terminal(lang)
-    app = make_tui(store, live, lang, pending)
+    app = make_tui(store, live, lang, pending, explicit_lang=explicit_lang)
     try:
         app.run()
     finally:
@@ -113,7 +116,7 @@ def home_command(ctx: click.Context) -> None:
     no_pydantic_plugins()
     quiet_gc()
     lang = resolve_language(lang_from(ctx))
-    _run_app(open_store(ctx), None, lang)
+    _run_app(open_store(ctx), None, lang, explicit_lang=lang_from(ctx))
 
 
 @click.command("run")
@@ -169,7 +172,7 @@ def run_command(
     except OSError as exc:
         fail(_cannot_write(data_dir, exc))
     if pending is not None:
-        _run_app(None, None, lang, pending)
+        _run_app(None, None, lang, pending, explicit_lang=lang_from(ctx))
         return
     from interviewer.store import StoreError
 
@@ -192,7 +195,7 @@ def run_command(
     except OSError as exc:
         fail(_cannot_write(store.data_dir, exc))
     _open(live, lang)
-    _run_app(store, live, lang)
+    _run_app(store, live, lang, explicit_lang=lang_from(ctx))
 
 
 def _cannot_write(data_dir: Path, exc: OSError) -> str:
@@ -355,11 +358,11 @@ def resume_command(ctx: click.Context, session_id: str | None) -> None:
         fail(str(exc).splitlines()[0])
     except (KeyError, LookupError):
         fail(f"no session with id {session_id!r}")
-    lang = resolve_language(explicit, session.language or session.protocol.language)
+    lang = resolve_language(explicit, session.protocol.language)
     if str(session.status) == "finished":
         fail(translate("tui.cli.finished", lang, id=session.id))
     require_terminal(lang)
     live = LiveSession(store, session, key=key)
     _open(live, lang)
     live.recover()
-    _run_app(store, live, lang)
+    _run_app(store, live, lang, explicit_lang=explicit)

@@ -33,7 +33,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
 
-from interviewer.i18n import Translator
+from interviewer.i18n import Translator, resolve_language
 from interviewer.tui.bindings import localized
 from interviewer.tui.pending import PendingSession, StartFailed
 
@@ -121,6 +121,7 @@ class InterviewerApp(App[None]):
         store: Any,
         *,
         lang: str = "en",
+        explicit_lang: str | None = None,
         clock: Clock = time.time,
         live: LiveSession | None = None,
         blink: bool = True,
@@ -132,6 +133,9 @@ class InterviewerApp(App[None]):
         self.store = store
         self.t = Translator(lang)
         self.lang = self.t.lang
+        self._home_lang = self.lang if live is None and pending is None else None
+        self.explicit_lang = explicit_lang
+        """``--lang``, if given: it overrides the protocol's language on session screens."""
         self.clock = clock
         self.live: LiveSession | None = live
         self.blink = blink
@@ -343,11 +347,35 @@ class InterviewerApp(App[None]):
         """Replace the current screen by the home screen (sessions, protocols)."""
         from interviewer.tui.screens.home import HomeScreen
 
+        self.use_language(self.home_language())
         self.switch_screen(localized(HomeScreen, self.lang)())
 
+    def home_language(self) -> str:
+        """The interface language of the screens about no one session (home, its dialogs):
+        the app's language when it started at home, else ``--lang``, the settings file,
+        ``LANG`` (resolved when first needed, so ``run`` does not pay for it)."""
+        if self._home_lang is None:
+            self._home_lang = resolve_language(self.explicit_lang)
+        return self._home_lang
+
+    def session_language(self, subject: Any) -> str:
+        """The interface language of screens about one session or protocol (``subject``):
+        ``--lang``, the settings file, the protocol's language, then ``LANG``, through the
+        one resolver the commands use (``i18n.resolve_language``)."""
+        protocol = getattr(subject, "protocol", subject)
+        return resolve_language(self.explicit_lang, getattr(protocol, "language", None))
+
+    def use_language(self, lang: str) -> None:
+        """Speak ``lang`` on the screens shown from now on (``app.t``, ``app.lang``)."""
+        if lang != self.lang:
+            self.t = Translator(lang)
+            self.lang = self.t.lang
+
     def open_live(self, live: LiveSession) -> None:
-        """Make ``live`` the open session and show it (it must be open already)."""
+        """Make ``live`` the open session and show it (it must be open already), in the
+        session's interface language (a Dutch protocol opened from home speaks Dutch)."""
         self.live = live
+        self.use_language(self.session_language(live.session))
         self.show_session_screen()
 
     def finish_session(self) -> None:
@@ -462,6 +490,7 @@ def make_app(
     *,
     live: LiveSession | None = None,
     lang: str = "en",
+    explicit_lang: str | None = None,
     clock: Clock = time.time,
     blink: bool = True,
     handle_signals: bool = True,
@@ -471,10 +500,13 @@ def make_app(
     """The app for the CLI, the tests and the benchmarks (``live`` must be opened already).
 
     ``first_frame`` is called once the first screen has been drawn. With ``pending`` (and no
-    ``live``) the introduction is drawn first and the session created after it."""
+    ``live``) the introduction is drawn first and the session created after it. ``lang`` is
+    the language of the first screen; sessions opened from home speak
+    ``app.session_language`` (``explicit_lang`` is ``--lang``, which overrides it)."""
     return InterviewerApp(
         store,
         lang=lang,
+        explicit_lang=explicit_lang,
         clock=clock,
         live=live,
         blink=blink,

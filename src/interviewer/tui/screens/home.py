@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from interviewer.domain.codes import code_sort_key
 from interviewer.domain.protocol import InterviewProtocol
 from interviewer.tui.bindings import QUIT, Key, bindings, localized
 from interviewer.tui.sources import ProtocolChoice, ProtocolLoadError, list_protocols, load_protocol
@@ -86,6 +87,8 @@ class HomeScreen(Screen[None]):
         self.query_one("#sessions", OptionList).focus()
 
     def on_screen_resume(self) -> None:
+        # back from a session screen that spoke the protocol's language
+        self.app.use_language(self.app.home_language())
         self.reload()
 
     def reload(self) -> None:
@@ -103,7 +106,7 @@ class HomeScreen(Screen[None]):
             sessions.add_option(Option(Text(t("tui.home.no_sessions"), style="dim"), disabled=True))
         for case in sorted(by_case):
             sessions.add_option(Option(Text(case, style="bold underline"), disabled=True))
-            for s in sorted(by_case[case], key=lambda s: s.respondent):
+            for s in sorted(by_case[case], key=lambda s: code_sort_key(s.respondent)):
                 line = Text(f" {s.respondent:<5} {s.date} ")
                 if s.id in overdue:  # first on the line, so it is never cut off
                     line = Text("⚠ " + t("tui.home.overdue") + " ", style="bold red") + line
@@ -236,6 +239,7 @@ class HomeScreen(Screen[None]):
                 str(exc).splitlines()[0] if str(exc) else type(exc).__name__, severity="error"
             )
             return
+        self.app.use_language(self.app.session_language(session))
         self.app.push_screen(localized(ReviewScreen, self.app.lang)(session))
 
     def action_export(self) -> None:

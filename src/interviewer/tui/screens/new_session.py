@@ -118,7 +118,7 @@ class NewSessionScreen(Screen[None]):
                 if self.query_one("#consent", Checkbox).value
                 else None,
                 protocol_path=value,
-                language=self.app.lang,
+                language=self.app.session_language(protocol),
                 clock=self.app.clock,
             )
             store = self.app.store
