@@ -24,6 +24,7 @@ from interviewer.domain.protocol import AnswerType, InterviewProtocol, Question,
 from interviewer.domain.recorder import SessionRecorder
 from interviewer.domain.session import Flag, KeyRecord, Session, SessionMode
 from interviewer.domain.session_factory import new_session
+from interviewer.domain.turns import INTERVIEWER_SPEAKER
 
 DEFAULT_START = dt.datetime(2026, 3, 2, 9, 30, tzinfo=dt.UTC)
 WORDS_PER_MINUTE_BASE = 100
@@ -189,6 +190,7 @@ class _Interview:
         self.lang = protocol.language
         self.writer = NoteWriter(self.lang, rng)
         group = participants > 1
+        self.group = group
         advance = None
         if protocol.introduction.checklist and rng.random() < 0.3:
             advance = (dt.datetime.fromtimestamp(start, tz=dt.UTC) - dt.timedelta(days=7)).date()
@@ -324,7 +326,9 @@ class _Interview:
         rec.show_question(qid)
         question = rec.question(qid)
         if len(self.session.speaker_codes()) > 1 or rng.random() < 0.1:
-            rec.set_speaker(qid, rng.choice(self.session.speaker_codes()))
+            speaker = rng.choice(self.session.speaker_codes())
+            if self.group:  # an individual interview has no turns (the draw keeps seeds stable)
+                rec.set_speaker(qid, speaker)
         opening = self.writer.answer_opening(answer)
         if answer is not None:
             self.clock.advance(rng.uniform(3, 10))
@@ -338,6 +342,8 @@ class _Interview:
             self.clock.advance(step)
             target = parts[i * len(parts) // len(chunks)] if parts else None
             done = texts.setdefault(target, [])
+            if target is None and done and self.group:
+                self._next_turn(qid, done)
             done.append(chunk)
             text = "\n\n".join(done)
             if target is None:
@@ -345,6 +351,21 @@ class _Interview:
             else:
                 rec.set_part(qid, target, text)
         self._decorate(qid)
+
+    def _next_turn(self, qid: str, done: list[str]) -> None:
+        """In a group, another participant takes the word, now and then after a probe of
+        the interviewer: each is a new turn (a new paragraph), begun as the interviewer
+        would with one key. ``done`` (the note's paragraphs so far) gets the probe."""
+        rng, rec = self.rng, self.rec
+        if rng.random() < 0.3:
+            return  # the same speaker goes on in a new paragraph
+        current = self.session.record(qid).turns[-1].speaker
+        if rng.random() < 0.15:
+            rec.start_turn(qid, INTERVIEWER_SPEAKER)
+            done.append(self.writer.probe(self._keyword(qid)))
+            rec.set_notes(qid, "\n\n".join(done))
+        codes = [c for c in self.session.speaker_codes() if c != current]
+        rec.start_turn(qid, rng.choice(codes))
 
     def _chunks(self, sentences: list[str]) -> list[str]:
         """Group sentences into paragraphs of roughly ``CHUNK_WORDS`` words (and more)."""

@@ -155,6 +155,12 @@ NL: Bank = {
     ),
     "yes": ("Ja.", "Ja, zeker.", "Ja, dat wel.", "Ja, dat is zeker zo."),
     "no": ("Nee, eigenlijk niet.", "Nee, niet echt.", "Nee, dat heb ik niet.", "Nee."),
+    "probe": (
+        "Vraagt door: kunt u daar een voorbeeld van geven?",
+        "Vraagt of de anderen dat herkennen.",
+        "Vraagt door: wat betekent dat voor {kw}?",
+        "Vat samen en vraagt of dat klopt.",
+    ),
 }
 
 EN: Bank = {
@@ -291,6 +297,12 @@ EN: Bank = {
     ),
     "yes": ("Yes.", "Yes, definitely.", "Yes, I do.", "Yes, certainly."),
     "no": ("No, not really.", "No, I don't.", "No.", "Not as such, no."),
+    "probe": (
+        "Asks for an example.",
+        "Asks whether the others recognise that.",
+        "Asks: what does that mean for {kw}?",
+        "Sums up and asks whether that is right.",
+    ),
 }
 
 
@@ -384,6 +396,10 @@ class NoteWriter:
             result.append(sentence)
             count += len(sentence.split())
         return result
+
+    def probe(self, keyword: str) -> str:
+        """What the interviewer says in a group interview's own turn (a probe, a summary)."""
+        return self.pick("probe").replace("{kw}", keyword)
 
     def answer_opening(self, quick_answer: str | None) -> str | None:
         """'Ja, zeker.' / 'Nee, niet echt.' for a yes/no answer, else None."""

@@ -12,6 +12,7 @@ from interviewer.domain.protocol import QuestionKind
 from interviewer.domain.session import EventKind, Flag, QuestionState, SessionStatus
 from interviewer.domain.timeline import visit_order
 from interviewer.domain.timing import TimingEngine
+from interviewer.domain.turns import paragraph_spans
 
 from .conftest import build_protocol
 
@@ -89,6 +90,12 @@ def test_group_demo_has_speakers_and_english_text() -> None:
     assert [p.code for p in session.participants] == ["R1", "R2", "R3"]
     speakers = {r.speaker for r in session.records.values() if r.has_content()}
     assert speakers <= {"R1", "R2", "R3"} and len(speakers) > 1
+    # several speakers take turns under one question, the interviewer now and then too
+    noted = [r for r in session.records.values() if r.notes]
+    assert all(len(r.turns) == len(paragraph_spans(r.notes)) for r in noted)
+    turns = [[t.speaker for t in r.turns] for r in noted]
+    assert sum(1 for t in turns if len(set(t) - {"interviewer"}) > 1) >= len(turns) // 2
+    assert any("interviewer" in t for t in turns)
     text = " ".join(r.notes for r in session.records.values())
     assert " the " in text and " de " not in text
 

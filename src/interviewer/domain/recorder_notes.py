@@ -1,4 +1,4 @@
-"""Recording per question: asked/skipped, quick answer, notes and parts, flags, tags, speaker.
+"""Recording per question: asked/skipped, quick answer, notes and parts, flags, tags, speakers.
 
 A mixin of ``SessionRecorder`` (see ``interviewer.domain.recorder``). Writing notes or an
 answer marks the question as asked, a skipped one too: text typed under a skipped question
@@ -6,13 +6,43 @@ means it was put to the respondent after all (docs/timing.md, "Asked, skipped, o
 edits arrive on every keystroke; the timeline gets
 at most one NOTE_EDITED event per question and part per ``NOTE_EVENT_INTERVAL`` seconds,
 while the record's first/last edit times are exact.
+
+Speakers (group interviews, docs/session-format.md): once a speaker is chosen for a
+question, its notes carry one turn per paragraph (``interviewer.domain.turns``), which every
+``set_notes`` keeps aligned with the text. ``speaker_key`` is the one-key action of the
+interview screen: it sets the speaker of the paragraph the cursor is in, or starts a new turn
+when the cursor is at the end of the note.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from interviewer.domain.protocol import Question
 from interviewer.domain.recorder_core import NOTE_EVENT_INTERVAL, RecorderCore, RecorderError
 from interviewer.domain.session import EventKind, Flag, QuestionRecord, QuestionState
+from interviewer.domain.turns import (
+    INTERVIEWER_SPEAKER,
+    Turn,
+    paragraph_at,
+    paragraph_spans,
+    realign,
+    turns_for,
+)
+
+
+@dataclass(frozen=True)
+class SpeakerChange:
+    """What ``speaker_key`` did: the note's text afterwards and where the cursor goes.
+
+    ``started`` is True when a new turn (a new paragraph) was begun; then ``text`` ends with
+    the blank line that opens it and ``cursor`` is the end of the text.
+    """
+
+    text: str
+    cursor: int
+    paragraph: int
+    started: bool
 
 
 class QuestionRecording(RecorderCore):
@@ -74,6 +104,8 @@ class QuestionRecording(RecorderCore):
         qid, record = self._record(question_id)
         if record.notes == text:
             return
+        if record.turns:
+            record.turns = realign(record.notes, text, record.turns, self.now())
         record.notes = text
         self._note_edited(qid, record, None)
 
@@ -106,19 +138,105 @@ class QuestionRecording(RecorderCore):
         self._changed()
         return on
 
-    def set_speaker(self, question_id: str | None, code: str | None) -> None:
-        """Who answered (group sessions): a participant code, or None."""
-        qid, record = self._record(question_id)
-        if code is not None and code not in self.session.speaker_codes():
+    def turn_speakers(self) -> list[str]:
+        """Codes a turn may have: the participants (or the respondent), then the interviewer."""
+        return [*self.session.speaker_codes(), INTERVIEWER_SPEAKER]
+
+    def _check_speaker(self, code: str) -> None:
+        if code not in self.turn_speakers():
             raise RecorderError(
-                f"{code!r} is not a participant; use one of: "
-                + ", ".join(self.session.speaker_codes())
+                f"{code!r} is not a participant; use one of: " + ", ".join(self.turn_speakers())
             )
-        if record.speaker == code:
+
+    def set_speaker(self, question_id: str | None, code: str | None) -> None:
+        """Who is speaking in the current (last) paragraph; None forgets all speakers.
+
+        The first speaker chosen for a question becomes the speaker of every paragraph
+        already typed (as a format-1 session's one speaker did); later choices relabel the
+        last paragraph only. ``set_turn_speaker`` relabels any paragraph.
+        """
+        qid, record = self._record(question_id)
+        if code is None:
+            if record.turns:
+                record.turns = []
+                self._qevent(EventKind.SPEAKER_SET, qid, None)
+                self._changed()
             return
-        record.speaker = code
+        self.set_turn_speaker(qid, len(paragraph_spans(record.notes)) - 1, code)
+
+    def set_turn_speaker(self, question_id: str | None, paragraph: int, code: str) -> None:
+        """Set the speaker of one paragraph (index into ``paragraph_spans`` of the notes)."""
+        qid, record = self._record(question_id)
+        self._check_speaker(code)
+        spans = paragraph_spans(record.notes)
+        if not 0 <= paragraph < len(spans):
+            raise RecorderError(f"question {qid!r} has no paragraph {paragraph + 1}")
+        if not record.turns:
+            at = record.first_edit_at if record.first_edit_at is not None else self.now()
+            record.turns = turns_for(record.notes, code, at)
+        else:
+            if len(record.turns) != len(spans):
+                # Text replaced outside the recorder (never in a live interview): line up.
+                record.turns = realign(record.notes, record.notes, record.turns, self.now())
+            turn = record.turns[paragraph]
+            if turn.speaker == code:
+                return
+            # The open paragraph has no words yet: its turn begins now, with its speaker.
+            at = self.now() if spans[paragraph].open else turn.at
+            record.turns[paragraph] = Turn(speaker=code, at=at)
         self._qevent(EventKind.SPEAKER_SET, qid, code)
         self._changed()
+
+    def start_turn(self, question_id: str | None, code: str) -> str:
+        """Begin a new paragraph for ``code`` at the end of the notes; returns the new text.
+
+        The notes get a blank line at the end (unless they already end in an empty, open
+        paragraph, which is then given to ``code``), so the next words typed are the new turn.
+        """
+        qid, record = self._record(question_id)
+        self._check_speaker(code)
+        spans = paragraph_spans(record.notes)
+        if spans[-1].open:
+            self.set_turn_speaker(qid, len(spans) - 1, code)
+            return record.notes
+        at = self.now()
+        if not record.turns:
+            # What was typed before any speaker was chosen stays the group's (as exported
+            # before turns existed); the interviewer can relabel it with set_turn_speaker.
+            start = record.first_edit_at if record.first_edit_at is not None else at
+            record.turns = turns_for(record.notes, self.session.respondent, start)
+        text = record.notes.rstrip() + "\n\n"
+        record.turns = [
+            *realign(record.notes, text, record.turns, at)[:-1],
+            Turn(speaker=code, at=at),
+        ]
+        record.notes = text
+        self._qevent(EventKind.TURN_STARTED, qid, code)
+        self._note_edited(qid, record, None)
+        return text
+
+    def speaker_key(
+        self, question_id: str | None, code: str, cursor: int | None = None
+    ) -> SpeakerChange:
+        """The one-key speaker action (alt+1..9, alt+0 in the interview screen).
+
+        With the cursor (an offset into the notes; None: the end) at the end of a note whose
+        last paragraph has words, a new turn for ``code`` begins; anywhere else the speaker
+        of the paragraph the cursor is in becomes ``code`` (a correction, or the speaker of
+        the empty paragraph about to be typed).
+        """
+        qid, record = self._record(question_id)
+        self._check_speaker(code)
+        text = record.notes
+        offset = len(text) if cursor is None else max(0, min(cursor, len(text)))
+        spans = paragraph_spans(text)
+        at_end = not text[offset:].strip()
+        if at_end and not spans[-1].open:
+            new_text = self.start_turn(qid, code)
+            return SpeakerChange(new_text, len(new_text), len(spans), True)
+        paragraph = len(spans) - 1 if at_end else paragraph_at(text, offset)
+        self.set_turn_speaker(qid, paragraph, code)
+        return SpeakerChange(text, offset, paragraph, False)
 
     def tag_choices(self, question_id: str) -> list[str]:
         """Code ids a question's notes may be tagged with: other topics and extra codes."""

@@ -19,11 +19,13 @@ import uuid
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from interviewer.domain.protocol import InterviewProtocol
+from interviewer.domain.turns import Turn, turns_for
 
-SESSION_FORMAT_VERSION = 1
+SESSION_FORMAT_VERSION = 2
+"""2: a question's speaker became ``QuestionRecord.turns`` (one speaker per paragraph)."""
 
 
 class SessionStatus(StrEnum):
@@ -80,6 +82,7 @@ class EventKind(StrEnum):
     FLAG_CLEARED = "flag-cleared"
     UNTAGGED = "untagged"
     SPEAKER_SET = "speaker-set"
+    TURN_STARTED = "turn-started"
 
 
 class _Model(BaseModel):
@@ -122,7 +125,11 @@ class QuestionRecord(_Model):
     first_edit_at: float | None = Field(default=None, description="Session seconds.")
     last_edit_at: float | None = Field(default=None, description="Session seconds.")
     flags: list[Flag] = Field(default_factory=list)
-    speaker: str | None = Field(default=None, description="Participant code (group sessions).")
+    turns: list[Turn] = Field(
+        default_factory=list,
+        description="Group sessions: one turn (speaker, start) per paragraph of the notes, "
+        "the open paragraph being typed into included; empty when no speaker was chosen.",
+    )
     tags: list[str] = Field(
         default_factory=list,
         description="Extra codes: ids of other topics (variables) or extra codes.",
@@ -139,6 +146,11 @@ class QuestionRecord(_Model):
     def word_count(self) -> int:
         """Words in the notes and parts."""
         return len(self.notes.split()) + sum(len(v.split()) for v in self.parts.values())
+
+    @property
+    def speaker(self) -> str | None:
+        """Who spoke first (the quick answer and note parts are theirs), or None."""
+        return self.turns[0].speaker if self.turns else None
 
 
 class TimelineEvent(_Model):
@@ -181,6 +193,27 @@ class Session(_Model):
     current_topic_id: str | None = None
     current_question_id: str | None = None
     in_closing: bool = False
+
+    @model_validator(mode="before")
+    @classmethod
+    def _upgrade(cls, data: object) -> object:
+        """Read older formats: format 1 had one ``speaker`` per question, which becomes the
+        speaker of every paragraph of its notes (started at the note's first edit)."""
+        if not isinstance(data, dict) or not isinstance(data.get("format", 1), int):
+            return data
+        if data.get("format", 1) >= 2 or not isinstance(data.get("records"), dict):
+            return data
+        records = {}
+        for qid, record in data["records"].items():
+            if isinstance(record, dict) and "speaker" in record:
+                record = dict(record)
+                speaker = record.pop("speaker")
+                if isinstance(speaker, str) and not record.get("turns"):
+                    at = record.get("first_edit_at")
+                    start = float(at) if isinstance(at, int | float) else 0.0
+                    record["turns"] = turns_for(str(record.get("notes") or ""), speaker, start)
+            records[qid] = record
+        return {**data, "records": records, "format": SESSION_FORMAT_VERSION}
 
     def record(self, question_id: str) -> QuestionRecord:
         """The record of a question, created on first use."""
