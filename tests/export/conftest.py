@@ -158,6 +158,7 @@ def make_session(hand_protocol: InterviewProtocol) -> SessionMaker:
         parts: dict[str, dict[str, str]] | None = None,
         tags: dict[str, list[str]] | None = None,
         speakers: dict[str, str] | None = None,
+        turns: dict[str, list[tuple[str, str]]] | None = None,
         order: list[str] | None = None,
         finish: bool = True,
         case: str = "Borne",
@@ -179,7 +180,8 @@ def make_session(hand_protocol: InterviewProtocol) -> SessionMaker:
         rec.start()
         notes, answers, parts = notes or {}, answers or {}, parts or {}
         tags, speakers = tags or {}, speakers or {}
-        ids = order or list(dict.fromkeys([*notes, *answers, *parts]))
+        turns = turns or {}
+        ids = order or list(dict.fromkeys([*notes, *answers, *parts, *turns]))
         for qid in ids:
             clock.now += 60
             rec.show_question(qid)
@@ -189,6 +191,14 @@ def make_session(hand_protocol: InterviewProtocol) -> SessionMaker:
                 rec.set_quick_answer(qid, answers[qid])
             if qid in notes:
                 rec.set_notes(qid, notes[qid])
+            for n, (speaker, text) in enumerate(turns.get(qid, [])):
+                # as typed live: the first speaker chosen, later ones each a new turn
+                clock.now += 20
+                if n == 0:
+                    rec.set_speaker(qid, speaker)
+                else:
+                    rec.start_turn(qid, speaker)
+                rec.set_notes(qid, session.record(qid).notes + text)
             for part, text in parts.get(qid, {}).items():
                 rec.set_part(qid, part, text)
             for tag in tags.get(qid, []):

@@ -107,7 +107,7 @@ def test_group_speakers_and_no_notes(make_session) -> None:
     assert "Er zijn bij dit interview geen aantekeningen gemaakt." in empty
 
 
-def test_demo_group_interview_every_answer_starts_with_a_participant(seed_protocol) -> None:
+def test_demo_group_interview_every_answer_starts_with_its_speaker(seed_protocol) -> None:
     from interviewer.demo import make_demo_sessions
 
     (session,) = make_demo_sessions(
@@ -119,4 +119,29 @@ def test_demo_group_interview_every_answer_starts_with_a_participant(seed_protoc
     body = [p for p in paragraphs[first_topic:] if p.style.name == "Normal"]
     assert body
     speakers = {p.text.split(": ", 1)[0] for p in body}
-    assert speakers <= {"R1", "R2", "R3"} and len(speakers) >= 2
+    assert speakers <= {"R1", "R2", "R3", "Interviewer"} and len(speakers) >= 3
+    # several participants take turns under one question (Heading 2), each their own paragraph
+    per_question: list[set[str]] = []
+    for p in paragraphs[first_topic:]:
+        if p.style.name == "Heading 2":
+            per_question.append(set())
+        elif p.style.name == "Normal" and per_question:
+            per_question[-1].add(p.text.split(": ", 1)[0])
+    assert any(len(who - {"Interviewer"}) >= 2 for who in per_question)
+
+
+def test_turns_are_paragraphs_with_their_own_speaker(make_session) -> None:
+    """2.2 speaks, 2.3 adds to it: the note is no longer relabelled as one speaker's."""
+    session = make_session(
+        answers={"ervaring-1": "yes"},
+        turns={"ervaring-1": [("2.2", "Het SWT is ontstaan."), ("2.3", "Vult aan: eerst jeugd.")]},
+        participants=("2.1", "2.2", "2.3"),
+        respondent="2",
+    )
+    texts = [p.text for p in coding(session).paragraphs]
+    at = texts.index("2.2: Ja.")
+    assert texts[at : at + 3] == [
+        "2.2: Ja.",
+        "2.2: Het SWT is ontstaan.",
+        "2.3: Vult aan: eerst jeugd.",
+    ]

@@ -38,7 +38,24 @@ LAZY_COMMANDS: dict[str, str] = {
     "replace": "interviewer.cli.pseudonym_commands:replace_group",
     "withdraw": "interviewer.cli.withdraw_commands:withdraw_command",
     "delete": "interviewer.cli.withdraw_commands:delete_command",
+    "paths": "interviewer.cli.setup_commands:paths_command",
+    "protocol": "interviewer.cli.setup_commands:protocol_group",
 }
+
+
+def _check_settings(lang: str | None) -> None:
+    """One error line (exit 1) for a settings file that cannot be used, before any command
+    runs; later reads of it (the language resolver) then need not fail."""
+    from interviewer.settings import SettingsError, read_settings
+
+    try:
+        read_settings()
+    except SettingsError as exc:
+        from interviewer.i18n import resolve_language, translate
+
+        message = translate(exc.message_key, resolve_language(lang), **exc.values)
+        click.echo(f"interviewer: error: {message}", err=True)
+        raise SystemExit(1) from None
 
 
 class LazyGroup(click.Group):
@@ -71,7 +88,8 @@ class LazyGroup(click.Group):
     "--lang",
     type=click.Choice(["en", "nl"]),
     default=None,
-    help="Language of the interface (default: the protocol's, then LANG).",
+    help="Language of the interface (default: 'lang' in the settings file, then the "
+    "protocol's, then LANG). Documents are always in the protocol's language.",
 )
 @click.pass_context
 def main(ctx: click.Context, data_dir: str | None, lang: str | None) -> None:
@@ -82,6 +100,7 @@ def main(ctx: click.Context, data_dir: str | None, lang: str | None) -> None:
     ctx.ensure_object(dict)
     ctx.obj["data_dir"] = data_dir
     ctx.obj["lang"] = lang
+    _check_settings(lang)
     if ctx.invoked_subcommand is None:
         home = LAZY_COMMANDS.get("home")
         if home is None:

@@ -16,14 +16,15 @@ from interviewer.cli.common import (
     data_dir_from,
     data_dir_option,
     fail,
-    lang_from,
+    fail_error,
+    fail_with,
     lang_option,
     load_session,
     open_store,
     ui_language,
 )
 from interviewer.cli.pseudonym_commands import replacements_of
-from interviewer.i18n import resolve_language, translate
+from interviewer.i18n import translate
 
 DATE = click.DateTime(["%Y-%m-%d"])
 
@@ -59,7 +60,8 @@ def approval_group() -> None:
     "--deadline",
     type=DATE,
     default=None,
-    help="Answer wanted by this date (YYYY-MM-DD; default: in 14 days). After it the "
+    metavar="YYYY-MM-DD",
+    help="Answer wanted by this date (default: in 14 days). After it the "
     "transcript is used as it was.",
 )
 @click.option(
@@ -67,6 +69,7 @@ def approval_group() -> None:
     type=click.Choice(("email", "post", "hand", "other")),
     default="email",
     show_default=True,
+    help="How the transcript goes to the respondent (kept in the audit trail).",
 )
 @click.option(
     "--out",
@@ -88,7 +91,8 @@ def send_command(
     timestamps: bool,
     today: dt.datetime | None,
 ) -> None:
-    """Export the transcript for approval and record it as sent (the exact copy is kept)."""
+    """Export the transcript of session ID for approval and record it as sent (the exact copy
+    is kept)."""
     from interviewer.export.registry import FORMATS, export_file_name, write_file_atomic
     from interviewer.membercheck.workflow import MemberCheckError, send
 
@@ -105,13 +109,14 @@ def send_command(
             today=_date(today),
         )
     except MemberCheckError as exc:
-        fail(str(exc))
+        fail_error(exc, session)
     folder = Path(out).expanduser() if out else paths.default_export_dir()
     name = export_file_name(FORMATS["transcript-docx"], [prepared])
     try:
         path = write_file_atomic(folder, name, rendered.docx)
     except OSError as exc:
-        fail(f"cannot write {name} to {folder}: {exc.strerror or exc}")
+        error = exc.strerror or exc
+        fail_with("cli.cannot_write_to", session, name=name, folder=folder, error=error)
     sent = record.sent[-1]
     _say(
         ctx,
@@ -137,8 +142,15 @@ def _contacts(store: Any, session: Any) -> list[str]:
 
 @approval_group.command("remind")
 @click.argument("session_id", metavar="ID")
-@click.option("--channel", type=click.Choice(("email", "phone")), required=True)
-@click.option("--deadline", type=DATE, default=None, help="Move the deadline to this date.")
+@click.option(
+    "--channel",
+    type=click.Choice(("email", "phone")),
+    required=True,
+    help="How the respondent was reminded.",
+)
+@click.option(
+    "--deadline", type=DATE, default=None, metavar="YYYY-MM-DD", help="Move the deadline here."
+)
 @click.option("--note", default="", help="A short note for the audit trail (no transcript text).")
 @_today_option
 @data_dir_option
@@ -152,7 +164,7 @@ def remind_command(
     note: str,
     today: dt.datetime | None,
 ) -> None:
-    """Record a reminder sent by e-mail or made by phone."""
+    """Record a reminder about session ID's transcript, sent by e-mail or made by phone."""
     from interviewer.membercheck.workflow import MemberCheckError, remind
 
     session = load_session(open_store(ctx), session_id)
@@ -166,7 +178,7 @@ def remind_command(
             today=_date(today),
         )
     except MemberCheckError as exc:
-        fail(str(exc))
+        fail_error(exc, session)
     _say(
         ctx,
         "membercheck.cli.reminded",
@@ -191,7 +203,8 @@ def remind_command(
 @lang_option
 @click.pass_context
 def receive_command(ctx: click.Context, session_id: str, file: str, out: str | None) -> None:
-    """Import the returned FILE.docx: compare it with the version sent, report the changes."""
+    """Import FILE, the .docx returned for session ID: compare it with the version sent,
+    report the changes."""
     from interviewer.export.registry import write_file_atomic
     from interviewer.membercheck.diff import Change
     from interviewer.membercheck.workflow import MemberCheckError, receive
@@ -201,13 +214,13 @@ def receive_command(ctx: click.Context, session_id: str, file: str, out: str | N
     try:
         data = Path(file).read_bytes()
     except OSError as exc:
-        fail(f"cannot read {file}: {exc.strerror or exc}")
+        fail_with("cli.cannot_read", session, path=file, error=exc.strerror or exc)
     try:
         record, comparison, returned = receive(
             book, session.id, data, original_name=Path(file).name
         )
     except MemberCheckError as exc:
-        fail(str(exc))
+        fail_error(exc, session)
     lang = ui_language(ctx, session)
     counts = returned.counts
     _say(
@@ -261,7 +274,8 @@ def _stem(record: Any) -> str:
 def accept_command(
     ctx: click.Context, session_id: str, changes: str | None, note: str, today: dt.datetime | None
 ) -> None:
-    """Make the transcript final: the returned text, or the sent one after the deadline."""
+    """Make the transcript of session ID final: the returned text, or the sent one after the
+    deadline."""
     from interviewer.membercheck.exporting import state_label
     from interviewer.membercheck.workflow import MemberCheckError, accept
 
@@ -269,7 +283,7 @@ def accept_command(
     try:
         record = accept(_book(ctx), session.id, changes=changes, note=note, today=_date(today))
     except MemberCheckError as exc:
-        fail(str(exc))
+        fail_error(exc, session)
     label = state_label(record, dt.date.today(), ui_language(ctx, session))
     _say(ctx, "membercheck.cli.accepted", session, code=record.respondent, state=label)
 
@@ -287,13 +301,14 @@ def list_command(ctx: click.Context, case: str | None, today: dt.datetime | None
 
     day = _date(today) or dt.date.today()
     store = open_store(ctx)
-    lang = resolve_language(lang_from(ctx))
+    summaries = store.list(case=case)
+    lang = _study_language(ctx, store, summaries)
     try:
-        rows = overview_rows(store.list(case=case), _book(ctx), day, lang)
+        rows = overview_rows(summaries, _book(ctx), day, lang)
     except ValueError as exc:
         fail(str(exc))
     if not rows:
-        _say(ctx, "membercheck.cli.none")
+        click.echo(translate("membercheck.cli.none", lang))
         return
     click.echo(click.style(overview_header(lang), bold=True))
     for row in rows:
@@ -302,12 +317,25 @@ def list_command(ctx: click.Context, case: str | None, today: dt.datetime | None
         click.echo(click.style(line, fg="red", bold=True) if overdue else line)
 
 
+def _study_language(ctx: click.Context, store: Any, summaries: list[Any]) -> str:
+    """The interface language of an overview: as for one session when every listed session
+    follows the same protocol (one study's member check speaks one language), else without
+    a protocol (``--lang``, the settings file, ``LANG``)."""
+    if not summaries or len({getattr(s, "protocol_id", None) for s in summaries}) != 1:
+        return ui_language(ctx)
+    try:
+        return ui_language(ctx, store.load(summaries[0].id))
+    except (LookupError, OSError, ValueError):  # a damaged file: the rows still show
+        return ui_language(ctx)
+
+
 @approval_group.command("show")
 @click.argument("session_id", metavar="ID")
 @data_dir_option
+@lang_option
 @click.pass_context
 def show_command(ctx: click.Context, session_id: str) -> None:
-    """The audit trail of one session's member check."""
+    """The audit trail of the member check of session ID."""
     session = load_session(open_store(ctx), session_id)
     try:
         record = _book(ctx).get(session.id)
@@ -316,9 +344,14 @@ def show_command(ctx: click.Context, session_id: str) -> None:
     if record is None:
         _say(ctx, "membercheck.cli.not_sent", session, code=session.respondent)
         return
-    click.echo(f"{record.respondent} ({record.case}): {record.state.value}")
+    lang = ui_language(ctx, session)
+    state = translate(f"membercheck.state.{record.state.value}", lang)
+    click.echo(translate("membercheck.show.head", lang, code=record.respondent, case=record.case,
+                         state=state))  # fmt: skip
     for event in record.events:
-        click.echo(f"  {event.at.isoformat(timespec='minutes')}  {event.kind:<9} {event.detail}")
+        kind = translate(f"membercheck.event.{event.kind}", lang)
+        # the detail is the audit line as it was recorded (in English; it is data, not a message)
+        click.echo(f"  {event.at.isoformat(timespec='minutes')}  {kind:<11} {event.detail}")
 
 
 # --- used by 'interviewer export' and 'interviewer matrix' ------------------------------------

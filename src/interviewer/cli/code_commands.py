@@ -13,13 +13,15 @@ import zlib
 import click
 
 from interviewer.cli.common import (
+    current_language,
     data_dir_option,
     fail,
-    lang_from,
+    fail_with,
     lang_option,
     load_session,
     open_store,
 )
+from interviewer.i18n import document_language, translate
 
 SCHEMES = ("case", "shuffled", "sequential")
 _NUMBERED = re.compile(r"^`\s*(\d+)` ?(.*)$")
@@ -73,7 +75,7 @@ def next_command(
         click.echo(suggest_next_code(own, scheme=CodeScheme.CASE, case_number=number))
         return
     if planned is None:
-        fail("--scheme shuffled needs --planned N (how many respondents the case will have)")
+        fail_with("cli.shuffled_needs_planned")
     # The same case always gets the same order, so every laptop of a team hands out the
     # same sequence without sharing anything but the case name.
     order_seed = seed if seed is not None else zlib.crc32(case.encode("utf-8"))
@@ -86,11 +88,11 @@ def next_command(
 def _parse_lines(text: str) -> tuple[int, int]:
     match = re.fullmatch(r"\s*(\d+)\s*(?:-\s*(\d+))?\s*", text)
     if not match:
-        raise click.BadParameter(f"{text!r} is not a line or a range such as 64-65")
+        raise click.BadParameter(translate("cli.not_a_range", current_language(), text=text))
     first = int(match.group(1))
     last = int(match.group(2) or first)
     if last < first:
-        raise click.BadParameter(f"the range {text!r} runs backwards")
+        raise click.BadParameter(translate("cli.range_backwards", current_language(), text=text))
     return first, last
 
 
@@ -107,7 +109,8 @@ def _parse_lines(text: str) -> tuple[int, int]:
 @lang_option
 @click.pass_context
 def cite_command(ctx: click.Context, session_id: str, lines: str, template: str | None) -> None:
-    """Quote lines of a session's transcript (the numbered Markdown export) with a citation.
+    """Quote lines LINE[-LINE] of session ID's transcript (the numbered Markdown export) with
+    a citation.
 
     The lines are those of `interviewer export ID --format transcript-md` of the final,
     approved text when the member check has one; the replacement list applies.
@@ -123,8 +126,9 @@ def cite_command(ctx: click.Context, session_id: str, lines: str, template: str 
     first, last = _parse_lines(lines)
     store = open_store(ctx)
     session = load_session(store, session_id)
-    lang = lang_from(ctx) or session.protocol.language
-    options = export_options(store.data_dir, [session], ExportOptions(lang=lang))
+    # the quote and its citation are text for a publication: the document's language
+    lang = document_language(session)
+    options = export_options(store.data_dir, [session], ExportOptions())
     # The approved final text when there is one (as the coding formats use), laid out and
     # numbered as the Markdown transcript; the replacement list applies.
     (prepared,) = prepare_sessions(get_format("coding-docx"), [session], options)
@@ -136,7 +140,8 @@ def cite_command(ctx: click.Context, session_id: str, lines: str, template: str 
         if match:
             numbered[int(match.group(1))] = match.group(2).strip()
     if last not in numbered:
-        fail(f"the transcript of {session.respondent} has {max(numbered, default=0)} lines")
+        count = max(numbered, default=0)
+        fail_with("cli.too_few_lines", session, code=session.respondent, count=count)
     quote = " ".join(numbered[n] for n in range(first, last + 1) if numbered.get(n))
     citation = cite(
         prepared.respondent,

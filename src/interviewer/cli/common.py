@@ -45,7 +45,8 @@ def lang_option(func: F) -> F:
         default=None,
         expose_value=False,
         callback=_remember("lang"),
-        help="Language of the interface and exports (default: the protocol's, then LANG).",
+        help="Language of the interface (default: 'lang' in the settings file, then the "
+        "protocol's, then LANG). Documents are always in the protocol's language.",
     )(func)
 
 

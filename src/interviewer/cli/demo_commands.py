@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import click
 
-from interviewer.cli.common import data_dir_from, data_dir_option, fail, lang_from, lang_option
+from interviewer.cli.common import (
+    data_dir_from,
+    data_dir_option,
+    fail,
+    fail_with,
+    lang_from,
+    lang_option,
+)
 
 DEFAULT_PROTOCOL = "sociale-teams-samenwerking"
 
@@ -63,7 +70,7 @@ def demo_command(
 
     case = case.strip()
     if not case:
-        fail("--case cannot be empty")
+        fail_with("cli.empty_case")
     loaded = _load_protocol(protocol)
     store = _open_store(data_dir_from(ctx))
     existing = _codes_by_case(store)
@@ -89,7 +96,7 @@ def demo_command(
         try:
             _save(store, demo.session, demo.key)
         except Exception as exc:  # store errors are reported as one line, never a traceback
-            fail(f"could not save demo session {demo.session.id}: {exc}")
+            fail_with("cli.demo_not_saved", demo.session, id=demo.session.id, error=exc)
         click.echo(
             translate(
                 "engine.demo.session",
@@ -118,27 +125,27 @@ def _load_protocol(name: str):  # -> InterviewProtocol
         from interviewer.protocol_library import find_protocol
         from interviewer.protocol_loader import ProtocolError, load_protocol
     except ImportError as exc:  # the protocol area is built in parallel
-        fail(f"protocol loading is not available in this build ({exc.name})")
+        fail_with("cli.no_loader", module=exc.name)
     try:
         path = find_protocol(name)
         return load_protocol(path)
     except ProtocolError as exc:
         first = exc.problems[0] if getattr(exc, "problems", None) else None
         detail = f"{first.file}:{first.line}:{first.col}: {first.message}" if first else str(exc)
-        fail(f"protocol {name!r} has errors: {detail}")
+        fail_with("cli.protocol_errors", name=name, detail=detail)
     except (FileNotFoundError, LookupError, ValueError, OSError) as exc:
-        fail(f"protocol {name!r}: {exc}")
+        fail_with("cli.protocol_unusable", name=name, error=exc)
 
 
 def _open_store(data_dir):  # -> SessionStore
     try:
         from interviewer.store import SessionStore
     except ImportError:
-        fail("the session store is not available in this build")
+        fail_with("cli.no_store")
     try:
         return SessionStore(data_dir)
     except (OSError, ValueError) as exc:
-        fail(f"cannot open the data folder {data_dir}: {exc}")
+        fail_with("cli.data_dir", folder=data_dir, error=getattr(exc, "strerror", None) or exc)
 
 
 def _codes_by_case(store) -> dict[str, list[str]]:

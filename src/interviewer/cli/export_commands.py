@@ -16,13 +16,17 @@ from interviewer.cli.common import (
     data_dir_from,
     data_dir_option,
     fail,
+    fail_with,
     lang_option,
     load_session,
     open_store,
     ui_language,
 )
+from interviewer.export.registry import FORMATS
 
 LAYOUT_CHOICES = ("margin", "two-column")
+EXPORT_FORMATS = tuple(FORMATS)
+"""Every format ``export --format`` accepts, from the registry, so the help lists them all."""
 
 
 def _out_dir(out: str | None) -> Path:
@@ -53,8 +57,9 @@ def _report(paths_written: list[Path]) -> None:
 @click.option(
     "--format",
     "fmt",
+    type=click.Choice(list(EXPORT_FORMATS)),
     default=None,
-    help="Output format: transcript-docx, transcript-md, coding-docx, qdpx, qdc, json.",
+    help="Output format; 'interviewer matrix' writes the matrix-* and compare-* ones too.",
 )
 @click.option("--all-formats", is_flag=True, help="transcript-docx, transcript-md, coding-docx, "
               "qdpx and json at once.")  # fmt: skip
@@ -99,7 +104,7 @@ def export_command(
     stamps: str,
     approved_only: bool,
 ) -> None:
-    """Export sessions: transcript for approval, coding document, REFI-QDA project, JSON."""
+    """Export sessions ID...: transcript for approval, coding document, REFI-QDA project, JSON."""
     from interviewer.export.options import ExportOptions
     from interviewer.export.registry import (
         SESSION_FORMATS,
@@ -109,7 +114,7 @@ def export_command(
     )
 
     if not fmt and not all_formats:
-        fail("choose a format with --format FORMAT or use --all-formats")
+        fail_with("cli.choose_format")
     formats = list(SESSION_FORMATS) if all_formats else [fmt or ""]
     try:
         for name in formats:
@@ -162,7 +167,7 @@ def _verbatim(
 @click.option("--case", "cases", multiple=True, help="Case name; repeat for several cases.")
 @click.option("--compare", is_flag=True, help="The comparative matrix over the cases.")
 @click.option("--format", "fmt", type=click.Choice(("docx", "csv", "xlsx")), default="docx",
-              show_default=True)  # fmt: skip
+              show_default=True, help="Word (landscape), CSV or Excel.")  # fmt: skip
 @click.option("--out", "out", type=click.Path(file_okay=False), default=None,
               help="Folder for the files (default: ./exports).")  # fmt: skip
 @click.option("--force", is_flag=True, help="Replace existing files instead of adding -2, -3.")
@@ -182,19 +187,19 @@ def matrix_command(
     from interviewer.export.registry import ExportError, write_export
 
     if not cases and not compare:
-        fail("name a case with --case C (or use --compare for all cases)")
+        fail_with("cli.matrix_needs_case")
     store = open_store(ctx)
     sessions: list[Any] = []
     if cases:
         for case in cases:
             found = _case_sessions(store, case)
             if not found:
-                fail(f"no sessions in case {case!r}")
+                fail_with("cli.no_sessions_in_case", case=case)
             sessions.extend(found)
     else:
         sessions = _case_sessions(store, None)
         if not sessions:
-            fail("no sessions to compare")
+            fail_with("cli.nothing_to_compare")
     name = f"{'compare' if compare else 'matrix'}-{fmt}"
     options = prepare_export(ctx, sessions, [name], ExportOptions(force=force))
     try:
@@ -208,15 +213,15 @@ def _protocol(name: str) -> Any:
         from interviewer.protocol_library import find_protocol
         from interviewer.protocol_loader import ProtocolError, load_protocol
     except ImportError:
-        fail("the protocol loader is not available in this installation")
+        fail_with("cli.no_loader", module="interviewer.protocol_loader")
     try:
         return load_protocol(find_protocol(name))
     except ProtocolError as exc:
         problems = getattr(exc, "problems", None) or []
         first = problems[0] if problems else exc
-        fail(f"protocol {name!r} has errors: {getattr(first, 'message', first)}")
+        fail_with("cli.protocol_errors", name=name, detail=getattr(first, "message", first))
     except (FileNotFoundError, LookupError, ValueError) as exc:
-        fail(f"cannot find protocol {name!r}: {exc}")
+        fail_with("cli.protocol_not_found", name=name, error=exc)
 
 
 def _protocol_document(ctx: click.Context, kind: str, name: str, fmt: str, out: str | None,
@@ -243,8 +248,9 @@ def _protocol_document_command(kind: str, help_text: str) -> click.Command:
     @click.command(kind, help=help_text)
     @click.argument("protocol")
     @click.option("--format", "fmt", type=click.Choice(("docx", "md")), default="docx",
-                  show_default=True)  # fmt: skip
-    @click.option("--out", "out", type=click.Path(file_okay=False), default=None)
+                  show_default=True, help="Word, or Markdown to edit further.")  # fmt: skip
+    @click.option("--out", "out", type=click.Path(file_okay=False), default=None,
+                  help="Folder for the file (default: ./exports).")  # fmt: skip
     @click.option("--force", is_flag=True, help="Replace an existing file.")
     @lang_option
     @click.pass_context
@@ -255,8 +261,8 @@ def _protocol_document_command(kind: str, help_text: str) -> click.Command:
 
 
 guide_command = _protocol_document_command(
-    "guide", "A printable interview guide (the paper backup) from a protocol."
+    "guide", "A printable interview guide (the paper backup) from PROTOCOL (a name or a file)."
 )
 letter_command = _protocol_document_command(
-    "letter", "The invitation letter listing the protocol's themes."
+    "letter", "The invitation letter listing the themes of PROTOCOL (a name or a file)."
 )

@@ -45,7 +45,8 @@ def _message_lang(ctx: click.Context) -> str:
 @lang_option
 @click.pass_context
 def check_command(ctx: click.Context, files: tuple[str, ...], strict: bool) -> None:
-    """Validate protocol files and print every problem at once."""
+    """Validate protocols and print every problem at once; each FILE is a path or the name
+    of a protocol (see 'interviewer paths' for where they are looked up)."""
     from interviewer.protocol_loader import check_protocol
 
     usage_lang, message_lang = resolve_language(lang_from(ctx)), _message_lang(ctx)
@@ -86,7 +87,8 @@ def check_command(ctx: click.Context, files: tuple[str, ...], strict: bool) -> N
 @lang_option
 @click.pass_context
 def show_command(ctx: click.Context, protocol: str) -> None:
-    """Print a protocol as an outline: topics, variables, characteristics, questions, minutes."""
+    """Print a protocol (FILE, or a NAME from the protocol folders) as an outline: topics,
+    variables, characteristics, questions, minutes."""
     from rich.console import Console
 
     from interviewer.protocol_loader import ProtocolError, check_protocol

@@ -18,6 +18,7 @@ from interviewer.cli.common import (
     data_dir_from,
     data_dir_option,
     fail,
+    fail_with,
     lang_option,
     load_session,
     open_store,
@@ -84,19 +85,20 @@ def key_show_command(ctx: click.Context, case: str | None) -> None:
 @data_dir_option
 @click.pass_context
 def key_export_command(ctx: click.Context, out: str, case: str | None, force: bool) -> None:
-    """Write the key file (real names) to FILE, only on this explicit request (mode 0600)."""
+    """Write the key file (real names) to the --out file, only on this explicit request
+    (mode 0600)."""
     from interviewer.pseudonym.keys import render_keys
     from interviewer.pseudonym.private_files import write_private
 
     target = Path(out).expanduser()
     if target.exists() and not force:
-        fail(f"{target} exists; use --force to replace it")
+        fail_with("cli.file_exists", path=target)
     rows = _key_rows(ctx, case)
     data = render_keys(rows, "csv" if target.suffix.lower() == ".csv" else "json")
     try:
         write_private(target, data)
     except OSError as exc:
-        fail(f"cannot write {target}: {exc.strerror or exc}")
+        fail_with("cli.cannot_write", path=target, error=exc.strerror or exc)
     _say(ctx, "membercheck.cli.key_written", path=str(target), count=len(rows))
 
 
@@ -104,7 +106,12 @@ def key_export_command(ctx: click.Context, out: str, case: str | None, force: bo
 @click.command("codelist")
 @click.option("--case", "cases", multiple=True, help="Case; repeat for several (default: all).")
 @click.option(
-    "--format", "fmt", type=click.Choice(("md", "csv", "docx")), default="md", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(("md", "csv", "docx")),
+    default="md",
+    show_default=True,
+    help="Markdown, CSV or Word.",
 )
 @click.option(
     "--out", type=click.Path(file_okay=False), default=None, help="Folder (default: ./exports)."
@@ -124,7 +131,9 @@ def codelist_command(
     store = open_store(ctx)
     summaries = [s for c in cases for s in store.list(case=c)] if cases else store.list()
     if not summaries:
-        fail(f"no sessions in case {cases[0]!r}" if cases else "no sessions")
+        if cases:
+            fail_with("cli.no_sessions_in_case", case=cases[0])
+        fail_with("cli.no_sessions")
     sessions = [load_session(store, s.id) for s in summaries]
     replacements = replacements_of(ctx)
     lang = ui_language(ctx, sessions[0])
@@ -140,7 +149,8 @@ def codelist_command(
     try:
         path = write_file_atomic(folder, name, stream.getvalue(), force=force)
     except OSError as exc:
-        fail(f"cannot write {name} to {folder}: {exc.strerror or exc}")
+        error = exc.strerror or exc
+        fail_with("cli.cannot_write_to", sessions[0], name=name, folder=folder, error=error)
     click.echo(str(path))
 
 
@@ -158,15 +168,25 @@ def replace_group() -> None:
     type=click.Choice(("person", "team", "place", "organisation", "other")),
     default="other",
     show_default=True,
+    help="What NAME is (shown by 'replace list').",
 )
+@click.option("--force", is_flag=True, help="Give a name already on the list another pseudonym.")
 @data_dir_option
 @lang_option
 @click.pass_context
-def replace_add_command(ctx: click.Context, name: str, pseudonym: str, kind: str) -> None:
+def replace_add_command(
+    ctx: click.Context, name: str, pseudonym: str, kind: str, force: bool
+) -> None:
     """Replace NAME (whole word, any case) by PSEUDONYM in every export."""
     from interviewer.pseudonym.storage import save_replacements
 
     current = replacements_of(ctx)
+    before = current.find(name)
+    if before is not None and before.pseudonym != pseudonym.strip():
+        values = {"name": before.name, "old": before.pseudonym, "new": pseudonym.strip()}
+        if not force:  # exports made before and after would disagree: never silently
+            fail(translate("replace.exists", ui_language(ctx), **values))
+        _say(ctx, "replace.changed", **values)
     try:
         updated = current.with_entry(name, pseudonym, kind)  # type: ignore[arg-type]
     except ValueError as exc:
@@ -187,7 +207,7 @@ def replace_remove_command(ctx: click.Context, name: str) -> None:
     try:
         updated = replacements_of(ctx).without(name)
     except KeyError:
-        fail(f"{name!r} is not on the replacement list")
+        fail_with("cli.not_on_list", name=name)
     save_replacements(data_dir_from(ctx), updated)
     _say(ctx, "membercheck.cli.replace_removed", count=len(updated.entries))
 

@@ -29,6 +29,7 @@ from interviewer.cli.common import (
     data_dir_from,
     data_dir_option,
     fail,
+    fail_with,
     lang_from,
     lang_option,
     open_store,
@@ -354,10 +355,10 @@ def resume_command(ctx: click.Context, session_id: str | None) -> None:
     try:
         session = store.load(session_id)
         key = store.load_key(session.id)
+    except (KeyError, LookupError):  # the store's SessionNotFound is one too
+        fail_with("cli.no_session", id=session_id, folder=store.data_dir)
     except StoreError as exc:
         fail(str(exc).splitlines()[0])
-    except (KeyError, LookupError):
-        fail(f"no session with id {session_id!r}")
     lang = resolve_language(explicit, session.protocol.language)
     if str(session.status) == "finished":
         fail(translate("tui.cli.finished", lang, id=session.id))

@@ -111,7 +111,8 @@ def _print_table(items: list[Any], lang: str, folder: str) -> None:
 @lang_option
 @click.pass_context
 def import_command(ctx: click.Context, files: tuple[Path, ...], replace: bool) -> None:
-    """Import sessions from portable JSON files (made by 'interviewer export ID --format json').
+    """Import sessions from portable JSON files FILE... (made by 'interviewer export ID
+    --format json').
 
     Invalid files and sessions that are already stored are refused with a message; the
     others are imported. The exit status is 1 when any file was refused.

@@ -15,6 +15,7 @@ from interviewer.cli.common import (
     data_dir_from,
     data_dir_option,
     fail,
+    fail_with,
     lang_option,
     load_session,
     open_store,
@@ -44,7 +45,7 @@ def _save(ctx: click.Context, transcript: Transcript) -> Path:
     try:
         return TranscriptStore(data_dir_from(ctx)).save(transcript)
     except (TranscriptError, OSError) as exc:
-        fail(f"cannot save the transcript: {exc}")
+        fail_with("cli.transcript_not_saved", error=exc)
     raise AssertionError("unreachable")
 
 
@@ -54,7 +55,7 @@ def transcript_group() -> None:
 
 
 @transcript_group.command("import")
-@click.argument("session_id")
+@click.argument("session_id", metavar="ID")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
     "--offset",
@@ -71,7 +72,12 @@ def transcript_group() -> None:
     "the offset is computed from the session's start.",
 )
 @click.option(
-    "--format", "fmt", type=click.Choice(["auto", *FORMATS]), default="auto", show_default=True
+    "--format",
+    "fmt",
+    type=click.Choice(["auto", *FORMATS]),
+    default="auto",
+    show_default=True,
+    help="The file's format; auto tells it from the name and the content.",
 )
 @click.option("--encoding", default=None, help="Text encoding if not UTF-8 (e.g. cp1252).")
 @click.option(
@@ -97,7 +103,7 @@ def import_command(
     speakers: tuple[str, ...],
     replace: bool,
 ) -> None:
-    """Import FILE (SRT, WebVTT, Whisper JSON, oTranscribe, stamped text) for SESSION_ID."""
+    """Import FILE (SRT, WebVTT, Whisper JSON, oTranscribe, stamped text) for session ID."""
     from interviewer.transcript import TranscriptError, TranscriptStore, align, read_transcript
     from interviewer.transcript.service import new_transcript
 
@@ -137,7 +143,7 @@ def import_command(
 
 
 @transcript_group.command("show")
-@click.argument("session_id")
+@click.argument("session_id", metavar="ID")
 @click.option(
     "--stamps",
     type=click.Choice([*STAMP_STYLES, "none"]),
@@ -149,7 +155,7 @@ def import_command(
 @lang_option
 @click.pass_context
 def show_command(ctx: click.Context, session_id: str, stamps: str) -> None:
-    """Print the transcript per question, in the order the interview went."""
+    """Print the transcript of session ID per question, in the order the interview went."""
     from interviewer.transcript import map_speakers, segment_line, target_title, verbatim_blocks
 
     session = load_session(open_store(ctx), session_id)
@@ -213,14 +219,15 @@ def show_command(ctx: click.Context, session_id: str, stamps: str) -> None:
 
 
 @transcript_group.command("offset", context_settings={"ignore_unknown_options": True})
-@click.argument("session_id")
+@click.argument("session_id", metavar="ID")
 @click.argument("seconds", type=float)
 @click.option("--by", "relative", is_flag=True, help="Shift the current offset by SECONDS.")
 @data_dir_option
 @lang_option
 @click.pass_context
 def offset_command(ctx: click.Context, session_id: str, seconds: float, relative: bool) -> None:
-    """Set the offset (or shift it with --by) and re-align; manual moves are kept."""
+    """Set the offset of session ID's transcript to SECONDS (or shift it with --by) and
+    re-align; manual moves are kept."""
     from interviewer.transcript import TranscriptError, align
     from interviewer.transcript.service import nudge_offset, set_offset
 
@@ -249,7 +256,7 @@ def offset_command(ctx: click.Context, session_id: str, seconds: float, relative
 
 
 @transcript_group.command("move")
-@click.argument("session_id")
+@click.argument("session_id", metavar="ID")
 @click.argument("segment_no", type=int)
 @click.argument("target", required=False)
 @click.option("--undo", is_flag=True, help="Let the segment follow the timeline again.")
@@ -259,7 +266,8 @@ def offset_command(ctx: click.Context, session_id: str, seconds: float, relative
 def move_command(
     ctx: click.Context, session_id: str, segment_no: int, target: str | None, undo: bool
 ) -> None:
-    """Put segment SEGMENT_NO under TARGET: a question id, topic id, code id or variable name."""
+    """Put segment SEGMENT_NO of session ID's transcript under TARGET: a question id, topic
+    id, code id or variable name."""
     from interviewer.transcript import TranscriptError, align, target_title
     from interviewer.transcript.service import move_segment, resolve_target, unmove_segment
 
@@ -267,7 +275,7 @@ def move_command(
     transcript = _load_transcript(ctx, session.id)
     lang = ui_language(ctx, session)
     if undo == (target is not None):
-        fail("give either a TARGET or --undo")
+        fail_with("cli.target_or_undo", session)
     try:
         if undo:
             if not 1 <= segment_no <= len(transcript.segments):
@@ -285,12 +293,13 @@ def move_command(
 
 
 @transcript_group.command("view")
-@click.argument("session_id")
+@click.argument("session_id", metavar="ID")
 @data_dir_option
 @lang_option
 @click.pass_context
 def view_command(ctx: click.Context, session_id: str) -> None:
-    """Open the transcript beside the notes (move segments, nudge the offset) in the TUI."""
+    """Open the transcript of session ID beside the notes (move segments, nudge the offset)
+    in the TUI."""
     from interviewer.store import SessionStore
     from interviewer.tui.screens.transcript import make_transcript_app
 
@@ -351,7 +360,7 @@ def transcribe_command(
 
     lang = ui_language(ctx)
     if not extra_installed():
-        fail(f"speech-to-text needs the optional extra: {INSTALL_HINT}; and {MODEL_HINT}")
+        fail_with("cli.needs_transcribe_extra", install=INSTALL_HINT, model=MODEL_HINT)
     target = out or audio.with_suffix(".json")
     try:
         check_model_dir(model_dir)
@@ -387,5 +396,5 @@ def transcribe_command(
     try:
         atomic_write_bytes(target, whisper_json_bytes(data))
     except OSError as exc:
-        fail(f"cannot write {target}: {exc.strerror or exc}")
+        fail_with("cli.cannot_write", path=target, error=exc.strerror or exc)
     click.echo(translate("transcript.transcribed", lang, count=len(data["segments"]), path=target))

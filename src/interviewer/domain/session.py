@@ -22,7 +22,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from interviewer.domain.protocol import InterviewProtocol
-from interviewer.domain.turns import Turn, turns_for
+from interviewer.domain.turns import INTERVIEWER_SPEAKER, Turn, turns_for
 
 SESSION_FORMAT_VERSION = 2
 """2: a question's speaker became ``QuestionRecord.turns`` (one speaker per paragraph)."""
@@ -149,7 +149,11 @@ class QuestionRecord(_Model):
 
     @property
     def speaker(self) -> str | None:
-        """Who spoke first (the quick answer and note parts are theirs), or None."""
+        """Who answered first (the quick answer and note parts are theirs), or None: the
+        first turn that is not the interviewer's (else the first turn)."""
+        for turn in self.turns:
+            if turn.speaker != INTERVIEWER_SPEAKER:
+                return turn.speaker
         return self.turns[0].speaker if self.turns else None
 
 

@@ -56,13 +56,22 @@ def codebook_rows(content: SessionContent) -> list[tuple[str, str, str, str]]:
 
 
 def _answer_runs(
-    paragraph: Any, entry: Entry, text: str, colours: dict[str, str], names: dict[str, str]
+    paragraph: Any,
+    entry: Entry,
+    turn: tuple[str, str],
+    colours: dict[str, str],
+    names: dict[str, str],
 ) -> None:
-    """'1.1: text [Other variable]' with the highlight of the code it belongs to."""
+    """'1.1: text [Other variable]' with the highlight of the code it belongs to.
+
+    ``turn`` is (speaker, text): in a group interview each turn is its own paragraph with
+    its own speaker code, so the QDA tools attribute every paragraph to who said it.
+    """
+    speaker, text = turn
     colour = colours.get(entry.tags[0] if entry.tags else entry.code_id or "")
     # One run for speaker and text: half the XML of two runs, and QDA tools only need the
     # paragraph to start with "1.1:".
-    docx_tools.highlight(paragraph.add_run(f"{entry.speaker}: {clean_text(text)}"), colour)
+    docx_tools.highlight(paragraph.add_run(f"{speaker}: {clean_text(text)}"), colour)
     for tag in entry.tags:
         marker = paragraph.add_run(f" [{clean_line(names.get(tag, tag))}]")
         docx_tools.highlight(marker, colours.get(tag))
@@ -125,19 +134,19 @@ def write_coding_docx(session: Session, stream: IO[bytes], options: ExportOption
         doc.add_heading(clean_line(heading), level=1)
         for entry in entries:
             doc.add_heading(entry.text, level=2)
-            paragraphs = entry.answer_paragraphs() or [t("export.transcript.no_answer")]
+            turns = entry.answer_turns() or [(entry.speaker, t("export.transcript.no_answer"))]
             if not two_column:
-                for text in paragraphs:
-                    _answer_runs(doc.add_paragraph(), entry, text, colours, names)
+                for turn in turns:
+                    _answer_runs(doc.add_paragraph(), entry, turn, colours, names)
                 continue
             table = doc.add_table(rows=1, cols=2)
             table.style = "Table Grid"
             docx_tools.set_cell(table.rows[0].cells[0], t("export.coding.col.text"), bold=True)
             docx_tools.set_cell(table.rows[0].cells[1], t("export.coding.col.memo"), bold=True)
             label = code_label(content.protocol, entry)
-            for text in paragraphs:
+            for turn in turns:
                 left, right = table.add_row().cells
-                _answer_runs(left.paragraphs[0], entry, text, colours, names)
+                _answer_runs(left.paragraphs[0], entry, turn, colours, names)
                 docx_tools.set_cell(right, label)
             docx_tools.set_column_widths(table, doc, (0.7, 0.3))
     if not two_column:

@@ -31,7 +31,8 @@ from interviewer.domain.timeline import (
     pause_intervals,
     section_intervals,
 )
-from interviewer.export.text import clean_line, clean_text, paragraphs_of
+from interviewer.domain.turns import INTERVIEWER_SPEAKER, spoken_paragraphs
+from interviewer.export.text import clean_line, clean_text
 from interviewer.i18n import Translator, document_language
 
 DEFAULT_PALETTE = (
@@ -133,6 +134,8 @@ class Entry:
     """The code its answers belong to: the topic id, or the closing question's extra code."""
     tags: tuple[str, ...]
     speaker: str
+    """Who answered first: the speaker of the quick answer, the parts and the first note
+    paragraph (the session's respondent code when no speaker was chosen)."""
     at: float | None
     answer: str | None
     """The quick answer as printed (Ja/Nee, an option, a scale value)."""
@@ -140,6 +143,8 @@ class Entry:
     parts: tuple[tuple[str, str], ...]
     """(label, text) for each labelled part, in protocol order (empty text kept)."""
     matrix_row: str | None = None
+    note_speakers: tuple[str, ...] = ()
+    """The speaker of each of ``notes`` (group interviews: a turn each); empty: ``speaker``."""
 
     @property
     def has_notes(self) -> bool:
@@ -157,13 +162,41 @@ class Entry:
                 out.append(f"{label}: {text}")
         return out
 
-    def cell_text(self) -> str:
-        """The answer on one line for a matrix cell: 'Ja. notes BP: ... KP: ...'."""
-        pieces: list[str] = []
+    def answer_turns(self) -> list[tuple[str, str]]:
+        """``answer_paragraphs`` with each one's speaker: the quick answer and the parts are
+        ``speaker``'s, each note paragraph its turn's."""
+        out: list[tuple[str, str]] = []
         if self.answer:
+            out.append((self.speaker, self.answer + "."))
+        aligned = len(self.note_speakers) == len(self.notes)
+        for n, text in enumerate(self.notes):
+            out.append((self.note_speakers[n] if aligned else self.speaker, text))
+        for label, text in self.parts:
+            if text:
+                out.append((self.speaker, f"{label}: {text}"))
+        return out
+
+    def speakers(self) -> list[str]:
+        """Everyone with a paragraph in this answer, in order of first appearance."""
+        return list(dict.fromkeys(speaker for speaker, _ in self.answer_turns()))
+
+    def cell_text(self, speaker: str | None = None) -> str:
+        """The answer on one line for a matrix cell: 'Ja. notes BP: ... KP: ...'.
+
+        With ``speaker`` (a group interview's column), only what that speaker said: their
+        note paragraphs, and the quick answer and parts when they answered first.
+        """
+        own = speaker is None or speaker == self.speaker
+        aligned = len(self.note_speakers) == len(self.notes)
+        pieces: list[str] = []
+        if self.answer and own:
             pieces.append(self.answer + ".")
-        pieces.extend(" ".join(n.split()) for n in self.notes)
-        if self.parts and any(t for _, t in self.parts):
+        pieces.extend(
+            " ".join(n.split())
+            for i, n in enumerate(self.notes)
+            if speaker is None or (self.note_speakers[i] if aligned else self.speaker) == speaker
+        )
+        if own and self.parts and any(t for _, t in self.parts):
             pieces.extend(f"{label}: {' '.join(t.split()) or '-'}" for label, t in self.parts)
         return " ".join(pieces)
 
@@ -308,6 +341,8 @@ def build_content(session: Session, lang: str | None = None) -> SessionContent:
             title = t("export.transcript.closing")
             quick = quick_answer_text(None, record.quick_answer, lang)
         speaker = record.speaker if (group and record.speaker) else session.respondent
+        spoken = spoken_paragraphs(record.notes, record.turns if group else (), speaker)
+        interviewer = t("word.interviewer")
         entry = Entry(
             question_id=qid,
             text=clean_line(text),
@@ -315,12 +350,15 @@ def build_content(session: Session, lang: str | None = None) -> SessionContent:
             characteristic_id=characteristic,
             code_id=code_id,
             tags=tuple(tag for tag in record.tags if tag != code_id),
-            speaker=clean_line(speaker),
+            speaker=interviewer if speaker == INTERVIEWER_SPEAKER else clean_line(speaker),
             at=shown.get(qid, record.first_edit_at),
             answer=quick,
-            notes=tuple(paragraphs_of(record.notes)),
+            notes=tuple(clean_text(text).strip() for _, text in spoken),
             parts=parts,
             matrix_row=matrix_row,
+            note_speakers=tuple(
+                interviewer if who == INTERVIEWER_SPEAKER else clean_line(who) for who, _ in spoken
+            ),
         )
         if sections and sections[-1].topic_id == topic_id:
             sections[-1].entries.append(entry)

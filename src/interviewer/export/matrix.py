@@ -14,6 +14,11 @@ Which notes go to which cell: a question's ``characteristic``; a follow-up witho
 inherits the characteristic of the question its ``show_when`` looks at; any other note of a
 topic without a characteristic (e.g. a probe) goes to "Overig" as "<variable>: text", so
 nothing typed is left out of the matrix.
+
+A group interview has one column per participant, holding what that participant said (their
+turns; the quick answer and parts go to whoever answered first). Anything said by someone
+else (the interviewer's own turns, notes typed before a speaker was chosen, which carry the
+group's code) gets a column of its own after the participants, so nothing is lost.
 """
 
 from __future__ import annotations
@@ -25,7 +30,8 @@ from dataclasses import dataclass
 from interviewer.domain.protocol import AnswerType, InterviewProtocol
 from interviewer.domain.session import Session
 from interviewer.domain.timeline import CLOSING
-from interviewer.export.content import SessionContent, build_content, topic_seconds
+from interviewer.export.content import Entry, SessionContent, build_content, topic_seconds
+from interviewer.export.text import clean_line
 from interviewer.i18n import Translator, document_language
 
 EMPTY = "-"
@@ -100,6 +106,40 @@ def _cell(texts: list[str]) -> str:
     return joined or EMPTY
 
 
+@dataclass(frozen=True)
+class _Column:
+    """One matrix column: a respondent, or one speaker of a group interview."""
+
+    header: str
+    session: Session
+    content: SessionContent
+    speaker: str | None
+    """Only this speaker's text (group interviews); None: the whole session."""
+
+    def cell_text(self, entry: Entry) -> str:
+        return entry.cell_text(self.speaker)
+
+
+def _columns(contents: Sequence[SessionContent], t: Translator) -> list[_Column]:
+    """A column per individual session; per participant (and other speaker) of a group."""
+    columns: list[_Column] = []
+    for content in contents:
+        session = content.session
+        if not content.group:
+            header = t("export.matrix.respondent", code=session.respondent)
+            columns.append(_Column(header, session, content, None))
+            continue
+        codes = [clean_line(p.code) for p in session.participants]
+        others = [s for e in content.entries() for s in e.speakers() if s not in codes]
+        interviewer = t("word.interviewer")
+        for speaker in [*codes, *dict.fromkeys(others)]:
+            header = (
+                speaker if speaker == interviewer else t("export.matrix.respondent", code=speaker)
+            )
+            columns.append(_Column(header, session, content, speaker))
+    return columns
+
+
 def case_matrix(
     sessions: Sequence[Session],
     lang: str | None = None,
@@ -116,7 +156,8 @@ def case_matrix(
     ordered = sorted(sessions, key=lambda s: code_sort_key(s.respondent))
     contents: list[SessionContent] = [build_content(s, lang) for s in ordered]
     case = ordered[0].case
-    respondents = [t("export.matrix.respondent", code=s.respondent) for s in ordered]
+    columns = _columns(contents, t)
+    respondents = [c.header for c in columns]
     header = (t("export.matrix.variable"), t("export.matrix.characteristic"), *respondents)
     variables: list[VariableBlock] = []
     for number, topic in enumerate(protocol.topics, start=1):
@@ -125,12 +166,12 @@ def case_matrix(
             cells = tuple(
                 _cell(
                     [
-                        e.cell_text()
-                        for e in c.entries()
+                        c.cell_text(e)
+                        for e in c.content.entries()
                         if e.topic_id == topic.id and e.characteristic_id == characteristic.id
                     ]
                 )
-                for c in contents
+                for c in columns
             )
             rows.append((characteristic.row_label, cells))
         variables.append(VariableBlock(f"{number}. {topic.row_label}", tuple(rows)))
@@ -142,11 +183,11 @@ def case_matrix(
     extra_ids = {c.id for c in protocol.extra_codes}
     names = protocol.code_names()
     grid: dict[str, list[list[str]]] = {
-        label: [[] for _ in contents] for label in [*row_labels, other_label]
+        label: [[] for _ in columns] for label in [*row_labels, other_label]
     }
-    for column, content in enumerate(contents):
-        for entry in content.entries():
-            text = entry.cell_text()
+    for column, col in enumerate(columns):
+        for entry in col.content.entries():
+            text = col.cell_text(entry)
             if not text:
                 continue
             if entry.topic_id is None:
@@ -157,10 +198,10 @@ def case_matrix(
                 grid[other_label][column].append(f"{variable}: {text}")
     other_rows = tuple((label, tuple(_cell(c) for c in grid[label])) for label in grid)
     if approval is not None:
-        cells = tuple(approval.get(s.id) or EMPTY for s in ordered)
+        cells = tuple(approval.get(c.session.id) or EMPTY for c in columns)
         other_rows = (*other_rows, (t("membercheck.matrix.approval_row"), cells))
     time_rows: list[tuple[str, tuple[str, ...]]] = []
-    seconds = [topic_seconds(s) for s in ordered]
+    seconds = [topic_seconds(c.session) for c in columns]
     for block, topic in zip(variables, protocol.topics, strict=True):
         time_rows.append(
             (block.label, tuple(_minutes(s.get(topic.id, 0.0), lang) for s in seconds))
@@ -172,7 +213,10 @@ def case_matrix(
         )
     )
     time_rows.append(
-        (t("export.matrix.time_total"), tuple(_minutes(c.duration_seconds, lang) for c in contents))
+        (
+            t("export.matrix.time_total"),
+            tuple(_minutes(c.content.duration_seconds, lang) for c in columns),
+        )
     )
     return CaseMatrix(
         case=case,

@@ -137,9 +137,11 @@ def source_text(content: SessionContent) -> SourceText:
             put(f"\n{entry.text}\n")
             key = code_key(entry.code_id, entry.topic_id, entry.characteristic_id)
             codes = [guids[k] for k in (key, *entry.tags) if k in guids]
-            for n, paragraph in enumerate(entry.answer_paragraphs()):
+            # One selection per paragraph, so per turn in a group interview: the speaker's
+            # case refers to exactly what that participant said.
+            for n, (speaker, paragraph) in enumerate(entry.answer_turns()):
                 text = clean_text(paragraph)
-                put(f"{entry.speaker}: ")
+                put(f"{speaker}: ")
                 start = put(text)
                 put("\n")
                 if codes:
@@ -151,7 +153,7 @@ def source_text(content: SessionContent) -> SourceText:
                             start + len(text),
                             tuple(dict.fromkeys(codes)),
                             text,
-                            entry.speaker,
+                            speaker,
                         )
                     )
     name = clean_line(f"{session.case} {session.respondent}")

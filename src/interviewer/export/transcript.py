@@ -54,11 +54,12 @@ def transcript_blocks(content: SessionContent, *, timestamps: bool = False) -> l
         for entry in section.entries:
             stamp = clock_text(entry.at) if timestamps else ""
             blocks.append(Block("question", entry.text, stamp=stamp))
-            label = entry.speaker if content.group else ""
-            paragraphs = entry.answer_paragraphs()
-            if not paragraphs:
+            turns = entry.answer_turns()
+            if not turns:
                 blocks.append(Block("p", t("export.transcript.no_answer")))
-            for text in paragraphs:
+            # A group interview: every turn its own paragraph, starting with its speaker.
+            for speaker, text in turns:
+                label = speaker if content.group else ""
                 blocks.append(Block("answer" if label else "p", text, label=label))
     blocks.extend(approval_blocks(content))
     return blocks

@@ -51,7 +51,7 @@ def annotate(content: SessionContent) -> list[SentParagraph]:
         out.append(SentParagraph(text="", role="heading"))
         for entry in section.entries:
             qid = entry.question_id
-            label = entry.speaker if content.group else ""
+            labels = [speaker if content.group else "" for speaker, _ in entry.answer_turns()]
             out.append(SentParagraph(text="", role="question", question_id=qid))
             origins: list[tuple[str, str | None]] = []
             if entry.answer:
@@ -60,7 +60,7 @@ def annotate(content: SessionContent) -> list[SentParagraph]:
             origins += [("part", pid) for pid, (_l, text) in _part_ids(content, entry) if text]
             if not origins:
                 out.append(SentParagraph(text="", role="placeholder", question_id=qid))
-            for origin, part_id in origins:
+            for (origin, part_id), label in zip(origins, labels, strict=True):
                 out.append(
                     SentParagraph(
                         text="",
