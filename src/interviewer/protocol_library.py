@@ -105,5 +105,9 @@ def find_protocol(
         if entry.id == name and entry.error is None:
             return entry.path
     lang = lang or DEFAULT_LANGUAGE
-    known = ", ".join(sorted({p.stem for p in files})) or translate("check.none_found", lang)
+    if candidate.suffix.lower() in paths.PROTOCOL_SUFFIXES or len(candidate.parts) > 1:
+        # meant as a file: say so, rather than "no protocol named 'my-protocol.yaml'"
+        raise ProtocolNotFound(translate("check.no_such_file", lang, path=name))
+    ids = {e.id for e in list_protocols(extra) if e.error is None}
+    known = ", ".join(sorted(ids)) or translate("check.none_found", lang)
     raise ProtocolNotFound(translate("check.no_protocol_named", lang, name=name, known=known))
