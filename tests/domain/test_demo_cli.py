@@ -49,7 +49,7 @@ def test_demo_creates_numbered_sessions_per_case(store: _MemoryStore, data_dir) 
         main, ["--lang", "en", "demo", "--case", "Wierden", "--respondents", "1"]
     )
     assert result.exit_code == 0, result.output
-    assert "Created 1 demo sessions in case Wierden" in result.output
+    assert "Created 1 demo session in case Wierden" in result.output
     codes = [(s.case, s.respondent) for s, _ in store.saved]
     assert codes == [("Borne", "1.1"), ("Borne", "1.2"), ("Borne", "1.3"), ("Wierden", "2.1")]
     assert all(key.session_id == s.id and key.fields for s, key in store.saved)
@@ -78,7 +78,7 @@ def test_demo_group_and_minutes(store: _MemoryStore) -> None:
     (session, _key) = store.saved[0]
     assert session.respondent == "7.1" and len(session.participants) == 3
     assert 20_000 <= session.word_count() <= 25_000
-    assert "demosessies aangemaakt" in result.output
+    assert "1 demosessie aangemaakt" in result.output  # singular for one
 
 
 @pytest.mark.parametrize(

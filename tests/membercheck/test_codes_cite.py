@@ -51,9 +51,10 @@ def test_cite_quotes_the_numbered_markdown_lines(tmp_path: Path, stored) -> None
             lines[int(match.group(1))] = match.group(2).strip()
     first = next(n for n in sorted(lines) if n > 15 and len(lines[n]) > 40 and lines[n + 1])
     quoted = run(data_dir, "cite", session.id, f"{first}-{first + 1}")
+    # the citation is publication text: in the (Dutch) session's language under --lang en
     assert quoted == (
         f"“{lines[first]} {lines[first + 1]}” (respondent {session.respondent}, "
-        f"lines {first}-{first + 1})"
+        f"regel {first}-{first + 1})"
     )
     custom = run(data_dir, "cite", session.id, str(first), "--template", "(resp. {code})")
     assert custom.endswith(f"(resp. {session.respondent})")

@@ -68,6 +68,37 @@ def fail(message: str, code: int = 1) -> None:
     raise SystemExit(code)
 
 
+def current_language(session: Any = None) -> str:
+    """The interface language of the running command (``ui_language`` without a ``ctx`` at
+    hand: helpers such as ``load_session`` are called from many commands)."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is None:
+        from interviewer.i18n import resolve_language
+
+        return resolve_language(None, session.protocol.language if session else None)
+    return ui_language(ctx, session)
+
+
+def fail_with(key: str, session: Any = None, /, **values: object) -> None:
+    """``fail`` with the message ``key`` of the translation tables, in the interface language
+    (``--lang``, the settings file, the session's protocol, then ``LANG``)."""
+    from interviewer.i18n import translate
+
+    fail(translate(key, current_language(session), **values))
+
+
+def fail_error(exc: Exception, session: Any = None) -> None:
+    """``fail`` with an error from the core: said in the interface language when it carries a
+    message key (``MemberCheckError``, ``SettingsError``), else as it is."""
+    message = getattr(exc, "message", None)
+    if callable(message):
+        fail(message(current_language(session)))
+    key = getattr(exc, "message_key", None)
+    if key:
+        fail_with(key, session, **getattr(exc, "values", {}))
+    fail(str(exc))
+
+
 def open_store(ctx: click.Context) -> Any:
     """The session store of the chosen data folder, or one error line when it cannot open."""
     from interviewer.store import SessionStore
@@ -76,20 +107,24 @@ def open_store(ctx: click.Context) -> Any:
     try:
         return SessionStore(folder)
     except (OSError, ValueError) as exc:
-        fail(f"cannot open the data folder {folder}: {getattr(exc, 'strerror', None) or exc}")
+        fail_with("cli.data_dir", folder=folder, error=getattr(exc, "strerror", None) or exc)
 
 
 def load_session(store: Any, session_id: str) -> Any:
     """A stored session by id or unique prefix, or one error line saying why not."""
-    from interviewer.store import StoreError
+    from interviewer.store.errors import AmbiguousSessionId
 
+    folder = getattr(store, "data_dir", None)
     try:
         return store.load(session_id)
-    except LookupError as exc:  # the store's SessionNotFound says which id and folder
-        found = str(exc) if isinstance(exc, StoreError) else f"no session with id {session_id!r}"
-        fail(f"{found} (see 'interviewer sessions')")
-    except (OSError, ValueError) as exc:  # damaged file, ambiguous prefix
-        fail(f"cannot read session {session_id!r}: {exc}")
+    except LookupError:
+        if folder is None:
+            fail_with("cli.no_session_id", id=session_id)
+        fail_with("cli.no_session", id=session_id, folder=folder)
+    except AmbiguousSessionId:
+        fail_with("cli.ambiguous_id", id=session_id)
+    except (OSError, ValueError) as exc:  # a damaged file: the store's line names it
+        fail_with("cli.cannot_read_session", id=session_id, error=exc)
 
 
 def ui_language(ctx: click.Context, session: Any = None) -> str:

@@ -71,8 +71,15 @@ def document_language(subject: object, override: str | None = None) -> str:
 
 
 def translate(key: str, lang: str = DEFAULT_LANGUAGE, /, **values: object) -> str:
-    """The message ``key`` in ``lang`` (falling back to English), formatted with ``values``."""
-    texts = all_messages().get(key)
+    """The message ``key`` in ``lang`` (falling back to English), formatted with ``values``.
+
+    Plural forms: when ``count`` is 1 and the table has ``<key>.one``, that singular form is
+    used ("1 demosessie", not "1 demosessies"); other counts use ``key`` itself.
+    """
+    messages = all_messages()
+    if values.get("count") == 1 and f"{key}.one" in messages:
+        key = f"{key}.one"
+    texts = messages.get(key)
     if texts is None:
         raise KeyError(f"unknown message key {key!r}")
     template = texts.get(lang) or texts[DEFAULT_LANGUAGE]

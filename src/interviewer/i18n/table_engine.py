@@ -70,6 +70,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Created {count} demo sessions in case {case} ({words} words) in {folder}",
         "nl": "{count} demosessies aangemaakt in casus {case} ({words} woorden) in {folder}",
     },
+    "engine.demo.created.one": {
+        "en": "Created {count} demo session in case {case} ({words} words) in {folder}",
+        "nl": "{count} demosessie aangemaakt in casus {case} ({words} woorden) in {folder}",
+    },
     "engine.demo.session": {
         "en": "{id}  respondent {respondent}  {minutes} min  {words} words",
         "nl": "{id}  respondent {respondent}  {minutes} min  {words} woorden",

@@ -10,6 +10,7 @@ import hashlib
 import io
 
 from interviewer.domain.session import Session
+from interviewer.i18n import translate
 from interviewer.membercheck import report
 from interviewer.membercheck.diff import Comparison, compare, final_answers
 from interviewer.membercheck.docx_text import read_paragraphs
@@ -36,7 +37,25 @@ from interviewer.pseudonym.session import pseudonymise_session
 
 
 class MemberCheckError(ValueError):
-    """A step that cannot be taken now, with the reason in one line."""
+    """A step that cannot be taken now, with the reason in one line.
+
+    Made from a message key of the translation tables and its values, so the command line
+    says it in the interface language (``message(lang)``); ``str()`` is the English line. A
+    ``state`` value is an ``ApprovalState`` and is said in words.
+    """
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.key = key
+        self.values = values
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str) -> str:
+        """The reason in ``lang``."""
+        values = dict(self.values)
+        state = values.get("state")
+        if isinstance(state, ApprovalState):
+            values["state"] = translate(f"membercheck.state.{state.value}", lang)
+        return translate(self.key, lang, **values)
 
 
 def _now(now: dt.datetime | None) -> dt.datetime:
@@ -50,18 +69,14 @@ def _today(today: dt.date | None) -> dt.date:
 def _record(book: ApprovalBook, session_id: str) -> ApprovalRecord:
     record = book.get(session_id)
     if record is None or not record.sent:
-        raise MemberCheckError(
-            f"the transcript of session {session_id} has not been sent "
-            "(use 'interviewer approval send')"
-        )
+        raise MemberCheckError("membercheck.error.not_sent", id=session_id)
     return record
 
 
 def _not_final(record: ApprovalRecord) -> None:
     if record.state in FINAL_STATES:
         raise MemberCheckError(
-            f"the transcript of respondent {record.respondent} is already final "
-            f"({record.state.value})"
+            "membercheck.error.final", code=record.respondent, state=record.state
         )
 
 
@@ -85,11 +100,11 @@ def send(
     today, now = _today(today), _now(now)
     if channel not in SEND_CHANNELS:
         raise MemberCheckError(
-            f"{channel!r} is not a channel. Try one of: {', '.join(SEND_CHANNELS)}"
+            "membercheck.error.channel", channel=channel, known=", ".join(SEND_CHANNELS)
         )
     deadline = deadline or today + dt.timedelta(days=DEFAULT_DEADLINE_DAYS)
     if deadline < today:
-        raise MemberCheckError(f"the deadline {deadline.isoformat()} is in the past")
+        raise MemberCheckError("membercheck.error.past", deadline=deadline.isoformat())
     record = book.get(session.id) or ApprovalRecord(
         session_id=session.id, case=session.case, respondent=session.respondent
     )
@@ -139,19 +154,18 @@ def remind(
     """Record a reminder (email or phone); optionally move the deadline."""
     today, now = _today(today), _now(now)
     if channel not in REMIND_CHANNELS:
-        raise MemberCheckError(f"{channel!r} is not a reminder channel. Try one of: email, phone")
+        raise MemberCheckError("membercheck.error.remind_channel", channel=channel)
     record = _record(book, session_id)
     if record.state not in WAITING:
         raise MemberCheckError(
-            f"no reminder needed: the transcript of respondent {record.respondent} is "
-            f"{record.state.value}"
+            "membercheck.error.no_reminder", code=record.respondent, state=record.state
         )
     record.reminders.append(Reminder(at=now, date=today, channel=channel, note=note))
     record.state = ApprovalState.REMINDED
     detail = f"reminder {len(record.reminders)} by {channel}"
     if new_deadline is not None:
         if new_deadline < today:
-            raise MemberCheckError(f"the deadline {new_deadline.isoformat()} is in the past")
+            raise MemberCheckError("membercheck.error.past", deadline=new_deadline.isoformat())
         record.sent[-1] = record.sent[-1].model_copy(update={"deadline": new_deadline})
         detail += f", deadline moved to {new_deadline.isoformat()}"
     record.events.append(AuditEvent(at=now, kind="reminded", detail=detail))
@@ -181,7 +195,7 @@ def receive(
     try:
         paragraphs = read_paragraphs(data)
     except ValueError as exc:
-        raise MemberCheckError(str(exc)) from None
+        raise MemberCheckError("membercheck.error.unreadable", error=str(exc)) from None
     sent = record.sent[-1]
     comparison = compare(sent.paragraphs, paragraphs)
     number = len(record.returned) + 1
@@ -252,42 +266,39 @@ def accept(
     record = _record(book, session_id)
     _not_final(record)
     if changes is not None and changes not in ("none", "minor", "substantial"):
-        raise MemberCheckError(f"{changes!r} is not a choice. Try one of: none, minor, substantial")
+        raise MemberCheckError("membercheck.error.changes_choice", changes=changes)
     state = effective_state(record, today)
     if record.returned and record.state is ApprovalState.RETURNED:
         returned = record.returned[-1]
         comparison = comparison_of(record, returned)
         if changes is None:
             if not comparison.unchanged:
-                total = sum(comparison.counts().values())
+                # the same counts as 'approval receive' reported
+                counts = comparison.counts()
                 raise MemberCheckError(
-                    f"the returned transcript has {total} changed paragraph(s); say "
-                    "--changes minor or --changes substantial"
+                    "membercheck.error.changes_needed",
+                    count=sum(counts.values()),
+                    deleted=counts["deleted"],
+                    added=counts["added"],
+                    changed=counts["changed"],
                 )
             changes = "none"
         elif changes == "none" and not comparison.unchanged:
-            raise MemberCheckError(
-                "the returned transcript differs from the version sent; say --changes minor "
-                "or --changes substantial"
-            )
+            raise MemberCheckError("membercheck.error.differs")
         decided, returned_number = DECISION_STATE[changes], returned.number
     else:
         sent = record.sent[-1]
         comparison = compare(sent.paragraphs, [p.text for p in sent.paragraphs])
         returned_number = None
         if changes in ("minor", "substantial"):
-            raise MemberCheckError(
-                "no returned document: import it first with 'interviewer approval receive'"
-            )
+            raise MemberCheckError("membercheck.error.nothing_returned")
         if changes == "none":
             decided = ApprovalState.APPROVED_UNCHANGED
         elif state is ApprovalState.NO_RESPONSE:
             decided = ApprovalState.NO_RESPONSE
         else:
             raise MemberCheckError(
-                f"no returned document and the deadline ({sent.deadline.isoformat()}) has not "
-                "passed: import the document, or say --changes none if the respondent approved "
-                "by email or phone"
+                "membercheck.error.deadline_open", deadline=sent.deadline.isoformat()
             )
     record.final = final_answers(comparison)
     record.decision = Decision(
