@@ -89,3 +89,17 @@ def test_export_format_lists_every_format() -> None:
         assert name in result.output, name
     bad = CliRunner().invoke(main, ["export", "x", "--format", "pdf"])
     assert bad.exit_code == 2 and "transcript-docx" in bad.output
+
+
+def test_readme_command_lines_copy_safely() -> None:
+    """A line of the README's shell blocks runs as typed: no ``a|b|c`` that the shell would
+    take for a pipe (alternatives go in the comment)."""
+    from tests.conftest import REPO_ROOT
+
+    text = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```sh\n(.*?)```", text, re.DOTALL)
+    assert blocks
+    lines = [line for block in blocks for line in block.splitlines()]
+    commands = [line.split(" #")[0] for line in lines if line.startswith("interviewer")]
+    assert len(commands) > 20
+    assert [c for c in commands if "|" in c] == []
