@@ -82,8 +82,11 @@ def _question(protocol: InterviewProtocol, topic: Topic, question: Question, lan
         details.append(translate("protocol.measures", lang, label=char.label))
     if question.answer.type.value != "open":
         values = question.answer.allowed_values() or ()
+        if question.answer.type.value == "yes-no":  # the words, not the stored values
+            values = tuple(translate(f"answer.{v}", lang) for v in values)
+        kind = translate(f"protocol.answer_type.{question.answer.type.value}", lang)
         details.append(
-            translate("protocol.answer", lang, type=question.answer.type.value)
+            translate("protocol.answer", lang, type=kind)
             + (f" ({' / '.join(values)})" if values else "")
         )
     if question.show_when:

@@ -36,7 +36,7 @@ def test_title_block_cover_content_and_approval(make_session) -> None:
     texts = [t for _, t in pairs]
     assert "Onderzoek: Samenwerking in sociale teams" in texts
     assert "Respondent: 1.1" in texts
-    assert "Case: Borne" in texts
+    assert "Casus: Borne" in texts
     assert "Datum: 2026-03-02" in texts
     assert "Duur: 4 minuten" in texts
     assert "Interviewer: Onderzoeker" in texts

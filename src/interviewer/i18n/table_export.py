@@ -13,7 +13,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "export.meta.study": {"en": "Study", "nl": "Onderzoek"},
     "export.meta.respondent": {"en": "Respondent", "nl": "Respondent"},
-    "export.meta.case": {"en": "Case", "nl": "Case"},
+    "export.meta.case": {"en": "Case", "nl": "Casus"},
     "export.meta.date": {"en": "Date", "nl": "Datum"},
     "export.meta.duration": {"en": "Duration", "nl": "Duur"},
     "export.meta.interviewer": {"en": "Interviewer", "nl": "Interviewer"},

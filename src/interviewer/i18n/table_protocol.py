@@ -3,6 +3,9 @@
 MESSAGES: dict[str, dict[str, str]] = {
     "protocol.measures": {"en": "measures: {label}", "nl": "meet: {label}"},
     "protocol.answer": {"en": "quick answer: {type}", "nl": "snel antwoord: {type}"},
+    "protocol.answer_type.yes-no": {"en": "yes/no", "nl": "ja/nee"},
+    "protocol.answer_type.choice": {"en": "choice", "nl": "keuze"},
+    "protocol.answer_type.scale": {"en": "scale", "nl": "schaal"},
     "protocol.shown_when": {
         "en": "asked when the answer to '{question}' is {answer}",
         "nl": "te stellen als het antwoord op '{question}' {answer} is",
