@@ -33,10 +33,12 @@ def _resolve(name: str, lang: str) -> Path:
 
 
 def _message_lang(ctx: click.Context) -> str:
-    """``--lang`` when given, else ``auto``: the file's own language, then LANG."""
+    """``--lang`` when given, else the settings file's ``lang``, else ``auto``: the file's own
+    language, then LANG (the order of ``i18n.resolve_language``)."""
     from interviewer.protocol_loader import AUTO_LANGUAGE
+    from interviewer.settings import configured_language
 
-    return lang_from(ctx) or AUTO_LANGUAGE
+    return lang_from(ctx) or configured_language() or AUTO_LANGUAGE
 
 
 @click.command("check")
