@@ -123,7 +123,12 @@ def home_command(ctx: click.Context) -> None:
 @click.command("run")
 @click.argument("protocol")
 @click.option("--case", required=True, help="The case (team, municipality) of the session.")
-@click.option("--respondent", required=True, help="Respondent (or group) pseudonym code.")
+@click.option(
+    "--respondent",
+    default=None,
+    help="Respondent (or group) pseudonym code; one the case already has is refused. "
+    "Default: the next free code of the case (as 'interviewer codes next' prints it).",
+)
 @click.option("--role", default=None, help="The respondent's role.")
 @click.option("--interviewer", default=None, help="Who interviews.")
 @click.option(
@@ -144,7 +149,7 @@ def run_command(
     ctx: click.Context,
     protocol: str,
     case: str,
-    respondent: str,
+    respondent: str | None,
     role: str | None,
     interviewer: str | None,
     group: str | None,
@@ -173,6 +178,8 @@ def run_command(
     except OSError as exc:
         fail(_cannot_write(data_dir, exc))
     if pending is not None:
+        if respondent is None:
+            _say_chosen_code(pending.case, pending.respondent, lang)
         _run_app(None, None, lang, pending, explicit_lang=lang_from(ctx))
         return
     from interviewer.store import StoreError
@@ -195,6 +202,8 @@ def run_command(
         fail(str(exc).splitlines()[0])
     except OSError as exc:
         fail(_cannot_write(store.data_dir, exc))
+    if respondent is None:
+        _say_chosen_code(live.session.case, live.session.respondent, lang)
     _open(live, lang)
     _run_app(store, live, lang, explicit_lang=lang_from(ctx))
 
@@ -203,12 +212,36 @@ def _cannot_write(data_dir: Path, exc: OSError) -> str:
     return f"cannot write to {data_dir}: {exc.strerror or exc}"
 
 
+def _say_chosen_code(case: str, code: str, lang: str) -> None:
+    """Name the code ``run`` chose (no ``--respondent``); printed before the screen takes
+    the terminal, so it is read again once the interview is left."""
+    click.echo(translate("store.code_chosen", lang, code=code, case=case), err=True)
+
+
+def respondent_code(summaries: Any, case: str, respondent: str | None, lang: str) -> str:
+    """The code of the new session: ``respondent`` when the case does not have it yet, else
+    ValueError naming the session that has it and the next free code; without
+    ``respondent`` the next free code of ``case``. ``summaries`` is the store's listing."""
+    from interviewer.domain.codes import validate_respondent_code
+    from interviewer.respondent_codes import RespondentCodes, RespondentCodeTaken
+
+    codes = RespondentCodes.of(summaries)
+    if respondent is None:
+        return codes.next_free(case)
+    code = validate_respondent_code(respondent)
+    try:
+        codes.require_free(case, code)
+    except RespondentCodeTaken as taken:
+        raise ValueError(taken.message(lang)) from None
+    return code
+
+
 def light_start(
     protocol: str,
     data_dir: Path,
     *,
     case: str,
-    respondent: str,
+    respondent: str | None,
     role: str | None = None,
     interviewer: str | None = None,
     group: str | None = None,
@@ -227,7 +260,6 @@ def light_start(
         split_code_list,
         validate_case_name,
         validate_participant_codes,
-        validate_respondent_code,
     )
     from interviewer.protocol_view import read_view
     from interviewer.tui.pending import PendingSession, StartFailed
@@ -240,11 +272,15 @@ def light_start(
     ui_lang = resolve_language(lang, view.language)
     # The checks new_session makes, done here already so a bad code never opens a screen.
     case_name = validate_case_name(case)
-    code = validate_respondent_code(respondent)
     codes = validate_participant_codes(split_code_list(group))
     paths.ensure_private_dir(data_dir)
     if not os.access(data_dir, os.W_OK | os.X_OK):
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(data_dir))
+    from interviewer.respondent_codes import indexed_sessions
+
+    # one code per case: refused (or chosen) before the screen from the listing cache,
+    # checked again from the store itself when the session is created
+    code = respondent_code(indexed_sessions(data_dir), case_name, respondent, ui_lang)
 
     def open_session() -> tuple[Any, Any]:
         from interviewer.store import SessionLocked, SessionStore, StoreError
@@ -255,7 +291,7 @@ def light_start(
                 store,
                 str(path),
                 case=case,
-                respondent=respondent,
+                respondent=code,
                 role=role,
                 interviewer=interviewer,
                 group=group,
@@ -290,7 +326,7 @@ def new_live_session(
     protocol: str,
     *,
     case: str,
-    respondent: str,
+    respondent: str | None,
     role: str | None = None,
     interviewer: str | None = None,
     group: str | None = None,
@@ -301,7 +337,8 @@ def new_live_session(
     """What ``run`` does before the app starts: load, create and store a new session.
 
     Returns the (not yet opened) ``LiveSession`` and the UI language. Raises
-    ProtocolLoadError, ValueError (bad codes) or the store's StoreError.
+    ProtocolLoadError, ValueError (bad codes, a code the case already has) or the store's
+    StoreError. Without ``respondent`` the case's next free code is used.
     """
     import time
 
@@ -312,13 +349,15 @@ def new_live_session(
     path = find_protocol(protocol)
     loaded = load_protocol(path)
     ui_lang = resolve_language(lang, loaded.language)
-    from interviewer.domain.codes import split_code_list
+    from interviewer.domain.codes import split_code_list, validate_case_name
 
     participants = split_code_list(group)
+    case_name = validate_case_name(case)
+    code = respondent_code(store.list(), case_name, respondent, ui_lang)
     session = new_session(
         loaded,
-        case=case,
-        respondent=respondent,
+        case=case_name,
+        respondent=code,
         role=role,
         interviewer=interviewer,
         mode="group" if group else None,

@@ -27,7 +27,8 @@ PIPE_WIDTH = 160
 @lang_option
 @click.pass_context
 def sessions_command(ctx: click.Context, case: str | None, as_json: bool) -> None:
-    """List the stored sessions, newest first."""
+    """List the stored sessions by case, codes in number order (--json: newest first);
+    planned sessions, whose clock never started, are marked."""
     from interviewer.i18n import translate
     from interviewer.store import StoreError
 
@@ -49,6 +50,11 @@ def sessions_command(ctx: click.Context, case: str | None, as_json: bool) -> Non
         else:
             click.echo(translate("store.sessions.none", lang, folder=str(store.data_dir)))
         return
+    from interviewer.domain.codes import code_sort_key
+
+    # as on the home screen: by case, then respondent codes as numbers (1.2 before 1.10);
+    # --json keeps the store's order (newest first) for scripts
+    items.sort(key=lambda s: (s.case.casefold(), code_sort_key(s.respondent)))
     _print_table(items, lang, str(store.data_dir))
 
 
@@ -90,12 +96,27 @@ def _print_table(items: list[Any], lang: str, folder: str) -> None:
             s.respondent,
             s.protocol_title,
             s.date.isoformat(),
-            translate(f"status.{s.status.value}", lang),
+            _status(s.status.value, lang),
             translate("word.minutes", lang, n=round(s.duration_minutes)),
             str(s.words),
         )
     # a pipe or file gets a wide table rather than one squeezed into 80 columns
     Console(width=None if sys.stdout.isatty() else PIPE_WIDTH).print(table)
+    planned = sum(1 for s in items if s.status.value == "planned")
+    if planned:
+        status = translate("status.planned", lang)
+        click.echo(translate("store.sessions.planned_note", lang, count=planned, status=status))
+
+
+def _status(value: str, lang: str) -> Any:
+    """The status cell; a planned session (clock never started, e.g. left at the
+    introduction) stands out, since it holds its respondent code without any interview."""
+    from rich.text import Text
+
+    from interviewer.i18n import translate
+
+    shown = translate(f"status.{value}", lang)
+    return Text("○ " + shown, style="bold yellow") if value == "planned" else shown
 
 
 @click.command("import")

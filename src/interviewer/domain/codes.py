@@ -69,6 +69,18 @@ def validate_respondent_code(code: str) -> str:
     return value
 
 
+def code_sort_key(code: str) -> tuple[tuple[int, int, str], ...]:
+    """Sort codes as numbers: '1.2' before '1.10', '2' before '10'; other parts as text.
+
+    The one ordering of respondents everywhere (home screen, ``interviewer sessions``, the
+    data matrix's columns, code lists), so a list never reads 1.1, 1.10, 1.2.
+    """
+    return tuple(
+        (0, int(part), "") if part.isdigit() else (1, 0, part.casefold())
+        for part in re.split(r"[.\-_]", code.strip())
+    )
+
+
 def validate_participant_codes(codes: Iterable[str]) -> list[str]:
     """The codes validated one by one, in order; a code given twice is refused."""
     result: list[str] = []

@@ -23,10 +23,10 @@ group's code) gets a column of its own after the participants, so nothing is los
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from interviewer.domain.codes import code_sort_key
 from interviewer.domain.protocol import AnswerType, InterviewProtocol
 from interviewer.domain.session import Session
 from interviewer.domain.timeline import CLOSING
@@ -83,11 +83,6 @@ class CompareMatrix:
     answers_title: str
     answers_header: tuple[str, ...]
     answers_rows: tuple[tuple[str, ...], ...]
-
-
-def code_sort_key(code: str) -> tuple[object, ...]:
-    """'1.2' before '1.10'; non-numeric parts sort as text."""
-    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"[.\-_]", code))
 
 
 def _protocol_of(sessions: Sequence[Session]) -> InterviewProtocol:

@@ -44,8 +44,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "geweigerd: {file}: sessie {id} staat er al (gebruik --replace om te overschrijven)",
     },
     "store.import.duplicate_code": {
-        "en": "refused {file}: case {case} already has respondent {respondent} (session {other})",
-        "nl": "geweigerd: {file}: casus {case} heeft al respondent {respondent} (sessie {other})",
+        "en": "refused {file}: case {case} already has respondent {respondent} (session {other}; "
+        "next free code: {suggestion})",
+        "nl": "geweigerd: {file}: casus {case} heeft al respondent {respondent} (sessie {other}; "
+        "volgende vrije code: {suggestion})",
+    },
+    "store.code_taken": {
+        "en": "case {case} already has respondent {code}: session {id} ({date}, {status}); "
+        "the next free code is {suggestion}",
+        "nl": "casus {case} heeft al respondent {code}: sessie {id} ({date}, {status}); "
+        "de volgende vrije code is {suggestion}",
+    },
+    "store.code_chosen": {
+        "en": "Respondent code {code} (the next free code of {case})",
+        "nl": "Respondentcode {code} (de volgende vrije code van {case})",
+    },
+    "store.sessions.planned_note": {
+        "en": "{count} planned session(s) never started (status '{status}'): "
+        "'interviewer resume ID' starts one",
+        "nl": "{count} geplande sessie(s) nooit gestart (status '{status}'): "
+        "'interviewer resume ID' start er een",
     },
     "store.import.duplicate_batch": {
         "en": "refused {file}: session {id} is also in {other}",

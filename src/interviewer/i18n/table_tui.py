@@ -176,6 +176,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Het interview is niet afgerond. Opslaan en stoppen? U kunt later hervatten.",
     },
     "tui.quit.yes": {"en": "Save and quit", "nl": "Opslaan en stoppen"},
+    "tui.quit.unstarted": {
+        "en": "The clock of {case} {respondent} never started. Keep it as a planned session to "
+        "start later, or discard it (nothing of it stays)?",
+        "nl": "De klok van {case} {respondent} is nooit gestart. Bewaren als geplande sessie om "
+        "later te starten, of weggooien (er blijft niets van over)?",
+    },
+    "tui.quit.discard": {"en": "Discard", "nl": "Weggooien"},
+    "tui.quit.keep": {"en": "Keep", "nl": "Bewaren"},
+    "tui.quit.discarded": {
+        "en": "Discarded {case} {respondent}: the session was never started.",
+        "nl": "{case} {respondent} weggegooid: de sessie is nooit gestart.",
+    },
     "tui.quit.no": {"en": "Stay", "nl": "Blijven"},
     "tui.quit.resumable": {
         "en": "Saved. Resume with: interviewer resume {id}",

@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import IO
 
+from interviewer.domain.codes import code_sort_key
 from interviewer.domain.session import Session
-from interviewer.export.matrix import code_sort_key
 from interviewer.export.text import clean_line, clean_text
 from interviewer.i18n import Translator
 from interviewer.pseudonym.replace import ReplacementList

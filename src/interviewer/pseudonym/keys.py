@@ -12,7 +12,7 @@ import io
 import json
 from typing import Any
 
-from interviewer.export.matrix import code_sort_key
+from interviewer.domain.codes import code_sort_key
 
 COLUMNS = ("code", "case", "role", "name", "function", "contact")
 

@@ -8,12 +8,15 @@ not already have the same respondent code under another id (two laptops that bot
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from interviewer.respondent_codes import RespondentCodes, RespondentCodeTaken
 from interviewer.store.core import SessionStore
 from interviewer.store.errors import StoreError
+from interviewer.store.index import summarize
 from interviewer.store.portable import PortableError, read_portable
 
 
@@ -32,7 +35,7 @@ def import_files(
     store: SessionStore, files: Iterable[Path], *, replace: bool = False
 ) -> list[ImportOutcome]:
     """Import every acceptable file; one outcome per file, in order."""
-    codes = {(s.case, s.respondent): s.id for s in store.list()}
+    codes = RespondentCodes.of(store.list())
     seen: dict[str, Path] = {}
     outcomes: list[ImportOutcome] = []
     for path in files:
@@ -55,9 +58,11 @@ def import_files(
         if exists and not replace:
             outcomes.append(ImportOutcome(path, False, "store.import.duplicate", values, sid))
             continue
-        other = codes.get((session.case, session.respondent))
-        if other is not None and other != sid:
-            values["other"] = other
+        try:  # the same check as ``run`` and the new-session form
+            codes.require_free(session.case, session.respondent, session_id=sid)
+        except RespondentCodeTaken as taken:
+            values["other"] = taken.existing.id
+            values["suggestion"] = taken.suggestion
             outcomes.append(ImportOutcome(path, False, "store.import.duplicate_code", values, sid))
             continue
         try:
@@ -66,7 +71,7 @@ def import_files(
             values["problem"] = getattr(exc, "strerror", None) or str(exc)
             outcomes.append(ImportOutcome(path, False, "store.import.failed", values, sid))
             continue
-        codes[(session.case, session.respondent)] = sid
+        codes.add(summarize(session, dt.datetime.now(dt.UTC)))
         key = "store.import.replaced" if exists else "store.import.done"
         outcomes.append(ImportOutcome(path, True, key, values, sid))
     return outcomes

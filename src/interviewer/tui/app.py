@@ -417,6 +417,9 @@ class InterviewerApp(App[None]):
         from interviewer.tui.dialogs.confirm import ConfirmDialog
 
         live = self.live
+        if live is not None and live.session.started_at is None:
+            self._ask_keep_or_discard(live)
+            return
         if live is not None and live.unfinished and live.session.started_at is not None:
 
             def answer(yes: bool | None) -> None:
@@ -431,6 +434,50 @@ class InterviewerApp(App[None]):
             )
             return
         self.save_and_exit()
+
+    def _ask_keep_or_discard(self, live: LiveSession) -> None:
+        """Quitting before the clock started: keep the planned session or discard it, so a
+        session tried out at the introduction does not stay behind taking its code. The
+        focus is on Keep (``n``/``escape`` keep it too): nothing is lost by a stray key."""
+        from interviewer.tui.dialogs.confirm import ConfirmDialog
+
+        session = live.session
+        who = {"case": session.case, "respondent": session.respondent}
+
+        def answer(discard: bool | None) -> None:
+            if discard:
+                self.discard_and_exit()
+            else:
+                self.save_and_exit()
+
+        question = self.t("tui.quit.unstarted", **who)
+        dialog = ConfirmDialog(question, self.t("tui.quit.discard"), self.t("tui.quit.keep"))
+        self.push_screen(dialog, answer)
+
+    def discard_and_exit(self) -> None:
+        """Delete the open, never started session through the store (its file, key record and
+        emergency copies, as ``interviewer delete`` does) and exit."""
+        from interviewer.withdrawal import plan_removal, remove_session
+
+        live = self.live
+        if live is None or live.session.started_at is not None:
+            self.save_and_exit()
+            return
+        session = live.session
+        live.close()
+        self.live = None
+        try:
+            remove_session(
+                self.store, plan_removal(self.store, session.id), "delete", "never started"
+            )
+        except Exception as exc:  # the session stays stored: say so, do not crash
+            self.exit_message = type(exc).__name__ + ": " + (str(exc).splitlines() or [""])[0]
+            self.exit(return_code=1)
+            return
+        self.exit_message = self.t(
+            "tui.quit.discarded", case=session.case, respondent=session.respondent
+        )
+        self.exit()
 
     def save_and_exit(self, return_code: int = 0) -> None:
         """Close the open session (writing everything) and exit."""

@@ -11,8 +11,9 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Input, Select, Static
 
-from interviewer.domain.codes import split_code_list, suggest_case_number, suggest_next_code
+from interviewer.domain.codes import split_code_list
 from interviewer.domain.session_factory import new_session
+from interviewer.respondent_codes import RespondentCodes, RespondentCodeTaken
 from interviewer.tui.bindings import QUIT, Key, bindings
 from interviewer.tui.live import LiveSession
 from interviewer.tui.sources import ProtocolChoice, ProtocolLoadError, load_protocol
@@ -77,13 +78,9 @@ class NewSessionScreen(Screen[None]):
         respondent = self.query_one("#respondent", Input)
         if respondent.value and respondent.value != self._suggested:
             return
-        codes: dict[str, list[str]] = {}
-        for summary in self.app.store.list():
-            codes.setdefault(summary.case, []).append(summary.respondent)
         if not case:
             return
-        number = suggest_case_number(codes, case)
-        self._suggested = suggest_next_code(codes.get(case, []), case_number=number)
+        self._suggested = RespondentCodes.of(self.app.store.list()).next_free(case)
         respondent.value = self._suggested
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
@@ -106,10 +103,14 @@ class NewSessionScreen(Screen[None]):
             protocol = load_protocol(value)
             group = "group" in self.query_one("#mode", ChoiceBar).selected
             participants = split_code_list(self.query_one("#participants", Input).value)
+            case = self.query_one("#case", Input).value.strip()
+            respondent = self.query_one("#respondent", Input).value.strip()
+            # one code per case: the check ``run`` and ``import`` make too
+            RespondentCodes.of(self.app.store.list()).require_free(case, respondent)
             session = new_session(
                 protocol,
-                case=self.query_one("#case", Input).value,
-                respondent=self.query_one("#respondent", Input).value,
+                case=case,
+                respondent=respondent,
                 role=self.query_one("#role", Input).value,
                 interviewer=self.query_one("#interviewer", Input).value,
                 mode="group" if group else "individual",
@@ -124,6 +125,9 @@ class NewSessionScreen(Screen[None]):
             store = self.app.store
             store.create(session)
             live = LiveSession(store, session, clock=self.app.clock).open()
+        except RespondentCodeTaken as taken:
+            error.update(taken.message(self.app.lang))
+            return
         except (ValueError, ProtocolLoadError) as exc:
             error.update(str(exc).splitlines()[0])
             return
