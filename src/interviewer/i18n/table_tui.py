@@ -51,6 +51,15 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.outline.not_applicable": {"en": "n/a", "nl": "n.v.t."},
     "tui.question.more": {"en": "f2 ▼ more", "nl": "f2 ▼ meer"},
     "tui.key.more": {"en": "More of the question", "nl": "Meer van de vraag"},
+    "tui.key.speaker": {
+        "en": "Speaker (alt+1…9 participant, alt+0 interviewer)",
+        "nl": "Spreker (alt+1…9 deelnemer, alt+0 interviewer)",
+    },
+    "tui.turn.interviewer": {"en": "I", "nl": "I"},
+    "tui.turn.no_participant": {
+        "en": "There is no participant {number} in this interview",
+        "nl": "Er is geen deelnemer {number} in dit interview",
+    },
     "tui.pace.end": {"en": "end ≈ {time}", "nl": "einde ≈ {time}"},
     "tui.pace.paused": {"en": "PAUSED", "nl": "GEPAUZEERD"},
     "tui.pace.left": {"en": "{minutes} min left", "nl": "nog {minutes} min"},

@@ -20,6 +20,7 @@ from interviewer.domain.navigation import first_question_of, outline, probe_drop
 from interviewer.domain.protocol import HIGHLIGHT_COLOURS, Question
 from interviewer.domain.recorder import RecorderError
 from interviewer.domain.session import Flag, SessionMode
+from interviewer.domain.turns import INTERVIEWER_SPEAKER
 from interviewer.tui.bindings import QUIT, Key, bindings
 from interviewer.tui.dialogs.pick import PickDialog
 from interviewer.tui.widgets.choice_bar import ChoiceBar
@@ -27,6 +28,7 @@ from interviewer.tui.widgets.key_footer import KeyFooter
 from interviewer.tui.widgets.pace_bar import AdviceLine, PaceBar, save_text
 from interviewer.tui.widgets.question_panel import QuestionPanel, QuestionScroll
 from interviewer.tui.widgets.topic_list import TopicList
+from interviewer.tui.widgets.turn_area import TurnArea, reach_alt_digits
 
 TICK_SECONDS = 1.0
 """How often the clock-driven parts (pace bar, topic times, advice) are redrawn."""
@@ -40,8 +42,14 @@ def continued(note: str) -> str:
 
 def note_text(area: TextArea) -> str:
     """The editor's text as the recorder keeps it: without trailing new lines (the one
-    ``continued`` adds, or an Enter not followed by anything), so a visit changes nothing."""
-    return area.text.rstrip("\n")
+    ``continued`` adds, or an Enter not followed by anything), so a visit changes nothing.
+
+    In a group interview's editor a trailing blank line stays: it opens the paragraph of
+    the next turn, whose speaker may already be chosen (docs/session-format.md, "Turns")."""
+    text = area.text.rstrip("\n")
+    if isinstance(area, TurnArea) and text.strip() and area.text.endswith("\n\n"):
+        return text + "\n\n"
+    return text
 
 
 def continue_note(area: TextArea, note: str) -> None:
@@ -84,6 +92,11 @@ class InterviewScreen(Screen[None]):
         Key("f5", "pause", "tui.key.pause"),
         Key("f10", "end", "tui.key.end"),
         Key("f2", "question_more", "tui.key.more", show=False),
+        # group interviews: alt+1..9 the participants in order, alt+0 the interviewer
+        *(
+            Key(f"alt+{n}", f"speaker_key({n})", "tui.key.speaker", show=n == 1)
+            for n in (*range(1, 10), 0)
+        ),
         QUIT,
     )
     BINDINGS = bindings(KEYS)
@@ -119,12 +132,24 @@ class InterviewScreen(Screen[None]):
             id="flags",
         )
         yield ChoiceBar(t("tui.speaker.label"), id="speaker")
-        yield TextArea(
-            soft_wrap=True,
-            tab_behavior="focus",
-            id="notes",
-            placeholder=t("tui.notes.placeholder"),
-        )
+        session = self.app.live.session if self.app.live is not None else None
+        if session is not None and session.mode is SessionMode.GROUP:
+            labels = [*session.speaker_codes(), t("tui.turn.interviewer")]
+            reach_alt_digits()
+            yield TurnArea(
+                soft_wrap=True,
+                tab_behavior="focus",
+                id="notes",
+                placeholder=t("tui.notes.placeholder"),
+                label_width=max(len(label) for label in labels),
+            )
+        else:
+            yield TextArea(
+                soft_wrap=True,
+                tab_behavior="focus",
+                id="notes",
+                placeholder=t("tui.notes.placeholder"),
+            )
         yield Vertical(id="parts")
 
     # --- setup ---------------------------------------------------------------------------
@@ -204,6 +229,7 @@ class InterviewScreen(Screen[None]):
             live.recorder.set_part(area.question_id, area.part_id, note_text(area))
         elif area.id == "notes" and self._editor_qid is not None:
             live.recorder.set_notes(self._editor_qid, note_text(area))
+            self.show_turns()
 
     def load_question(self) -> None:
         """Show the current question: its text, answer control, flags, notes and parts."""
@@ -236,6 +262,7 @@ class InterviewScreen(Screen[None]):
             [(c, c) for c in session.speaker_codes()],
             [record.speaker] if record and record.speaker else [],
         )
+        self.show_turns()
         parts = self.query_one("#parts", Vertical)
         parts.remove_children()
         editors: list[PartEditor] = []
@@ -315,6 +342,7 @@ class InterviewScreen(Screen[None]):
                     recorder.toggle_flag(qid, event.value)
             elif event.bar.id == "speaker":
                 recorder.set_speaker(qid, event.value)
+                self.show_turns()
         except RecorderError as exc:
             self.notify(str(exc), severity="warning")
         self.refresh_timing()
@@ -486,6 +514,55 @@ class InterviewScreen(Screen[None]):
 
         # what is not covered comes first (nothing missing: straight to the closing)
         check_coverage(self, "closing", lambda: self.go(self.live.recorder.enter_closing))
+
+    # --- speakers (group interviews) ----------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The speaker keys exist in group interviews only (hidden from the footer else)."""
+        if action == "speaker_key":
+            live = self.app.live
+            return live is not None and live.session.mode is SessionMode.GROUP
+        return True
+
+    def show_turns(self) -> None:
+        """Draw each paragraph's speaker in the notes editor's gutter (group interviews)."""
+        notes, qid = self._notes, self._editor_qid
+        if not isinstance(notes, TurnArea) or self.live is None:
+            return
+        record = self.live.session.records.get(qid) if qid else None
+        interviewer = self.app.t("tui.turn.interviewer")
+        speakers = [
+            interviewer if turn.speaker == INTERVIEWER_SPEAKER else turn.speaker
+            for turn in (record.turns if record else [])
+        ]
+        notes.show_turns(record.notes if record else "", speakers)
+
+    def action_speaker_key(self, number: int) -> None:
+        """alt+1..9: participant 1..9 speaks, alt+0: the interviewer. At the end of the
+        note a new turn (paragraph) begins; inside a paragraph its speaker is corrected."""
+        live, notes, qid = self.live, self._notes, self._editor_qid
+        if live is None or notes is None or qid is None or notes.read_only:
+            return
+        codes = live.session.speaker_codes()
+        if number > len(codes):
+            self.notify(self.app.t("tui.turn.no_participant", number=number), severity="warning")
+            return
+        code = INTERVIEWER_SPEAKER if number == 0 else codes[number - 1]
+        self.commit()
+        cursor = notes.document.get_index_from_location(notes.cursor_location)
+        try:
+            change = live.recorder.speaker_key(qid, code, cursor)
+        except RecorderError as exc:
+            self.notify(str(exc), severity="warning")
+            return
+        if change.started:
+            # the editor gets the blank line that opens the new turn, the cursor after it
+            text = notes.text
+            keep = len(text.rstrip())
+            notes.replace(change.text[keep:], notes.document.get_location_from_index(keep),
+                          notes.document.end)  # fmt: skip
+            notes.move_cursor(notes.document.end)
+        self.query_one("#speaker", ChoiceBar).set_selected([] if number == 0 else [code])
+        self.show_turns()
 
     # --- command palette ----------------------------------------------------------------------
     def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
