@@ -10,6 +10,7 @@ from tests.fake_clock import FakeClock
 
 from interviewer.domain.protocol import InterviewProtocol
 from interviewer.domain.recorder import RecorderError, SessionRecorder
+from interviewer.domain.recorder_notes import SpeakerChange
 from interviewer.domain.session import EventKind, Session, SessionMode, session_to_json_dict
 from interviewer.domain.session_factory import new_session
 from interviewer.domain.turns import (
@@ -19,6 +20,7 @@ from interviewer.domain.turns import (
     paragraph_spans,
     paragraph_texts,
     realign,
+    rematch,
     spoken_paragraphs,
 )
 from interviewer.export.text import clean_text, paragraphs_of
@@ -236,6 +238,24 @@ def test_individual_sessions_have_no_turns(started: SessionRecorder) -> None:
     typed(started, "Een.\n\nTwee.")
     record = started.session.record("ervaring-2")
     assert record.turns == [] and record.speaker is None
+    # the speaker actions check the code and store nothing: one speaker, the respondent
+    events = len(started.session.timeline)
+    started.set_speaker(None, "1.1")
+    started.set_turn_speaker(None, 0, "1.1")
+    assert started.start_turn(None, "1.1") == "Een.\n\nTwee."
+    change = started.speaker_key(None, INTERVIEWER_SPEAKER, cursor=2)
+    assert change == SpeakerChange("Een.\n\nTwee.", 2, 0, False)
+    assert record.turns == [] and record.notes == "Een.\n\nTwee."
+    assert len(started.session.timeline) == events
+    with pytest.raises(RecorderError, match="not a participant"):
+        started.set_speaker(None, "9.9")
+
+
+def test_format_1_individual_session_gets_no_turns(started: SessionRecorder) -> None:
+    started.show_question("ervaring-2")
+    typed(started, "Een.")
+    data = format_1(started.session, "1.1")
+    assert Session.model_validate(data).records["ervaring-2"].turns == []
 
 
 def test_timeline_never_holds_note_text(group: SessionRecorder) -> None:
@@ -283,3 +303,64 @@ def test_turns_survive_a_round_trip(group: SessionRecorder) -> None:
     again = Session.model_validate(session_to_json_dict(group.session))
     assert again == group.session
     assert speakers(again.records["ervaring-2"].turns) == ["2.2", "2.3"]
+
+
+# --- a text replaced as a whole (member check) -----------------------------------------------
+
+A, B, C, D = (Turn(speaker=code, at=float(n)) for n, code in enumerate(["2.1", "2.2", "2.3", "2"]))
+FOUR = (
+    "Het SWT is ontstaan uit de wijkteams.\n\n"
+    "Vult aan: eerst alleen jeugd, later ook volwassenen.\n\n"
+    "Dat klopt niet helemaal, de gemeente wilde het zo.\n\n"
+    "Sindsdien werken we met één loket."
+)
+
+
+def test_rematch_unchanged_text_keeps_every_turn() -> None:
+    assert rematch(FOUR, FOUR, [A, B, C, D]) == [A, B, C, D]
+    # whitespace as the exports clean it does not count as a change
+    assert rematch(FOUR, FOUR.replace(" wilde ", "  wilde\n"), [A, B, C, D]) == [A, B, C, D]
+
+
+def test_rematch_removed_paragraph_does_not_shift_later_speakers() -> None:
+    paragraphs = FOUR.split("\n\n")
+    removed = "\n\n".join([paragraphs[0], paragraphs[2], paragraphs[3]])
+    assert rematch(FOUR, removed, [A, B, C, D]) == [A, C, D]
+    # removed and the next one rewritten: the rewrite is still 2.3's, not 2.2's
+    rewritten = "\n\n".join(
+        [paragraphs[0], "Dat klopt niet, de gemeente wilde het zo.", paragraphs[3]]
+    )
+    assert rematch(FOUR, rewritten, [A, B, C, D]) == [A, C, D]
+
+
+def test_rematch_merged_changed_and_inserted_paragraphs() -> None:
+    paragraphs = FOUR.split("\n\n")
+    merged = "\n\n".join([paragraphs[0], paragraphs[1] + " " + paragraphs[2], paragraphs[3]])
+    assert rematch(FOUR, merged, [A, B, C, D]) == [A, B, D]
+    # one paragraph rewritten beyond recognition is still the one it replaced
+    changed = "\n\n".join([paragraphs[0], "Iets heel anders.", paragraphs[2], paragraphs[3]])
+    assert rematch(FOUR, changed, [A, B, C, D]) == [A, B, C, D]
+    # an inserted paragraph takes the speaker (and start) of the paragraph before it
+    inserted = "\n\n".join([paragraphs[0], "Nieuw toegevoegd.", *paragraphs[1:]])
+    assert rematch(FOUR, inserted, [A, B, C, D]) == [A, A, B, C, D]
+    assert rematch(FOUR, "Vooraf.\n\n" + FOUR, [A, B, C, D]) == [A, A, B, C, D]
+
+
+def test_rematch_edge_cases() -> None:
+    assert rematch(FOUR, "Anders.", []) == []
+    assert rematch(FOUR, "", [A, B, C, D]) == [A]  # the empty note's open paragraph
+    assert rematch("Een.\n\n", "Een.\n\nTwee.", [A, B]) == [A, A]
+    assert rematch("", "Een.", [B]) == [B]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["Een.", "Twee twee.", "Drie drie drie.", "Vier.", "x"]), max_size=6),
+    st.lists(st.sampled_from(["Een.", "Twee twee.", "Drie drie drie.", "Vijf.", "y"]), max_size=6),
+)
+def test_rematch_gives_one_turn_per_paragraph_in_order(old: list[str], new: list[str]) -> None:
+    old_text, new_text = "\n\n".join(old), "\n\n".join(new)
+    turns = [Turn(speaker=f"P{n}", at=float(n)) for n in range(len(paragraph_spans(old_text)))]
+    matched = rematch(old_text, new_text, turns)
+    assert len(matched) == len(paragraph_spans(new_text))
+    assert [t.at for t in matched] == sorted(t.at for t in matched)

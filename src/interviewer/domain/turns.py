@@ -16,10 +16,14 @@ came from by the edited stretch: paragraphs that start before the edit or in the
 tail keep their turn; a paragraph merged into the one above disappears with its turn; a
 paragraph split off or newly begun gets the speaker of the paragraph above it and the time of
 the edit. This holds for any edit (typing, paste, cut, undo), not only single keystrokes.
+
+A text replaced as a whole (a member check's approved final text, ``rematch``) has no edit
+position; there the paragraphs are matched by content instead.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -176,4 +180,105 @@ def spoken_paragraphs(text: str, turns: Sequence[Turn], default: str) -> list[tu
             speaker = turns[n].speaker
         if not span.open:
             out.append((speaker, text[span.start : span.end]))
+    return out
+
+
+REMATCH_RATIO = 0.5
+"""From this similarity on a rewritten paragraph counts as the one it replaced (as the
+member-check comparison counts a paragraph as changed rather than deleted and added)."""
+_PAIRING_LIMIT = 2500
+"""Largest replaced stretch (old x new paragraphs) paired by similarity; beyond it, in order."""
+
+
+def _words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _similarity(a: str, b: str) -> float:
+    """0..1, how much of old paragraph ``a`` lives on in ``b``.
+
+    The best of word similarity, character similarity, and (for ``a`` of three words or
+    more) the share of ``a``'s words that ``b`` keeps in order: a paragraph merged into the
+    one above is wholly kept by the merge, so the merge's first paragraph wins the tie and
+    keeps its turn, as ``realign`` does for a merge typed in the editor.
+    """
+    old_words = a.split()
+    words = difflib.SequenceMatcher(None, old_words, b.split(), autojunk=False)
+    best = words.ratio()
+    if len(old_words) >= 3:
+        kept = sum(block.size for block in words.get_matching_blocks())
+        best = max(best, kept / len(old_words))
+    if len(a) + len(b) <= 4000:  # characters are quadratic; words say enough beyond this
+        chars = difflib.SequenceMatcher(None, a, b, autojunk=False)
+        if chars.quick_ratio() > best:
+            best = max(best, chars.ratio())
+    return best
+
+
+def _pair(old: Sequence[str], new: Sequence[str]) -> list[int | None]:
+    """For each of ``new``, the index in ``old`` it rewrites (or None: inserted).
+
+    The pairing keeps the order and takes the greatest total similarity over pairs that
+    reach ``REMATCH_RATIO``, so a deleted paragraph does not hand its speaker to the one
+    after it. One paragraph replaced by one is always a rewrite of it.
+    """
+    if len(old) == 1 and len(new) == 1:
+        return [0]
+    if len(old) * len(new) > _PAIRING_LIMIT:
+        return [n if n < len(old) else None for n in range(len(new))]
+    sim = [[_similarity(a, b) for b in new] for a in old]
+    rows, cols = len(old), len(new)
+    best = [[0.0] * (cols + 1) for _ in range(rows + 1)]
+    for i in range(rows - 1, -1, -1):
+        for j in range(cols - 1, -1, -1):
+            take = sim[i][j] + best[i + 1][j + 1] if sim[i][j] >= REMATCH_RATIO else -1.0
+            best[i][j] = max(best[i + 1][j], best[i][j + 1], take)
+    out: list[int | None] = [None] * cols
+    i = j = 0
+    while i < rows and j < cols:
+        if sim[i][j] >= REMATCH_RATIO and best[i][j] == sim[i][j] + best[i + 1][j + 1]:
+            out[j] = i
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
+            i += 1
+        else:
+            j += 1
+    return out
+
+
+def rematch(old: str, new: str, turns: Sequence[Turn]) -> list[Turn]:
+    """The turns of ``new``, a text that replaced ``old`` as a whole, matched by content.
+
+    Paragraphs are compared by their words (``difflib`` over the paragraph texts): an
+    unchanged paragraph keeps its turn; a changed one keeps the turn of the paragraph it
+    replaced (the most similar one in the replaced stretch, in order); an inserted one
+    takes the speaker and time of the paragraph before it (the first one's, at the start).
+    Removed and merged paragraphs take their turns with them, so the speakers after them do
+    not shift. An empty ``turns`` stays empty (a note without speakers has no turns).
+    """
+    if not turns:
+        return []
+    old_spans = paragraph_spans(old)
+    if len(turns) < len(old_spans):
+        turns = [*turns, *[turns[-1]] * (len(old_spans) - len(turns))]
+    old_texts = [_words(old[s.start : s.end]) for s in old_spans if not s.open]
+    old_turns = [turns[n] for n, s in enumerate(old_spans) if not s.open]
+    new_spans = paragraph_spans(new)
+    new_texts = [_words(new[s.start : s.end]) for s in new_spans if not s.open]
+    source: list[int | None] = [None] * len(new_texts)
+    matcher = difflib.SequenceMatcher(None, old_texts, new_texts, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            source[j1:j2] = range(i1, i2)
+        elif tag == "replace":
+            paired = _pair(old_texts[i1:i2], new_texts[j1:j2])
+            source[j1:j2] = [None if p is None else i1 + p for p in paired]
+    first = old_turns[0] if old_turns else turns[0]
+    out: list[Turn] = []
+    for index in source:
+        out.append(old_turns[index] if index is not None else (out[-1] if out else first))
+    if any(s.open for s in new_spans):
+        # the empty paragraph to type into keeps the old one's turn, else the last speaker's
+        open_turn = turns[len(old_spans) - 1] if old_spans[-1].open else None
+        out.append(open_turn or (out[-1] if out else first))
     return out

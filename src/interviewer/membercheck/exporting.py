@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from interviewer.domain.session import Session
+from interviewer.domain.turns import rematch
 from interviewer.export.options import ExportOptions
 from interviewer.i18n import Translator, document_language
 from interviewer.membercheck.model import (
@@ -33,7 +34,8 @@ CODING_FORMATS = frozenset({"coding-docx", "qdpx"})
 
 
 def final_session(session: Session, record: ApprovalRecord | None) -> Session:
-    """``session`` with the accepted final text in place of the notes (or ``session``)."""
+    """``session`` with the accepted final text in place of the notes (or ``session``);
+    a group session's turns are matched to the final paragraphs (``turns.rematch``)."""
     if (
         record is None
         or record.final is None
@@ -58,6 +60,9 @@ def final_session(session: Session, record: ApprovalRecord | None) -> Session:
                 "quick_answer": old.quick_answer if answer.quick_answer_kept else None,
                 "notes": answer.notes,
                 "parts": parts,
+                # a group's turns follow their paragraphs by content: removed or merged
+                # paragraphs must not shift the speakers of those after them
+                "turns": rematch(old.notes, answer.notes, old.turns),
             }
         )
     return session.model_copy(update={"records": records})
