@@ -11,7 +11,9 @@ Speakers (group interviews, docs/session-format.md): once a speaker is chosen fo
 question, its notes carry one turn per paragraph (``interviewer.domain.turns``), which every
 ``set_notes`` keeps aligned with the text. ``speaker_key`` is the one-key action of the
 interview screen: it sets the speaker of the paragraph the cursor is in, or starts a new turn
-when the cursor is at the end of the note.
+when the cursor is at the end of the note. An individual interview has one speaker, the
+respondent, and never stores turns: there the speaker actions check the code and change
+nothing, so its notes and exports stay exactly as before turns existed.
 """
 
 from __future__ import annotations
@@ -20,7 +22,13 @@ from dataclasses import dataclass
 
 from interviewer.domain.protocol import Question
 from interviewer.domain.recorder_core import NOTE_EVENT_INTERVAL, RecorderCore, RecorderError
-from interviewer.domain.session import EventKind, Flag, QuestionRecord, QuestionState
+from interviewer.domain.session import (
+    EventKind,
+    Flag,
+    QuestionRecord,
+    QuestionState,
+    SessionMode,
+)
 from interviewer.domain.turns import (
     INTERVIEWER_SPEAKER,
     Turn,
@@ -148,6 +156,10 @@ class QuestionRecording(RecorderCore):
                 f"{code!r} is not a participant; use one of: " + ", ".join(self.turn_speakers())
             )
 
+    def _takes_turns(self) -> bool:
+        """Only a group interview records who said which paragraph."""
+        return self.session.mode is SessionMode.GROUP
+
     def set_speaker(self, question_id: str | None, code: str | None) -> None:
         """Who is speaking in the current (last) paragraph; None forgets all speakers.
 
@@ -168,6 +180,8 @@ class QuestionRecording(RecorderCore):
         """Set the speaker of one paragraph (index into ``paragraph_spans`` of the notes)."""
         qid, record = self._record(question_id)
         self._check_speaker(code)
+        if not self._takes_turns():
+            return
         spans = paragraph_spans(record.notes)
         if not 0 <= paragraph < len(spans):
             raise RecorderError(f"question {qid!r} has no paragraph {paragraph + 1}")
@@ -195,6 +209,8 @@ class QuestionRecording(RecorderCore):
         """
         qid, record = self._record(question_id)
         self._check_speaker(code)
+        if not self._takes_turns():
+            return record.notes
         spans = paragraph_spans(record.notes)
         if spans[-1].open:
             self.set_turn_speaker(qid, len(spans) - 1, code)
@@ -229,6 +245,8 @@ class QuestionRecording(RecorderCore):
         self._check_speaker(code)
         text = record.notes
         offset = len(text) if cursor is None else max(0, min(cursor, len(text)))
+        if not self._takes_turns():
+            return SpeakerChange(text, offset, paragraph_at(text, offset), False)
         spans = paragraph_spans(text)
         at_end = not text[offset:].strip()
         if at_end and not spans[-1].open:

@@ -202,7 +202,8 @@ class Session(_Model):
     @classmethod
     def _upgrade(cls, data: object) -> object:
         """Read older formats: format 1 had one ``speaker`` per question, which becomes the
-        speaker of every paragraph of its notes (started at the note's first edit)."""
+        speaker of every paragraph of its notes (started at the note's first edit) in a
+        group session; individual sessions never store turns."""
         if not isinstance(data, dict) or not isinstance(data.get("format", 1), int):
             return data
         if data.get("format", 1) >= 2 or not isinstance(data.get("records"), dict):
@@ -212,7 +213,9 @@ class Session(_Model):
             if isinstance(record, dict) and "speaker" in record:
                 record = dict(record)
                 speaker = record.pop("speaker")
-                if isinstance(speaker, str) and not record.get("turns"):
+                # an individual interview's one speaker was its respondent: no turns
+                group = data.get("mode") == SessionMode.GROUP.value
+                if group and isinstance(speaker, str) and not record.get("turns"):
                     at = record.get("first_edit_at")
                     start = float(at) if isinstance(at, int | float) else 0.0
                     record["turns"] = turns_for(str(record.get("notes") or ""), speaker, start)
