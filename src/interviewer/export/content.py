@@ -20,6 +20,7 @@ from interviewer.domain.protocol import (
 )
 from interviewer.domain.session import (
     EventKind,
+    QuestionRecord,
     QuestionState,
     Session,
     SessionMode,
@@ -287,6 +288,16 @@ def _first_shown(session: Session) -> dict[str, float]:
     return shown
 
 
+def spoken_turns(session: Session, record: QuestionRecord) -> list[tuple[str, str]]:
+    """(speaker code, raw paragraph) for each paragraph of a record's notes, as every
+    document writes them: a group session's paragraphs each with its turn's speaker, an
+    individual session's (or a note without turns) all with the respondent or first
+    speaker. Shared with the review screen so the two never disagree."""
+    group = session.mode is SessionMode.GROUP and bool(session.participants)
+    speaker = record.speaker if (group and record.speaker) else session.respondent
+    return spoken_paragraphs(record.notes, record.turns if group else (), speaker)
+
+
 def build_content(session: Session, lang: str | None = None) -> SessionContent:
     """Read a session into sections in interview order (see the module docstring)."""
     lang = export_language(session, lang)
@@ -341,7 +352,7 @@ def build_content(session: Session, lang: str | None = None) -> SessionContent:
             title = t("export.transcript.closing")
             quick = quick_answer_text(None, record.quick_answer, lang)
         speaker = record.speaker if (group and record.speaker) else session.respondent
-        spoken = spoken_paragraphs(record.notes, record.turns if group else (), speaker)
+        spoken = spoken_turns(session, record)
         interviewer = t("word.interviewer")
         entry = Entry(
             question_id=qid,

@@ -231,6 +231,11 @@ class InterviewScreen(Screen[None]):
             live.recorder.set_notes(self._editor_qid, note_text(area))
             self.show_turns()
 
+    def on_text_area_selection_changed(self, event: TextArea.SelectionChanged) -> None:
+        """The speaker bar follows the cursor through the paragraphs (group interviews)."""
+        if event.text_area is self._notes:
+            self.sync_speaker_bar()
+
     def load_question(self) -> None:
         """Show the current question: its text, answer control, flags, notes and parts."""
         live = self.live
@@ -257,11 +262,9 @@ class InterviewScreen(Screen[None]):
         self.query_one("#flags", ChoiceBar).set_selected(
             [f.value for f in record.flags] if record else []
         )
-        speaker = self.query_one("#speaker", ChoiceBar)
-        speaker.set_options(
-            [(c, c) for c in session.speaker_codes()],
-            [record.speaker] if record and record.speaker else [],
-        )
+        speakers = [(c, c) for c in session.speaker_codes()]
+        speakers.append((INTERVIEWER_SPEAKER, t("word.interviewer")))
+        self.query_one("#speaker", ChoiceBar).set_options(speakers)
         self.show_turns()
         parts = self.query_one("#parts", Vertical)
         parts.remove_children()
@@ -341,8 +344,12 @@ class InterviewScreen(Screen[None]):
                 if (Flag(event.value) in record.flags) != event.on:
                     recorder.toggle_flag(qid, event.value)
             elif event.bar.id == "speaker":
-                recorder.set_speaker(qid, event.value)
-                self.show_turns()
+                # the paragraph under the notes' cursor gets the speaker, as alt+digit does;
+                # clearing is not offered: once chosen, every paragraph has a speaker
+                if event.value is None:
+                    self.sync_speaker_bar()
+                else:
+                    self.set_paragraph_speaker(event.value)
         except RecorderError as exc:
             self.notify(str(exc), severity="warning")
         self.refresh_timing()
@@ -535,6 +542,22 @@ class InterviewScreen(Screen[None]):
             for turn in (record.turns if record else [])
         ]
         notes.show_turns(record.notes if record else "", speakers)
+        self.sync_speaker_bar()
+
+    def sync_speaker_bar(self) -> None:
+        """Show in the ``#speaker`` bar who speaks in the paragraph under the notes' cursor.
+
+        Runs on every cursor move and keystroke, so it is cheap: a bisection over the
+        paragraphs' first lines (``TurnArea.paragraph_of_row``); the bar redraws only when
+        the speaker shown changes."""
+        notes, qid = self._notes, self._editor_qid
+        if not isinstance(notes, TurnArea) or self.live is None:
+            return
+        record = self.live.session.records.get(qid) if qid else None
+        turns = record.turns if record else []
+        paragraph = notes.paragraph_of_row(notes.cursor_location[0])
+        speaker = turns[min(paragraph, len(turns) - 1)].speaker if turns else None
+        self.query_one("#speaker", ChoiceBar).set_selected([speaker] if speaker else [])
 
     def action_speaker_key(self, number: int) -> None:
         """alt+1..9: participant 1..9 speaks, alt+0: the interviewer. At the end of the
@@ -546,13 +569,21 @@ class InterviewScreen(Screen[None]):
         if number > len(codes):
             self.notify(self.app.t("tui.turn.no_participant", number=number), severity="warning")
             return
-        code = INTERVIEWER_SPEAKER if number == 0 else codes[number - 1]
+        self.set_paragraph_speaker(INTERVIEWER_SPEAKER if number == 0 else codes[number - 1])
+
+    def set_paragraph_speaker(self, code: str) -> None:
+        """``code`` speaks in the paragraph under the notes' cursor, or begins a new turn
+        there at the end of the note (the speaker keys and the speaker bar alike)."""
+        live, notes, qid = self.live, self._notes, self._editor_qid
+        if live is None or notes is None or qid is None or notes.read_only:
+            return
         self.commit()
         cursor = notes.document.get_index_from_location(notes.cursor_location)
         try:
             change = live.recorder.speaker_key(qid, code, cursor)
         except RecorderError as exc:
             self.notify(str(exc), severity="warning")
+            self.sync_speaker_bar()  # the bar shows the paragraph's speaker, not the refused one
             return
         if change.started:
             # the editor gets the blank line that opens the new turn, the cursor after it
@@ -561,7 +592,6 @@ class InterviewScreen(Screen[None]):
             notes.replace(change.text[keep:], notes.document.get_location_from_index(keep),
                           notes.document.end)  # fmt: skip
             notes.move_cursor(notes.document.end)
-        self.query_one("#speaker", ChoiceBar).set_selected([] if number == 0 else [code])
         self.show_turns()
 
     # --- command palette ----------------------------------------------------------------------

@@ -12,8 +12,10 @@ from textual.widgets import Static
 
 from interviewer.domain.navigation import tagged_elsewhere, topic_progress
 from interviewer.domain.protocol import AnswerType
-from interviewer.domain.session import Session, SessionStatus
+from interviewer.domain.session import QuestionRecord, Session, SessionMode, SessionStatus
 from interviewer.domain.timing import TimingEngine
+from interviewer.domain.turns import INTERVIEWER_SPEAKER
+from interviewer.export.content import spoken_turns
 from interviewer.i18n import Translator
 from interviewer.tui.bindings import QUIT, Key, bindings
 from interviewer.tui.widgets.key_footer import KeyFooter
@@ -21,8 +23,19 @@ from interviewer.tui.widgets.pace_bar import clock_text
 from interviewer.tui.widgets.question_panel import code_style
 
 
+def _turn_paragraphs(block: Text, session: Session, record: QuestionRecord, t: Translator) -> None:
+    """A group session's note: each turn its own paragraph starting with its speaker's code
+    (``2.2: …``), split and labelled exactly as the transcript export does."""
+    interviewer = t("word.interviewer")
+    for speaker, text in spoken_turns(session, record):
+        who = interviewer if speaker == INTERVIEWER_SPEAKER else speaker
+        block.append(f"\n    {who}: ", style="bold")
+        block.append(text.strip().replace("\n", "\n    "))
+
+
 def review_renderable(session: Session, t: Translator, clock) -> Group:
     """The whole session as Rich renderables (also used by tests)."""
+    group = session.mode is SessionMode.GROUP and bool(session.participants)
     snapshot = TimingEngine(session, clock).snapshot()
     parts: list[Text] = []
     head = Text()
@@ -71,15 +84,17 @@ def review_renderable(session: Session, t: Translator, clock) -> Group:
                 block.append(
                     "  " + " ".join(t(f"tui.flag.{f.value}") for f in record.flags), style="yellow"
                 )
-            if record.speaker:
-                block.append(f"  ({record.speaker})", style="dim")
+            if group and record.speaker and not record.notes.strip():
+                block.append(f"  ({record.speaker})", style="dim")  # whose quick answer
             if record.tags:
                 block.append(
                     "\n    "
                     + t("tui.question.tags", codes=", ".join(names.get(c, c) for c in record.tags)),
                     style="magenta",
                 )
-            if record.notes.strip():
+            if group:
+                _turn_paragraphs(block, session, record, t)
+            elif record.notes.strip():
                 block.append("\n    " + record.notes.strip().replace("\n", "\n    "))
             for part_id, value in record.parts.items():
                 block.append(f"\n    {part_id.upper()}: " + value.strip().replace("\n", "\n    "))
@@ -89,7 +104,9 @@ def review_renderable(session: Session, t: Translator, clock) -> Group:
     for question in session.protocol.closing.questions:
         record = session.records.get(question.id)
         closing.append("\n  " + question.text, style="bold")
-        if record and record.notes.strip():
+        if record and group:
+            _turn_paragraphs(closing, session, record, t)
+        elif record and record.notes.strip():
             closing.append("\n    " + record.notes.strip().replace("\n", "\n    "))
     parts.append(closing)
     tagged = tagged_elsewhere(session)

@@ -7,6 +7,8 @@ typing, deleting or pasting cannot corrupt it. Individual interviews use a plain
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from rich.segment import Segment
 from textual.strip import Strip
 from textual.widgets import TextArea
@@ -45,6 +47,7 @@ class TurnArea(TextArea):
         # set first: TextArea asks for the gutter width while it is built
         self.label_width = label_width
         self._labels: dict[int, str] = {}
+        self._starts: list[int] = []
         super().__init__(*args, show_line_numbers=True, **kwargs)  # type: ignore[arg-type]
 
     @property
@@ -63,16 +66,26 @@ class TurnArea(TextArea):
         """Label each paragraph of ``text`` (the note as the recorder keeps it) with its
         speaker (one per paragraph, the open one included; empty: no labels)."""
         labels: dict[int, str] = {}
-        for span, speaker in zip(paragraph_spans(text), speakers, strict=False):
+        starts: list[int] = []
+        for span in paragraph_spans(text):
             start = span.start
             # the label goes on the paragraph's first line that holds words
             while start < len(text) and text[start] in " \t\n" and not span.open:
                 start += 1
-            labels[text.count("\n", 0, start)] = speaker
+            starts.append(text.count("\n", 0, start))
+        for line, speaker in zip(starts, speakers, strict=False):
+            labels[line] = speaker
+        self._starts = starts
         if labels != self._labels:
             self._labels = labels
             self._line_cache.clear()
             self.refresh()
+
+    def paragraph_of_row(self, row: int) -> int:
+        """Index of the paragraph (as of the last ``show_turns``) that document line ``row``
+        belongs to: the last one starting on or above it, as ``turns.paragraph_at`` counts.
+        A bisection over the paragraphs' first lines, cheap enough for every cursor move."""
+        return max(0, bisect_right(self._starts, row) - 1)
 
     def _render_line(self, y: int) -> Strip:
         strip = super()._render_line(y)
