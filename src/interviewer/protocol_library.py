@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from interviewer import paths
-from interviewer.i18n import DEFAULT_LANGUAGE, translate
+from interviewer.i18n import translate
+from interviewer.i18n.errors import Phrase
 from interviewer.protocol_loader import check_protocol
 from interviewer.protocol_problems import ProtocolNotFound
 
@@ -86,13 +87,9 @@ def list_protocols(extra: Iterable[Path] = (), lang: str | None = None) -> list[
     return entries
 
 
-def find_protocol(
-    name_or_path: str | Path, extra: Iterable[Path] = (), lang: str | None = None
-) -> Path:
-    """The file for a path, a file stem or a protocol id; ``ProtocolError`` when not found.
-
-    The not-found message is in ``lang`` (English when None).
-    """
+def find_protocol(name_or_path: str | Path, extra: Iterable[Path] = ()) -> Path:
+    """The file for a path, a file stem or a protocol id; ``ProtocolNotFound`` when not found
+    (said in the interface language through its ``message(lang)``)."""
     candidate = Path(name_or_path).expanduser()
     if candidate.is_file():
         return candidate
@@ -104,10 +101,9 @@ def find_protocol(
     for entry in list_protocols(extra):
         if entry.id == name and entry.error is None:
             return entry.path
-    lang = lang or DEFAULT_LANGUAGE
     if candidate.suffix.lower() in paths.PROTOCOL_SUFFIXES or len(candidate.parts) > 1:
         # meant as a file: say so, rather than "no protocol named 'my-protocol.yaml'"
-        raise ProtocolNotFound(translate("check.no_such_file", lang, path=name))
+        raise ProtocolNotFound("check.no_such_file", path=name)
     ids = {e.id for e in list_protocols(extra) if e.error is None}
-    known = ", ".join(sorted(ids)) or translate("check.none_found", lang)
-    raise ProtocolNotFound(translate("check.no_protocol_named", lang, name=name, known=known))
+    known: object = ", ".join(sorted(ids)) or Phrase("check.none_found")
+    raise ProtocolNotFound("check.no_protocol_named", name=name, known=known)

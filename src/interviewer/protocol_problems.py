@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from interviewer.i18n.errors import TranslatableError
+
 
 class Severity(StrEnum):
     """Errors stop a protocol from loading; warnings do not (unless ``--strict``)."""
@@ -69,11 +71,16 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-class ProtocolNotFound(ProtocolError):
-    """No protocol file by that name or path; the message lists the names that exist."""
+class ProtocolNotFound(ProtocolError, TranslatableError):
+    """No protocol file by that name or path; the message lists the names that exist.
 
-    def __init__(self, message: str) -> None:
-        Exception.__init__(self, message)
+    Made from a message key and its values (``str()`` is English, ``message(lang)`` what the
+    user reads). Callers that catch ``ProtocolError`` for a protocol with errors must catch
+    this one first: nothing is wrong with a protocol that was not found.
+    """
+
+    def __init__(self, key: str, /, **values: object) -> None:
+        TranslatableError.__init__(self, key, **values)
         self.problems = []
         self.source_lines = None
 

@@ -306,7 +306,7 @@ def list_command(ctx: click.Context, case: str | None, today: dt.datetime | None
     try:
         rows = overview_rows(summaries, _book(ctx), day, lang)
     except ValueError as exc:
-        fail(str(exc))
+        fail_error(exc)
     if not rows:
         click.echo(translate("membercheck.cli.none", lang))
         return
@@ -340,7 +340,7 @@ def show_command(ctx: click.Context, session_id: str) -> None:
     try:
         record = _book(ctx).get(session.id)
     except ValueError as exc:
-        fail(str(exc))
+        fail_error(exc)
     if record is None:
         _say(ctx, "membercheck.cli.not_sent", session, code=session.respondent)
         return
@@ -377,7 +377,7 @@ def prepare_export(
             not_ready(ApprovalBook(data_dir), sessions) if CODING_FORMATS & set(formats) else []
         )
     except ValueError as exc:
-        fail(str(exc))
+        fail_error(exc)
     for item in pending:
         state = translate(f"membercheck.state.{item.state.value}", lang)
         deadline = item.deadline.isoformat() if item.deadline else "-"

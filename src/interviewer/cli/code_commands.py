@@ -15,7 +15,7 @@ import click
 from interviewer.cli.common import (
     current_language,
     data_dir_option,
-    fail,
+    fail_error,
     fail_with,
     lang_option,
     load_session,
@@ -82,7 +82,7 @@ def next_command(
     try:
         click.echo(next_shuffled_code(own, number, capacity=planned, seed=order_seed))
     except ValueError as exc:
-        fail(str(exc))
+        fail_error(exc)
 
 
 def _parse_lines(text: str) -> tuple[int, int]:

@@ -83,8 +83,18 @@ def fail_with(key: str, session: Any = None, /, **values: object) -> None:
     """``fail`` with the message ``key`` of the translation tables, in the interface language
     (``--lang``, the settings file, the session's protocol, then ``LANG``)."""
     from interviewer.i18n import translate
+    from interviewer.i18n.errors import render_values
 
-    fail(translate(key, current_language(session), **values))
+    lang = current_language(session)
+    fail(translate(key, lang, **render_values(values, lang)))
+
+
+def error_text(exc: BaseException, lang: str) -> str:
+    """An error from the core said in ``lang``: ``message(lang)`` when it has one (the store's,
+    the transcript's and the protocol library's keyed errors, the member check's), else as
+    it is (a library's message, which has no Dutch form)."""
+    message = getattr(exc, "message", None)
+    return message(lang) if callable(message) else str(exc)
 
 
 def fail_error(exc: Exception, session: Any = None) -> None:

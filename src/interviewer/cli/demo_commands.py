@@ -7,7 +7,7 @@ import click
 from interviewer.cli.common import (
     data_dir_from,
     data_dir_option,
-    fail,
+    fail_error,
     fail_with,
     lang_from,
     lang_option,
@@ -90,7 +90,7 @@ def demo_command(
             existing_codes=existing.get(case, ()),
         )
     except ValueError as exc:
-        fail(str(exc))
+        fail_error(exc)
     lang = resolve_language(lang_from(ctx), loaded.language)
     for demo in demos:
         try:
@@ -124,11 +124,14 @@ def _load_protocol(name: str):  # -> InterviewProtocol
     try:
         from interviewer.protocol_library import find_protocol
         from interviewer.protocol_loader import ProtocolError, load_protocol
+        from interviewer.protocol_problems import ProtocolNotFound
     except ImportError as exc:  # the protocol area is built in parallel
         fail_with("cli.no_loader", module=exc.name)
     try:
         path = find_protocol(name)
         return load_protocol(path)
+    except ProtocolNotFound as exc:  # not found is no error in a protocol: say only that
+        fail_error(exc)
     except ProtocolError as exc:
         first = exc.problems[0] if getattr(exc, "problems", None) else None
         detail = f"{first.file}:{first.line}:{first.col}: {first.message}" if first else str(exc)

@@ -16,6 +16,7 @@ from interviewer.cli.common import (
     data_dir_from,
     data_dir_option,
     fail,
+    fail_error,
     fail_with,
     lang_option,
     load_session,
@@ -120,7 +121,7 @@ def export_command(
         for name in formats:
             get_format(name)
     except ExportError as exc:
-        fail(str(exc))
+        fail_error(exc)
     store = open_store(ctx)
     sessions = [load_session(store, sid) for sid in session_ids]
     # documents are in the sessions' own language (i18n.document_language), not in --lang
@@ -132,7 +133,7 @@ def export_command(
         for name in formats:
             _report(write_export(sessions, name, _out_dir(out), options))
     except ExportError as exc:
-        fail(str(exc))
+        fail_error(exc)
 
 
 def _verbatim(
@@ -150,7 +151,7 @@ def _verbatim(
     try:
         options = verbatim_options(data_dir_from(ctx), sessions, base)
     except TranscriptError as exc:
-        fail(str(exc))
+        fail_error(exc)
     if not VERBATIM_FORMATS & set(formats):
         return options
     for session in sessions:
@@ -205,17 +206,20 @@ def matrix_command(
     try:
         _report(write_export(sessions, name, _out_dir(out), options))
     except ExportError as exc:
-        fail(str(exc))
+        fail_error(exc)
 
 
 def _protocol(name: str) -> Any:
     try:
         from interviewer.protocol_library import find_protocol
         from interviewer.protocol_loader import ProtocolError, load_protocol
+        from interviewer.protocol_problems import ProtocolNotFound
     except ImportError:
         fail_with("cli.no_loader", module="interviewer.protocol_loader")
     try:
         return load_protocol(find_protocol(name))
+    except ProtocolNotFound as exc:  # not found is no error in a protocol: say only that
+        fail_error(exc)
     except ProtocolError as exc:
         problems = getattr(exc, "problems", None) or []
         first = problems[0] if problems else exc
@@ -238,7 +242,7 @@ def _protocol_document(ctx: click.Context, kind: str, name: str, fmt: str, out: 
             force=force,  # type: ignore[arg-type]
         )
     except ExportError as exc:
-        fail(str(exc))
+        fail_error(exc)
     click.echo(str(path))
 
 

@@ -27,9 +27,9 @@ def _resolve(name: str, lang: str) -> Path:
     if path.exists():
         return path
     try:
-        return find_protocol(name, lang=lang)
+        return find_protocol(name)
     except ProtocolNotFound as exc:
-        raise click.UsageError(str(exc)) from None
+        raise click.UsageError(exc.message(lang)) from None
 
 
 def _message_lang(ctx: click.Context) -> str:

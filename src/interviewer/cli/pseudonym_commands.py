@@ -18,6 +18,7 @@ from interviewer.cli.common import (
     data_dir_from,
     data_dir_option,
     fail,
+    fail_error,
     fail_with,
     lang_option,
     load_session,
@@ -34,7 +35,7 @@ def replacements_of(ctx: click.Context) -> Any:
     try:
         return load_replacements(data_dir_from(ctx))
     except ValueError as exc:
-        fail(str(exc))
+        fail_error(exc)
 
 
 def _say(ctx: click.Context, key: str, session: Any = None, **values: object) -> None:
@@ -54,7 +55,7 @@ def _key_rows(ctx: click.Context, case: str | None) -> list[dict[str, str]]:
     try:
         return key_rows(store, case=case)
     except ValueError as exc:
-        fail(str(exc))
+        fail_error(exc)
     return []
 
 
@@ -190,7 +191,7 @@ def replace_add_command(
     try:
         updated = current.with_entry(name, pseudonym, kind)  # type: ignore[arg-type]
     except ValueError as exc:
-        fail(str(exc))
+        fail_error(exc)
     save_replacements(data_dir_from(ctx), updated)
     _say(ctx, "membercheck.cli.replace_added", count=len(updated.entries))
 

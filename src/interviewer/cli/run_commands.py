@@ -26,8 +26,10 @@ import click
 
 from interviewer import paths
 from interviewer.cli.common import (
+    current_language,
     data_dir_from,
     data_dir_option,
+    error_text,
     fail,
     fail_with,
     lang_from,
@@ -78,7 +80,8 @@ def _open(live: Any, lang: str) -> None:
     try:
         live.open()
     except SessionLocked as exc:
-        fail(str(exc).splitlines()[0] or translate("tui.cli.locked", lang, id=live.session.id))
+        said = error_text(exc, lang).splitlines()
+        fail(said[0] if said else translate("tui.cli.locked", lang, id=live.session.id))
 
 
 def require_terminal(lang: str) -> None:
@@ -174,7 +177,7 @@ def run_command(
             lang=lang_from(ctx),
         )
     except (ProtocolLoadError, ValueError) as exc:
-        fail(str(exc).splitlines()[0])
+        fail(error_text(exc, current_language()).splitlines()[0])
     except OSError as exc:
         fail(_cannot_write(data_dir, exc))
     if pending is not None:
@@ -199,7 +202,7 @@ def run_command(
             lang=lang_from(ctx),
         )
     except (ProtocolLoadError, ValueError, StoreError) as exc:
-        fail(str(exc).splitlines()[0])
+        fail(error_text(exc, current_language()).splitlines()[0])
     except OSError as exc:
         fail(_cannot_write(store.data_dir, exc))
     if respondent is None:
@@ -300,9 +303,11 @@ def light_start(
             )
             live.open()
         except SessionLocked as exc:
-            raise StartFailed(str(exc).splitlines()[0]) from None
+            raise StartFailed(error_text(exc, ui_lang).splitlines()[0]) from None
         except (ValueError, StoreError) as exc:  # incl. ProtocolLoadError
-            raise StartFailed(str(exc).splitlines()[0] or type(exc).__name__) from None
+            raise StartFailed(
+                error_text(exc, ui_lang).splitlines()[0] or type(exc).__name__
+            ) from None
         except OSError as exc:
             raise StartFailed(_cannot_write(data_dir, exc)) from None
         finally:  # what was created until now stays: out of the collector's way
@@ -397,7 +402,7 @@ def resume_command(ctx: click.Context, session_id: str | None) -> None:
     except (KeyError, LookupError):  # the store's SessionNotFound is one too
         fail_with("cli.no_session", id=session_id, folder=store.data_dir)
     except StoreError as exc:
-        fail(str(exc).splitlines()[0])
+        fail(error_text(exc, current_language()).splitlines()[0])
     lang = resolve_language(explicit, session.protocol.language)
     if str(session.status) == "finished":
         fail(translate("tui.cli.finished", lang, id=session.id))

@@ -12,6 +12,7 @@ import click
 from interviewer.cli.common import (
     data_dir_option,
     fail,
+    fail_error,
     lang_option,
     open_store,
     ui_language,
@@ -37,7 +38,7 @@ def sessions_command(ctx: click.Context, case: str | None, as_json: bool) -> Non
     try:
         items = store.list(case=case)
     except (StoreError, OSError) as exc:
-        fail(str(exc))
+        fail_error(exc)
     for problem in store.problems:
         click.echo(translate("store.sessions.damaged", lang, problem=problem), err=True)
     if as_json:

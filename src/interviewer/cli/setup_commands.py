@@ -83,9 +83,9 @@ def protocol_new_command(ctx: click.Context, name: str, source: str, force: bool
     if not PROTOCOL_ID.match(name):
         fail(translate("protocol.new.bad_name", lang, name=name))
     try:
-        origin = find_protocol(source, lang=lang)
+        origin = find_protocol(source)
     except ProtocolNotFound as exc:
-        fail(str(exc))
+        fail(exc.message(lang))
         return
     folder = Path.cwd() / "protocols"
     target = folder / f"{name}.yaml"

@@ -15,6 +15,7 @@ from interviewer.cli.common import (
     data_dir_from,
     data_dir_option,
     fail,
+    fail_error,
     fail_with,
     lang_option,
     load_session,
@@ -35,7 +36,7 @@ def _load_transcript(ctx: click.Context, session_id: str) -> Transcript:
     try:
         return TranscriptStore(data_dir_from(ctx)).load(session_id)
     except TranscriptError as exc:
-        fail(str(exc))
+        fail_error(exc)
     raise AssertionError("unreachable")
 
 
@@ -123,7 +124,7 @@ def import_command(
             speaker_options=speakers,
         )
     except TranscriptError as exc:
-        fail(str(exc))
+        fail_error(exc)
         return
     path = _save(ctx, transcript)
     aligned = align(session, transcript)
@@ -240,7 +241,7 @@ def offset_command(ctx: click.Context, session_id: str, seconds: float, relative
         else:
             set_offset(transcript, seconds)
     except TranscriptError as exc:
-        fail(str(exc))
+        fail_error(exc)
     after = [a.target for a in align(session, transcript)]
     _save(ctx, transcript)
     click.echo(
@@ -279,12 +280,12 @@ def move_command(
     try:
         if undo:
             if not 1 <= segment_no <= len(transcript.segments):
-                raise TranscriptError(f"there is no segment {segment_no}")
+                raise TranscriptError("transcript.error.no_segment_short", number=segment_no)
             unmove_segment(transcript, segment_no)
         else:
             move_segment(transcript, segment_no, resolve_target(session.protocol, str(target)))
     except TranscriptError as exc:
-        fail(str(exc))
+        fail_error(exc)
     _save(ctx, transcript)
     placed = align(session, transcript)[segment_no - 1]
     title = target_title(session.protocol, placed.target, lang)
@@ -365,11 +366,11 @@ def transcribe_command(
     try:
         check_model_dir(model_dir)
         if not audio.is_file():
-            raise TranscriptError(f"{audio}: no such audio file")
+            raise TranscriptError("transcribe.error.no_audio", path=audio)
         if target.exists() and not force:
-            raise TranscriptError(f"{target} exists; add --force to overwrite it")
+            raise TranscriptError("transcript.error.target_exists", path=target)
     except TranscriptError as exc:
-        fail(str(exc))
+        fail_error(exc)
     from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
     with Progress(
@@ -389,7 +390,7 @@ def transcribe_command(
                 audio, model_dir, TranscribeOptions(language=language, words=words), report
             )
         except TranscriptError as exc:
-            fail(str(exc))
+            fail_error(exc)
             return
     from interviewer.store.atomic import atomic_write_bytes
 

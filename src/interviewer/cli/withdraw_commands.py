@@ -15,7 +15,9 @@ import click
 from interviewer import paths
 from interviewer.cli.common import (
     data_dir_option,
+    error_text,
     fail,
+    fail_with,
     lang_from,
     lang_option,
     open_store,
@@ -103,7 +105,7 @@ def _remove(
     try:
         plan = plan_removal(store, session_id)
     except (StoreError, OSError, ValueError) as exc:
-        fail(f"{exc} (see 'interviewer sessions')")
+        fail_with("cli.see_sessions", error=exc)
         return
     lang = resolve_language(lang_from(ctx), plan.language)
     for line in _describe(plan, lang, store.data_dir):
@@ -114,10 +116,11 @@ def _remove(
     try:
         result = remove_session(store, plan, kind, reason)  # type: ignore[arg-type]
     except SessionLocked as exc:
-        fail(translate("withdraw.error.locked", lang, id=plan.session_id, detail=str(exc)))
+        detail = error_text(exc, lang)
+        fail(translate("withdraw.error.locked", lang, id=plan.session_id, detail=detail))
         return
     except (StoreError, OSError) as exc:
-        detail = getattr(exc, "strerror", None) or str(exc)
+        detail = getattr(exc, "strerror", None) or error_text(exc, lang)
         fail(translate("withdraw.error.failed", lang, id=plan.session_id, error=detail))
         return
     from interviewer.withdrawal import audit_path

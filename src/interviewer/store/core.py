@@ -74,7 +74,7 @@ class SessionStore:
     def check_id(session_id: str) -> str:
         """``session_id`` if it is safe as a file name, else ``SessionNotFound``."""
         if not isinstance(session_id, str) or not SAFE_ID.match(session_id):
-            raise SessionNotFound(f"{session_id!r} is not a valid session id")
+            raise SessionNotFound("store.error.bad_id", id=session_id)
         return session_id
 
     def session_path(self, session_id: str) -> Path:
@@ -114,16 +114,16 @@ class SessionStore:
         """The full id for an id or a unique id prefix."""
         text = (id_or_prefix or "").strip()
         if not text:
-            raise SessionNotFound("no session id given")
+            raise SessionNotFound("store.error.no_id")
         if SAFE_ID.match(text) and self.exists(text):
             return text
         matches = [sid for sid in self.ids() if sid.startswith(text)]
         if not matches:
-            raise SessionNotFound(f"no session with id {text!r} in {self.data_dir}")
+            raise SessionNotFound("store.error.not_found", id=text, folder=self.data_dir)
         if len(matches) > 1:
             shown = ", ".join(matches[:5]) + (", ..." if len(matches) > 5 else "")
             raise AmbiguousSessionId(
-                f"{text!r} matches {len(matches)} sessions ({shown}); type more characters"
+                "store.error.ambiguous", id=text, count=len(matches), shown=shown
             )
         return matches[0]
 
@@ -133,12 +133,14 @@ class SessionStore:
         try:
             return SessionFile(self.session_path(session_id)).read()
         except FileNotFoundError:
-            raise SessionNotFound(f"no session with id {session_id!r} in {self.data_dir}") from None
+            raise SessionNotFound(
+                "store.error.not_found", id=session_id, folder=self.data_dir
+            ) from None
 
     def create(self, session: Session, key: KeyRecord | None = None) -> Path:
         """Store a new session (and its key record); ``DuplicateSession`` if the id is taken."""
         if self.exists(session.id):
-            raise DuplicateSession(f"a session with id {session.id} is already stored")
+            raise DuplicateSession("store.error.duplicate", id=session.id)
         path = self.save(session)
         if key is not None:
             self.save_key(key)
@@ -148,9 +150,7 @@ class SessionStore:
         """Write the session now (atomically); ``SessionLocked`` if another process writes it."""
         owner = held_by_other(self.lock_path(session.id))
         if owner is not None:
-            raise SessionLocked(
-                f"session {session.id} is open for writing elsewhere ({owner.describe()})"
-            )
+            raise SessionLocked("store.error.locked_short", id=session.id, who=owner.describe())
         path = self.write_data(session.id, session_to_json_dict(session))
         facts = listed_facts(session)
         if self._facts.get(session.id) != facts:
@@ -168,7 +168,7 @@ class SessionStore:
     def import_session(self, session: Session, *, replace: bool = False) -> Path:
         """Store a session read from elsewhere; ``DuplicateSession`` unless ``replace``."""
         if self.exists(session.id) and not replace:
-            raise DuplicateSession(f"a session with id {session.id} is already stored")
+            raise DuplicateSession("store.error.duplicate", id=session.id)
         return self.save(session)
 
     def remove(self, session_id: str) -> bool:

@@ -1,9 +1,16 @@
-"""The store's exceptions: each message is one clear line that names the file or session."""
+"""The store's exceptions: each message is one clear line that names the file or session.
+
+They are raised with a message key of the translation tables and its values
+(``i18n.errors.TranslatableError``): ``str(exc)`` is English, ``exc.message(lang)`` is what
+the command line and the TUI show in the interface language.
+"""
 
 from __future__ import annotations
 
+from interviewer.i18n.errors import TranslatableError
 
-class StoreError(Exception):
+
+class StoreError(TranslatableError):
     """Anything the session store cannot do; the message is meant for the user."""
 
 

@@ -46,12 +46,12 @@ class KeyFile:
         except FileNotFoundError:
             return {"format": KEY_FILE_FORMAT, "keys": {}}
         if not isinstance(doc, dict) or not isinstance(doc.get("keys", {}), dict):
-            raise SessionCorrupt(f"{self.path}: the key file is damaged (unexpected layout)")
+            raise SessionCorrupt("store.error.key_layout", path=self.path)
         version = doc.get("format", KEY_FILE_FORMAT)
         if not isinstance(version, int):
-            raise SessionCorrupt(f"{self.path}: the key file is damaged (format {version!r})")
+            raise SessionCorrupt("store.error.key_format", path=self.path, version=version)
         if version > KEY_FILE_FORMAT:
-            raise SessionCorrupt(f"{self.path}: made by a newer interviewer; please upgrade")
+            raise SessionCorrupt("store.error.key_newer", path=self.path)
         doc.setdefault("format", KEY_FILE_FORMAT)
         doc.setdefault("keys", {})
         return doc
@@ -75,8 +75,10 @@ class KeyFile:
             return KeyRecord.model_validate(raw)
         except ValidationError as exc:
             raise SessionCorrupt(
-                f"{self.path}: the key record of session {session_id} is damaged "
-                f"({exc.error_count()} problem(s))"
+                "store.error.key_record",
+                path=self.path,
+                id=session_id,
+                count=exc.error_count(),
             ) from None
 
     def all(self) -> dict[str, KeyRecord]:

@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from interviewer.i18n.errors import Phrase
 from interviewer.store.atomic import fsync_dir, pid_alive, temp_path_for
 from interviewer.store.errors import SessionLocked
 
@@ -138,12 +139,9 @@ class SessionLock:
         self.release()
 
 
-def _locked_message(session_id: str, path: Path, owner: LockOwner | None) -> str:
-    who = owner.describe() if owner else "another program"
-    return (
-        f"session {session_id} is open for writing elsewhere ({who}); close it there, "
-        f"or remove {path} if that program is no longer running"
-    )
+def _locked(session_id: str, path: Path, owner: LockOwner | None) -> SessionLocked:
+    who: object = owner.describe() if owner else Phrase("store.error.another_program")
+    return SessionLocked("store.error.locked", id=session_id, who=who, path=path)
 
 
 def acquire(path: Path, session_id: str, data_dir: Path) -> SessionLock:
@@ -165,7 +163,7 @@ def acquire(path: Path, session_id: str, data_dir: Path) -> SessionLock:
                 with guard(data_dir):
                     owner = read_owner(path)
                     if not is_stale(path, owner):
-                        raise SessionLocked(_locked_message(session_id, path, owner)) from None
+                        raise _locked(session_id, path, owner) from None
                     with contextlib.suppress(FileNotFoundError):
                         path.unlink()  # stale: take it over
                 continue
@@ -173,7 +171,7 @@ def acquire(path: Path, session_id: str, data_dir: Path) -> SessionLock:
                 _HELD.add(str(path))
             fsync_dir(path.parent)
             return SessionLock(path, session_id)
-        raise SessionLocked(_locked_message(session_id, path, read_owner(path)))
+        raise _locked(session_id, path, read_owner(path))
     finally:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp)

@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from interviewer import __version__
 from interviewer.domain.session import SESSION_FORMAT_VERSION, Session, session_to_json_dict
+from interviewer.i18n.errors import Phrase
 from interviewer.store.errors import StoreError
 
 PORTABLE_FORMAT = "interviewer-session"
@@ -82,43 +83,43 @@ def _first_problem(exc: ValidationError) -> str:
 def parse_portable(raw: bytes, name: str = "<data>") -> Session:
     """Validate portable bytes; ``PortableError`` says what is wrong, naming ``name``."""
     if not raw.strip():
-        raise PortableError(f"{name}: the file is empty")
+        raise PortableError("portable.error.empty", name=name)
     try:
         data = json.loads(raw)
     except (ValueError, UnicodeDecodeError) as exc:
-        raise PortableError(f"{name}: not valid JSON ({exc})") from None
+        raise PortableError("portable.error.not_json", name=name, error=exc) from None
     if not isinstance(data, dict):
-        raise PortableError(f"{name}: not an interviewer session file")
+        raise PortableError("portable.error.not_session", name=name)
     if data.get("format") != PORTABLE_FORMAT:
         if "session" in data and isinstance(data.get("session"), dict) and len(data) == 1:
-            hint = "a store file; export it with 'interviewer export ID --format json'"
+            hint: object = Phrase("portable.hint.store_file")
         elif "protocol" in data and "records" in data:
-            hint = "a bare session without the portable envelope"
+            hint = Phrase("portable.hint.bare")
         else:
-            hint = f"'format' is not {PORTABLE_FORMAT!r}"
-        raise PortableError(f"{name}: not an interviewer session file ({hint})")
+            hint = Phrase("portable.hint.format", format=PORTABLE_FORMAT)
+        raise PortableError("portable.error.not_session_hint", name=name, hint=hint)
     version = data.get("version")
     if isinstance(version, int) and version > PORTABLE_VERSION:
         raise PortableError(
-            f"{name}: written by a newer interviewer (file version {version}, this one "
-            f"reads {PORTABLE_VERSION}); please upgrade"
+            "portable.error.newer", name=name, version=version, reads=PORTABLE_VERSION
         )
     inner = data.get("session")
     inner_version = inner.get("format") if isinstance(inner, dict) else None
     if isinstance(inner_version, int) and inner_version > SESSION_FORMAT_VERSION:
         raise PortableError(
-            f"{name}: the session uses format {inner_version}, newer than this interviewer "
-            f"({SESSION_FORMAT_VERSION}); please upgrade"
+            "portable.error.newer_session",
+            name=name,
+            version=inner_version,
+            reads=SESSION_FORMAT_VERSION,
         )
     try:
         portable = PortableSession.model_validate(data)
     except ValidationError as exc:
-        raise PortableError(f"{name}: not a valid session file ({_first_problem(exc)})") from None
-    if not SAFE_ID.match(portable.session.id):
         raise PortableError(
-            f"{name}: session id {portable.session.id!r} is not allowed "
-            "(letters, digits, '-' and '_' only)"
-        )
+            "portable.error.invalid", name=name, problem=_first_problem(exc)
+        ) from None
+    if not SAFE_ID.match(portable.session.id):
+        raise PortableError("portable.error.bad_id", name=name, id=portable.session.id)
     return portable.session
 
 
@@ -127,7 +128,9 @@ def read_portable(path: Path) -> Session:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise PortableError(f"{path}: cannot read ({exc.strerror or exc})") from None
+        raise PortableError(
+            "portable.error.unreadable", name=path, error=exc.strerror or exc
+        ) from None
     return parse_portable(raw, str(path))
 
 

@@ -22,6 +22,8 @@ from tinydb.storages import Storage
 from tinydb.table import Document
 
 from interviewer.domain.session import SESSION_FORMAT_VERSION, Session
+from interviewer.i18n import all_messages
+from interviewer.i18n.errors import Phrase
 from interviewer.store.atomic import atomic_write_bytes
 from interviewer.store.errors import SessionCorrupt, StoreError
 
@@ -49,15 +51,23 @@ def encode_json(data: Any) -> bytes:
     return to_json(data)
 
 
+def _what(what: str) -> object:
+    """The kind of file ("key file", "index") as a phrase of the tables, when it has one."""
+    key = "store.what." + what.replace(" ", "_")
+    return Phrase(key) if key in all_messages() else what
+
+
 def read_json_file(path: Path, what: str = "file") -> Any:
     """Parse a JSON file; empty or garbled raises ``SessionCorrupt`` naming the file."""
     raw = path.read_bytes()
     if not raw.strip():
-        raise SessionCorrupt(f"{path}: the {what} is empty")
+        raise SessionCorrupt("store.error.empty", path=path, what=_what(what))
     try:
         return json.loads(raw)
     except (ValueError, UnicodeDecodeError) as exc:
-        raise SessionCorrupt(f"{path}: the {what} is damaged (not valid JSON: {exc})") from None
+        raise SessionCorrupt(
+            "store.error.not_json", path=path, what=_what(what), error=exc
+        ) from None
 
 
 class AtomicJSONStorage(Storage):
@@ -78,7 +88,7 @@ class AtomicJSONStorage(Storage):
             return self._data
         data = read_json_file(self.path, self.what)
         if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
-            raise SessionCorrupt(f"{self.path}: the {self.what} is not a TinyDB database")
+            raise SessionCorrupt("store.error.not_tinydb", path=self.path, what=_what(self.what))
         self._data, self._stamp = data, stamp
         return data
 
@@ -111,7 +121,7 @@ class SessionFile:
             raise FileNotFoundError(self.path)
         doc = self.table.get(doc_id=SESSION_DOC_ID)
         if not isinstance(doc, dict) or not doc:
-            raise SessionCorrupt(f"{self.path}: the session file holds no session")
+            raise SessionCorrupt("store.error.no_session_in_file", path=self.path)
         return dict(doc)
 
     def read(self) -> Session:
@@ -137,17 +147,21 @@ def session_from_data(data: dict[str, Any], path: Path) -> Session:
     """Validate a session document read from ``path``."""
     version = data.get("format")
     if isinstance(version, int) and version > SESSION_FORMAT_VERSION:
-        raise StoreError(
-            f"{path}: made by a newer interviewer (session format {version}); please upgrade"
-        )
+        raise StoreError("store.error.newer_format", path=path, version=version)
     try:
         session = Session.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         where = ".".join(str(p) for p in first["loc"])
         raise SessionCorrupt(
-            f"{path}: not a valid session ({where}: {first['msg']}; {exc.error_count()} problem(s))"
+            "store.error.invalid_session",
+            path=path,
+            where=where,
+            problem=first["msg"],
+            count=exc.error_count(),
         ) from None
     if path.suffix == ".json" and session.id != path.stem:
-        raise SessionCorrupt(f"{path}: holds session {session.id!r}, not {path.stem!r}")
+        raise SessionCorrupt(
+            "store.error.wrong_session", path=path, id=session.id, expected=path.stem
+        )
     return session

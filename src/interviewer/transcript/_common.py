@@ -107,17 +107,18 @@ def check_order(
         seg = item.segment
         if seg.end is not None and seg.end < seg.start:
             raise TranscriptFormatError(
-                f"segment ends ({format_clock(seg.end, millis=True)}) before it starts "
-                f"({format_clock(seg.start, millis=True)})",
+                "transcript.error.ends_before_start",
+                end=format_clock(seg.end, millis=True),
+                start=format_clock(seg.start, millis=True),
                 source=source,
                 line=where(item.line),
             )
         if previous is not None and seg.start < previous.segment.start - OVERLAP_TOLERANCE:
             raise TranscriptFormatError(
-                f"time goes back: {format_clock(seg.start, millis=True)} comes after "
-                f"{format_clock(previous.segment.start, millis=True)} "
-                f"(line {where(previous.line)}); "
-                "segments must be in time order",
+                "transcript.error.time_back",
+                start=format_clock(seg.start, millis=True),
+                previous=format_clock(previous.segment.start, millis=True),
+                previous_line=where(previous.line),
                 source=source,
                 line=where(item.line),
             )
@@ -127,11 +128,12 @@ def check_order(
             and before.segment.end is not None
             and seg.start < before.segment.end - OVERLAP_TOLERANCE
         ):
-            who = f" of {seg.speaker}" if seg.speaker else ""
             raise TranscriptFormatError(
-                f"overlapping times: starts at {format_clock(seg.start, millis=True)} but the "
-                f"segment{who} on line {where(before.line)} runs until "
-                f"{format_clock(before.segment.end, millis=True)}",
+                "transcript.error.overlap_of" if seg.speaker else "transcript.error.overlap",
+                start=format_clock(seg.start, millis=True),
+                speaker=seg.speaker,
+                before_line=where(before.line),
+                until=format_clock(before.segment.end, millis=True),
                 source=source,
                 line=where(item.line),
             )

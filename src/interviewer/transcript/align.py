@@ -154,7 +154,7 @@ def question_windows(session: Session) -> list[Window]:
 def offset_from_recording_start(session: Session, recording_start: dt.datetime) -> float:
     """Offset (seconds) from when the recording started; a naive time is local time."""
     if session.started_at is None:
-        raise TranscriptError("the session has not started, so it has no clock to line up with")
+        raise TranscriptError("transcript.error.not_started")
     started = session.started_at
     if started.tzinfo is None:
         started = started.replace(tzinfo=dt.UTC)

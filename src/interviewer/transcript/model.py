@@ -8,22 +8,38 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from interviewer.i18n.errors import Phrase, TranslatableError
 
-class TranscriptError(Exception):
-    """A transcript cannot be read, stored or aligned; the message is meant for the user."""
+
+class TranscriptError(TranslatableError):
+    """A transcript cannot be read, stored or aligned; the message is meant for the user.
+
+    Raised with a message key and its values: ``str()`` is English, ``message(lang)`` is
+    what the command line and the TUI show.
+    """
 
 
 class TranscriptFormatError(TranscriptError):
-    """A transcript file is malformed; names the file and line so it can be fixed by hand."""
+    """A transcript file is malformed; names the file and line so it can be fixed by hand.
 
-    def __init__(self, message: str, *, source: str | None = None, line: int | None = None):
+    ``key`` and ``values`` say what is wrong (``detail`` is that in English); the line shown
+    to the user is ``<file>:<line>: <what is wrong>``.
+    """
+
+    def __init__(
+        self, key: str, *, source: str | None = None, line: int | None = None, **values: object
+    ) -> None:
         self.source = source
         self.line = line
-        self.detail = message
-        where = source or "transcript"
-        if line is not None:
-            where = f"{where}:{line}"
-        super().__init__(f"{where}: {message}")
+        reason = Phrase(key, **values)
+        self.detail = str(reason)
+        where: object = source or Phrase("transcript.error.the_transcript")
+        super().__init__(
+            "transcript.error.at_line" if line is not None else "transcript.error.at",
+            where=where,
+            line=line,
+            reason=reason,
+        )
 
 
 @dataclass(frozen=True, slots=True)

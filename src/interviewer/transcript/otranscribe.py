@@ -70,14 +70,16 @@ def _pieces_from_html(markup: str, source: str, file_text: str, base: int) -> li
             seconds = _span_seconds(match["attrs"], match["inner"])
         except ValueError as exc:
             raise TranscriptFormatError(
-                f"bad time stamp (stamp {number}): {exc}",
+                "transcript.error.bad_stamp_no",
+                number=number,
+                error=exc,
                 source=source,
                 line=line_of(file_text, base + match.start()) if base >= 0 else 1,
             ) from exc
         stamps.append((seconds, match.start(), match.end()))
     if not stamps:
         raise TranscriptFormatError(
-            "no oTranscribe time stamps found (insert them with the stamp key)",
+            "transcript.error.no_stamps_otr",
             source=source,
             line=1,
         )
@@ -102,10 +104,13 @@ def _pieces_from_text(text: str, source: str) -> list[Parsed]:
             marks.append((parse_clock(match["v"]), match.start(), match.end()))
         except ValueError as exc:
             raise TranscriptFormatError(
-                f"bad time stamp: {exc}", source=source, line=line_of(text, match.start())
+                "transcript.error.bad_stamp",
+                source=source,
+                line=line_of(text, match.start()),
+                error=exc,
             ) from exc
     if not marks:
-        raise TranscriptFormatError("no time stamps like 0:01:05 found", source=source, line=1)
+        raise TranscriptFormatError("transcript.error.no_stamps_clock", source=source, line=1)
     bounds = [(0.0, 0, 0), *marks] if text[: marks[0][1]].strip() else marks
     items: list[Parsed] = []
     for i, (seconds, _, end_offset) in enumerate(bounds):
@@ -127,12 +132,16 @@ def parse_otranscribe(text: str, source: str, data: Any = None) -> list[Segment]
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise TranscriptFormatError(
-                f"not valid JSON: {exc.msg} (column {exc.colno})", source=source, line=exc.lineno
+                "transcript.error.not_json",
+                source=source,
+                line=exc.lineno,
+                error=exc.msg,
+                column=exc.colno,
             ) from exc
     if data is not None:
         if not isinstance(data, dict) or not isinstance(data.get("text"), str):
             raise TranscriptFormatError(
-                "an .otr file is JSON with a 'text' field holding the transcript",
+                "transcript.error.otr_layout",
                 source=source,
                 line=1,
             )

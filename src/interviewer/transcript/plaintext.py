@@ -42,7 +42,9 @@ def _stamp(line: str, number: int, source: str) -> tuple[float, str] | None:
     try:
         return parse_clock(inner.strip()), line[match.end() :]
     except ValueError as exc:
-        raise TranscriptFormatError(f"bad time stamp: {exc}", source=source, line=number) from exc
+        raise TranscriptFormatError(
+            "transcript.error.bad_stamp", source=source, line=number, error=exc
+        ) from exc
 
 
 def parse_plain_text(text: str, source: str) -> list[Segment]:
@@ -62,7 +64,7 @@ def parse_plain_text(text: str, source: str) -> list[Segment]:
                 leading.append(line.strip())
     if not starts:
         raise TranscriptFormatError(
-            "no time stamps found; lines should start with [00:12:34] or (00:12:34)",
+            "transcript.error.no_stamps_plain",
             source=source,
             line=1,
         )

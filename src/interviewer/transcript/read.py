@@ -58,7 +58,7 @@ def decode(raw: bytes, source: str, encoding: str | None = None) -> str:
     read with replacement characters that would end up in a respondent's transcript.
     """
     if not raw.strip():
-        raise TranscriptFormatError("the file is empty", source=source, line=1)
+        raise TranscriptFormatError("transcript.error.empty", source=source, line=1)
     chosen = encoding or "utf-8"
     if encoding is None and raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         chosen = "utf-16"
@@ -67,25 +67,27 @@ def decode(raw: bytes, source: str, encoding: str | None = None) -> str:
     try:
         text = raw.decode(chosen)
     except LookupError as exc:
-        raise TranscriptError(f"{source}: unknown encoding {encoding!r}") from exc
+        raise TranscriptError(
+            "transcript.error.unknown_encoding", source=source, encoding=encoding
+        ) from exc
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise TranscriptFormatError(
-            f"not {chosen} text (byte 0x{raw[exc.start]:02x}); save it as UTF-8, or name its "
-            "encoding with --encoding (e.g. cp1252)",
+            "transcript.error.not_encoding",
             source=source,
             line=line,
+            encoding=chosen,
+            byte=f"0x{raw[exc.start]:02x}",
         ) from exc
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         raise TranscriptFormatError(
-            "this is not a text file (it holds NUL bytes); an audio file must be transcribed "
-            "first (interviewer transcribe AUDIO --model PATH)",
+            "transcript.error.not_text",
             source=source,
             line=line,
         )
     if not text.strip():
-        raise TranscriptFormatError("the file is empty", source=source, line=1)
+        raise TranscriptFormatError("transcript.error.empty", source=source, line=1)
     return text.lstrip("\ufeff")
 
 
@@ -121,26 +123,21 @@ def detect_format(text: str, suffix: str = "") -> str:
     by_name = _SUFFIXES.get(suffix.lower())
     if by_name:
         return by_name
-    raise TranscriptError(
-        "cannot tell the format of this transcript; pass --format with one of: "
-        + ", ".join(FORMATS)
-    )
+    raise TranscriptError("transcript.error.unknown_format", formats=", ".join(FORMATS))
 
 
 def parse_transcript(text: str, fmt: str = "auto", source: str = "transcript") -> ReadResult:
     """Segments from transcript text in ``fmt`` (or detected); errors name the line."""
     if not text.strip():
-        raise TranscriptFormatError("the file is empty", source=source, line=1)
+        raise TranscriptFormatError("transcript.error.empty", source=source, line=1)
     if fmt == "auto":
         fmt = detect_format(text, Path(source).suffix)
     reader = _READERS.get(fmt)
     if reader is None:
-        raise TranscriptError(
-            f"{fmt!r} is not a transcript format; try one of: {', '.join(FORMATS)}"
-        )
+        raise TranscriptError("transcript.error.bad_format", fmt=fmt, formats=", ".join(FORMATS))
     segments = reader(text, source)
     if not segments:
-        raise TranscriptFormatError(f"no speech found (read as {fmt})", source=source, line=1)
+        raise TranscriptFormatError("transcript.error.no_speech", source=source, line=1, fmt=fmt)
     return ReadResult(segments=segments, format=fmt)
 
 
@@ -150,15 +147,17 @@ def read_transcript(path: str | Path, fmt: str = "auto", encoding: str | None = 
     try:
         raw = path.read_bytes()
     except FileNotFoundError as exc:
-        raise TranscriptError(f"{path}: no such file") from exc
+        raise TranscriptError("transcript.error.no_file", path=path) from exc
     except IsADirectoryError as exc:
-        raise TranscriptError(f"{path}: is a folder, not a transcript file") from exc
+        raise TranscriptError("transcript.error.is_folder", path=path) from exc
     except OSError as exc:
-        raise TranscriptError(f"{path}: cannot read ({exc.strerror})") from exc
+        raise TranscriptError(
+            "transcript.error.cannot_read", path=path, error=exc.strerror
+        ) from exc
     text = decode(raw, path.name, encoding)
     if fmt == "auto":
         try:
             fmt = detect_format(text, path.suffix)
         except TranscriptError as exc:
-            raise TranscriptError(f"{path.name}: {exc}") from exc
+            raise TranscriptError("transcript.error.in_file", name=path.name, error=exc) from exc
     return parse_transcript(text, fmt, path.name)

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 
 from interviewer.domain.protocol import InterviewProtocol
 from interviewer.domain.session import Session
+from interviewer.i18n.errors import Phrase
 from interviewer.transcript.align import closing_target, offset_from_recording_start
 from interviewer.transcript.model import INTERVIEWER, Target, Transcript, TranscriptError
 from interviewer.transcript.read import ReadResult
@@ -25,9 +26,7 @@ def parse_recording_start(text: str) -> dt.datetime:
     try:
         return dt.datetime.fromisoformat(text.strip())
     except ValueError as exc:
-        raise TranscriptError(
-            f"{text!r} is not a date and time like 2024-03-05T10:02:30 (ISO 8601)"
-        ) from exc
+        raise TranscriptError("transcript.error.not_datetime", text=text) from exc
 
 
 def parse_speaker_options(
@@ -42,21 +41,22 @@ def parse_speaker_options(
         label, sep, code = option.partition("=")
         label, code = label.strip(), code.strip()
         if not sep or not label or not code:
-            raise TranscriptError(f"--speaker {option!r}: use LABEL=CODE, e.g. SPEAKER_00=1.1")
+            raise TranscriptError("transcript.error.speaker_form", option=option)
         if label not in known:
             if label.lower() not in by_lower:
-                listed = ", ".join(known) or "none (the file has no speaker labels)"
+                listed: object = ", ".join(known) or Phrase("transcript.error.no_labels")
                 raise TranscriptError(
-                    f"--speaker {option!r}: no speaker {label!r} in the transcript; "
-                    f"its speakers are: {listed}"
+                    "transcript.error.no_such_speaker", option=option, label=label, listed=listed
                 )
             label = by_lower[label.lower()]
         if code.lower() == INTERVIEWER:
             code = INTERVIEWER
         elif code not in codes:
             raise TranscriptError(
-                f"--speaker {option!r}: {code!r} is not a participant of this session; use "
-                f"'interviewer' or one of: {', '.join(codes)}"
+                "transcript.error.not_participant",
+                option=option,
+                code=code,
+                codes=", ".join(codes),
             )
         mapping[label] = code
     return mapping
@@ -82,7 +82,7 @@ def resolve_target(protocol: InterviewProtocol, text: str) -> Target:
             return Target(None, code_id)
     choices = [*index, *(q.id for q in protocol.closing.questions), *names]
     raise TranscriptError(
-        f"{wanted!r} is not a question or code of this protocol; use one of: " + ", ".join(choices)
+        "transcript.error.not_question", wanted=wanted, choices=", ".join(choices)
     )
 
 
@@ -98,7 +98,7 @@ def new_transcript(
 ) -> Transcript:
     """A transcript for ``session`` from a parsed file; offset given or from the start time."""
     if offset is not None and recording_start is not None:
-        raise TranscriptError("give either --offset or --recording-start, not both")
+        raise TranscriptError("transcript.error.offset_or_start")
     start_text: str | None = None
     if recording_start is not None:
         started = parse_recording_start(recording_start)
@@ -120,7 +120,7 @@ def new_transcript(
 def set_offset(transcript: Transcript, seconds: float) -> None:
     """Change the offset; manual moves stay (they are kept by segment number)."""
     if seconds != seconds or abs(seconds) > MAX_OFFSET:  # NaN or absurd
-        raise TranscriptError(f"offset {seconds} s is not plausible (at most a day either way)")
+        raise TranscriptError("transcript.error.offset_implausible", seconds=seconds)
     transcript.offset = float(seconds)
 
 
@@ -134,7 +134,7 @@ def move_segment(transcript: Transcript, number: int, target: Target) -> None:
     """Put segment ``number`` (1-based) under ``target`` whatever the timeline says."""
     if not 1 <= number <= len(transcript.segments):
         raise TranscriptError(
-            f"there is no segment {number}; segments are numbered 1 to {len(transcript.segments)}"
+            "transcript.error.no_segment", number=number, last=len(transcript.segments)
         )
     transcript.moves[number] = target
 

@@ -112,7 +112,7 @@ class TranscriptStore:
     def path(self, session_id: str) -> Path:
         """File of a session's transcript; refuses ids that could escape the folder."""
         if not _SAFE_ID.match(session_id):
-            raise TranscriptError(f"{session_id!r} is not a valid session id")
+            raise TranscriptError("store.error.bad_id", id=session_id)
         return self.folder / f"{session_id}.json"
 
     def exists(self, session_id: str) -> bool:
@@ -125,16 +125,13 @@ class TranscriptStore:
         try:
             text = path.read_text(encoding="utf-8")
         except FileNotFoundError as exc:
-            raise TranscriptError(
-                f"session {session_id} has no transcript; import one with "
-                f"'interviewer transcript import {session_id} FILE'"
-            ) from exc
+            raise TranscriptError("transcript.error.none_stored", id=session_id) from exc
         except (OSError, UnicodeDecodeError) as exc:
-            raise TranscriptError(f"{path}: cannot read the transcript ({exc})") from exc
+            raise TranscriptError("transcript.error.unreadable", path=path, error=exc) from exc
         try:
             return transcript_from_json(json.loads(text))
         except (ValueError, TypeError, IndexError, AttributeError) as exc:
-            raise TranscriptError(f"{path}: the transcript file is damaged ({exc})") from exc
+            raise TranscriptError("transcript.error.damaged", path=path, error=exc) from exc
 
     def save(self, transcript: Transcript) -> Path:
         """Write atomically (0600 in a 0700 folder) and return the path."""

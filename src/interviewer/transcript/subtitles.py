@@ -38,14 +38,18 @@ def _times(line: str, number: int, source: str, example: str) -> tuple[float, fl
     end_text = right.strip().split()[0] if right.strip() else ""
     if not end_text:
         raise TranscriptFormatError(
-            f"missing end time in {line.strip()!r} (expected {example!r})",
+            "transcript.error.no_end_time",
             source=source,
             line=number,
+            text=line.strip(),
+            example=example,
         )
     try:
         return parse_clock(start_text), parse_clock(end_text)
     except ValueError as exc:
-        raise TranscriptFormatError(f"bad time stamp: {exc}", source=source, line=number) from exc
+        raise TranscriptFormatError(
+            "transcript.error.bad_stamp", source=source, line=number, error=exc
+        ) from exc
 
 
 def _voices(payload: str) -> list[tuple[str | None, str]]:
@@ -91,9 +95,11 @@ def parse_srt(text: str, source: str) -> list[Segment]:
             numbered = len(block) > 1 and block[0][1].strip().isdigit()
             number, line = block[1] if numbered else block[0]
             raise TranscriptFormatError(
-                f"expected a time line like {example!r}, found {line.strip()[:60]!r}",
+                "transcript.error.expected_time_line",
                 source=source,
                 line=number,
+                example=example,
+                found=line.strip()[:60],
             )
         items.extend(_cue(block, timing_at, source, example))
     return check_order(apply_speaker_prefixes(items), source)
@@ -105,9 +111,7 @@ def parse_vtt(text: str, source: str) -> list[Segment]:
     blocks = list(_blocks(text))
     if not blocks or not blocks[0][0][1].lstrip("\ufeff").startswith("WEBVTT"):
         first = blocks[0][0][0] if blocks else 1
-        raise TranscriptFormatError(
-            "a WebVTT file must start with the line 'WEBVTT'", source=source, line=first
-        )
+        raise TranscriptFormatError("transcript.error.webvtt_header", source=source, line=first)
     items: list[Parsed] = []
     header = blocks[0]
     body = blocks[1:]
@@ -125,9 +129,11 @@ def parse_vtt(text: str, source: str) -> list[Segment]:
             timing_at = 1
         else:
             raise TranscriptFormatError(
-                f"expected a cue time line like {example!r}, found {first[:60]!r}",
+                "transcript.error.expected_cue_line",
                 source=source,
                 line=block[0][0],
+                example=example,
+                found=first[:60],
             )
         items.extend(_cue(block, timing_at, source, example))
     return check_order(apply_speaker_prefixes(items), source)

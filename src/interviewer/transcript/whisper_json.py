@@ -120,7 +120,11 @@ def parse_whisper_json(text: str, source: str, data: Any = None) -> list[Segment
             data = json.loads(text)
         except json.JSONDecodeError as exc:
             raise TranscriptFormatError(
-                f"not valid JSON: {exc.msg} (column {exc.colno})", source=source, line=exc.lineno
+                "transcript.error.not_json",
+                source=source,
+                line=exc.lineno,
+                error=exc.msg,
+                column=exc.colno,
             ) from exc
     try:
         raw_segments, cpp = _segment_list(data)
@@ -133,7 +137,7 @@ def parse_whisper_json(text: str, source: str, data: Any = None) -> list[Segment
         except ValueError as exc:
             line = _line_of_segment(text, index)
             raise TranscriptFormatError(
-                f"segment {index + 1}: {exc}", source=source, line=line
+                "transcript.error.in_segment", source=source, line=line, number=index + 1, error=exc
             ) from exc
         if segment is not None:
             items.append(Parsed(segment, index))
