@@ -93,8 +93,9 @@ def error_text(exc: BaseException, lang: str) -> str:
     """An error from the core said in ``lang``: ``message(lang)`` when it has one (the store's,
     the transcript's and the protocol library's keyed errors, the member check's), else as
     it is (a library's message, which has no Dutch form)."""
-    message = getattr(exc, "message", None)
-    return message(lang) if callable(message) else str(exc)
+    from interviewer.i18n.errors import error_message
+
+    return error_message(exc, lang)
 
 
 def fail_error(exc: Exception, session: Any = None) -> None:

@@ -83,7 +83,11 @@ def translate(key: str, lang: str = DEFAULT_LANGUAGE, /, **values: object) -> st
     if texts is None:
         raise KeyError(f"unknown message key {key!r}")
     template = texts.get(lang) or texts[DEFAULT_LANGUAGE]
-    return template.format(**values) if values else template
+    if not values:
+        return template
+    from interviewer.i18n.errors import render_values  # a core error quoted in the line
+
+    return template.format(**render_values(values, lang))
 
 
 class Translator:

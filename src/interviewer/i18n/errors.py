@@ -69,3 +69,9 @@ class TranslatableError(Exception):
         if not self.keyed:
             return self.message_key
         return translate(self.message_key, lang, **render_values(self.values, lang))
+
+
+def error_message(exc: BaseException, lang: str) -> str:
+    """An error said in ``lang``: ``message(lang)`` when it has one (the core's keyed errors,
+    the member check's), else ``str(exc)`` (a library's message has no Dutch form)."""
+    return str(_said(exc, lang))

@@ -264,6 +264,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "overlappende tijden: begint om {start} maar het fragment van {speaker} op regel "
               "{before_line} loopt tot {until}",
     },
+    "transcript.error.detail": {"en": "{error}", "nl": "{error}"},
+    "whisper.error.no_segments": {
+        "en": "no 'segments' list found (expected Whisper JSON: {{\"segments\": [...]}})",
+        "nl": "geen lijst 'segments' gevonden (verwacht Whisper-JSON: {{\"segments\": [...]}})",
+    },
+    "whisper.error.not_seconds": {"en": "{what} is not a number of seconds: {value!r}",
+                                  "nl": "{what} is geen aantal seconden: {value!r}"},
+    "whisper.error.not_object": {"en": "a segment must be an object, found {kind}",
+                                 "nl": "een fragment moet een object zijn, gevonden: {kind}"},
+    "whisper.error.no_offsets": {
+        "en": "missing 'offsets' with 'from' and 'to' (milliseconds)",
+        "nl": "'offsets' met 'from' en 'to' (milliseconden) ontbreekt",
+    },
+    "whisper.error.no_start": {"en": "missing start time ('start')",
+                               "nl": "begintijd ontbreekt ('start')"},
+    "whisper.error.no_end": {"en": "missing end time ('{field}')",
+                             "nl": "eindtijd ontbreekt ('{field}')"},
     # --- speech-to-text (interviewer.transcript.transcribe) -------------------------------
     "transcribe.hint.model": {
         "en": "a CTranslate2 Whisper model folder (model.bin, config.json, tokenizer.json); for "

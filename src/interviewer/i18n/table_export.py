@@ -199,7 +199,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "export.letter.phone": {"en": "[phone number]", "nl": "[telefoonnummer onderzoeker]"},
     "export.letter.email": {"en": "[email address]", "nl": "[e-mailadres onderzoeker]"},
     # --- qdpx ------------------------------------------------------------------------------
-    "export.qdpx.case_variable": {"en": "Case", "nl": "Case"},
+    "export.qdpx.case_variable": {"en": "Case", "nl": "Casus"},
     "export.qdpx.role_variable": {"en": "Role", "nl": "Functie"},
     "export.qdpx.mode_variable": {"en": "Mode", "nl": "Vorm"},
     "export.qdpx.duration_variable": {"en": "Duration (minutes)", "nl": "Duur (minuten)"},

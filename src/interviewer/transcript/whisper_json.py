@@ -14,8 +14,14 @@ import json.scanner
 from collections import Counter
 from typing import Any
 
+from interviewer.i18n.errors import TranslatableError
 from interviewer.transcript._common import Parsed, check_order, line_of
 from interviewer.transcript.model import Segment, TranscriptFormatError, Word
+
+
+class _Invalid(TranslatableError, ValueError):
+    """What is wrong with a part of the JSON, said from a message key (quoted in the line
+    that names the file and line)."""
 
 
 class _PosDict(dict[str, Any]):
@@ -58,12 +64,12 @@ def _segment_list(data: Any) -> tuple[list[Any], bool]:
         return data["segments"], False
     if isinstance(data, dict) and isinstance(data.get("transcription"), list):
         return data["transcription"], True
-    raise ValueError("no 'segments' list found (expected Whisper JSON: {\"segments\": [...]})")
+    raise _Invalid("whisper.error.no_segments")
 
 
 def _seconds(value: Any, what: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValueError(f"{what} is not a number of seconds: {value!r}")
+        raise _Invalid("whisper.error.not_seconds", what=what, value=value)
     return float(value)
 
 
@@ -88,22 +94,22 @@ def _words(raw: Any) -> tuple[tuple[Word, ...], str | None]:
 def _segment(raw: Any, cpp: bool) -> Segment | None:
     """One segment from its JSON object; ValueError names the problem."""
     if not isinstance(raw, dict):
-        raise ValueError(f"a segment must be an object, found {type(raw).__name__}")
+        raise _Invalid("whisper.error.not_object", kind=type(raw).__name__)
     text = str(raw.get("text", "")).strip()
     if cpp:
         offsets = raw.get("offsets")
         if not isinstance(offsets, dict) or "from" not in offsets:
-            raise ValueError("missing 'offsets' with 'from' and 'to' (milliseconds)")
+            raise _Invalid("whisper.error.no_offsets")
         if "to" not in offsets:
-            raise ValueError("missing end time ('offsets.to')")
+            raise _Invalid("whisper.error.no_end", field="offsets.to")
         start = _seconds(offsets["from"], "offsets.from") / 1000
         end = _seconds(offsets["to"], "offsets.to") / 1000
         speaker = raw.get("speaker") if isinstance(raw.get("speaker"), str) else None
         return Segment(start, end, text, speaker) if text else None
     if "start" not in raw:
-        raise ValueError("missing start time ('start')")
+        raise _Invalid("whisper.error.no_start")
     if "end" not in raw or raw["end"] is None:
-        raise ValueError("missing end time ('end')")
+        raise _Invalid("whisper.error.no_end", field="end")
     start = _seconds(raw["start"], "start")
     end = _seconds(raw["end"], "end")
     words, word_speaker = _words(raw.get("words"))
@@ -129,7 +135,9 @@ def parse_whisper_json(text: str, source: str, data: Any = None) -> list[Segment
     try:
         raw_segments, cpp = _segment_list(data)
     except ValueError as exc:
-        raise TranscriptFormatError(str(exc), source=source, line=1) from exc
+        raise TranscriptFormatError(
+            "transcript.error.detail", source=source, line=1, error=exc
+        ) from exc
     items: list[Parsed] = []
     for index, raw in enumerate(raw_segments):
         try:

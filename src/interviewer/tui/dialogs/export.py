@@ -16,6 +16,7 @@ from textual.widgets import Button, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from interviewer import paths
+from interviewer.i18n.errors import error_message
 
 TEXT_SOURCES = ("notes", "bracket", "maxqda", "none")
 """Notes only, or the verbatim transcript with one of the time stamp styles of the CLI."""
@@ -122,7 +123,7 @@ class ExportDialog(ModalScreen[None]):
                 text += "\n" + t("tui.export.not_ready", count=len(pending), codes=codes)
             ok = True
         except Exception as exc:  # ExportError, store and approval errors: one line here
-            lines = str(exc).splitlines()
+            lines = error_message(exc, self.app.lang).splitlines()
             text = t("tui.export.failed", error=lines[0] if lines else type(exc).__name__)
             ok = False
         self.app.call_from_thread(self.show_result, text, ok)

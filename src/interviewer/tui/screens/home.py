@@ -12,9 +12,16 @@ from textual.widgets.option_list import Option
 
 from interviewer.domain.codes import code_sort_key
 from interviewer.domain.protocol import InterviewProtocol
+from interviewer.i18n.errors import error_message
 from interviewer.tui.bindings import QUIT, Key, bindings, localized
 from interviewer.tui.sources import ProtocolChoice, ProtocolLoadError, list_protocols, load_protocol
 from interviewer.tui.widgets.key_footer import KeyFooter
+
+
+def _first_line(exc: BaseException, lang: str) -> str:
+    """One line of an error for a notification, in the interface language when it has one."""
+    said = error_message(exc, lang).strip()
+    return said.splitlines()[0] if said else type(exc).__name__
 
 
 def outline_text(protocol: InterviewProtocol, t) -> Text:
@@ -218,7 +225,7 @@ class HomeScreen(Screen[None]):
             self.notify(
                 self.app.t(
                     "tui.home.cannot_open",
-                    error=str(exc).splitlines()[0] if str(exc) else type(exc).__name__,
+                    error=_first_line(exc, self.app.lang),
                 ),
                 severity="error",
             )
@@ -235,9 +242,7 @@ class HomeScreen(Screen[None]):
         try:
             session = self.app.store.load(summary.id)
         except Exception as exc:
-            self.notify(
-                str(exc).splitlines()[0] if str(exc) else type(exc).__name__, severity="error"
-            )
+            self.notify(_first_line(exc, self.app.lang), severity="error")
             return
         self.app.use_language(self.app.session_language(session))
         self.app.push_screen(localized(ReviewScreen, self.app.lang)(session))
@@ -284,8 +289,9 @@ class HomeScreen(Screen[None]):
             plan = plan_removal(self.app.store, session_id)
             result = remove_session(self.app.store, plan, kind)  # type: ignore[arg-type]
         except Exception as exc:  # locked, damaged, disk: one line, nothing half-said
-            error = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            self.notify(t("tui.remove.failed", error=error), severity="error")
+            self.notify(
+                t("tui.remove.failed", error=_first_line(exc, self.app.lang)), severity="error"
+            )
             return
         count = len(result.removed)
         self.notify(t("tui.remove.done", case=plan.case, respondent=plan.respondent, count=count))

@@ -13,6 +13,7 @@ from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from interviewer.domain.codes import split_code_list
 from interviewer.domain.session_factory import new_session
+from interviewer.i18n.errors import error_message
 from interviewer.respondent_codes import RespondentCodes, RespondentCodeTaken
 from interviewer.tui.bindings import QUIT, Key, bindings
 from interviewer.tui.live import LiveSession
@@ -129,13 +130,12 @@ class NewSessionScreen(Screen[None]):
             error.update(taken.message(self.app.lang))
             return
         except (ValueError, ProtocolLoadError) as exc:
-            error.update(str(exc).splitlines()[0])
+            error.update(error_message(exc, self.app.lang).splitlines()[0])
             return
         except Exception as exc:  # store errors: one line on screen
+            said = error_message(exc, self.app.lang)
             error.update(
-                type(exc).__name__ + ": " + str(exc).splitlines()[0]
-                if str(exc)
-                else type(exc).__name__
+                type(exc).__name__ + ": " + said.splitlines()[0] if said else type(exc).__name__
             )
             return
         self.app.pop_screen()

@@ -24,6 +24,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from interviewer.domain.session import Session
+from interviewer.i18n.errors import error_message
 from interviewer.transcript import (
     AlignedSegment,
     Target,
@@ -92,7 +93,7 @@ class TranscriptScreen(Screen[None]):
             try:
                 self.transcript = TranscriptStore(self._data_dir()).load(self.session.id)
             except TranscriptError as exc:
-                self.error = str(exc)
+                self.error = error_message(exc, self.app.lang)
         if self.transcript is None:
             yield Static(self._missing_text(), id="verbatim-empty")
         else:
@@ -217,7 +218,7 @@ class TranscriptScreen(Screen[None]):
                 target = resolve_target(self.session.protocol, value)
                 move_segment(self.transcript, item.number, target)
             except TranscriptError as exc:
-                self.notify(str(exc), severity="error")
+                self.notify(error_message(exc, self.app.lang), severity="error")
                 return
             self._changed(f"s{item.number}")
             title = target_title(self.session.protocol, target, self.app.lang)
@@ -252,7 +253,7 @@ class TranscriptScreen(Screen[None]):
         try:
             nudge_offset(self.transcript, delta)
         except TranscriptError as exc:
-            self.notify(str(exc), severity="error")
+            self.notify(error_message(exc, self.app.lang), severity="error")
             return
         after = [a.target for a in align(self.session, self.transcript)]
         self.changed = sum(1 for a, b in zip(before, after, strict=True) if a != b)
