@@ -194,3 +194,42 @@ def test_follow_up_of_the_seed_protocol(snap_compare, tmp_path: Path, size) -> N
         assert snap_compare(app, terminal_size=size, run_before=run_before)
     finally:
         live.close()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_group_interview_turns(snap_compare, tmp_path: Path, size) -> None:
+    """Several speakers under one question: their codes in the notes' margin, the speaker bar
+    on the paragraph under the cursor, the speaker keys in the footer."""
+    import datetime as dt
+
+    from interviewer.domain.session import SessionMode
+
+    clock = FakeClock()
+    store = SessionStore(tmp_path / "data")
+    live = open_live(
+        store,
+        clock,
+        session_id="snap-group",
+        advance_consent=dt.date(2026, 3, 1),
+        mode=SessionMode.GROUP,
+        participants=["2.1", "2.2", "2.3"],
+    )
+    live.recorder.start()
+    live.recorder.show_question("ervaring-2")
+
+    async def run_before(pilot) -> None:
+        await pilot.pause()
+        clock.advance(minutes=2)
+        await pilot.press("alt+2", *"Het SWT is ontstaan uit de wijkteams.")
+        clock.advance(seconds=40)
+        await pilot.press("alt+3", *"Vult aan: eerst alleen jeugd, later ook volwassenen.")
+        await pilot.press("alt+0", *"Vraagt door naar de start.")
+        await pilot.press("alt+1", *"Dat was in 2015.")
+        pilot.app.screen.query_one("#notes").move_cursor((2, 4))
+        await pilot.pause()
+        pilot.app.screen.refresh_timing()
+
+    try:
+        assert snap_compare(_app(store, clock, live), terminal_size=size, run_before=run_before)
+    finally:
+        live.close()

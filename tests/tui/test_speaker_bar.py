@@ -4,15 +4,18 @@ shows every turn as its own paragraph with its speaker, as the transcript does."
 
 from __future__ import annotations
 
+import pytest
 from rich.console import Console
 from tests.tui.conftest import FakeClock, app_for
 from tests.tui.test_speaker_turns import group_live
+from textual.widgets._footer import FooterKey
 
 from interviewer.domain.turns import paragraph_texts
 from interviewer.export.content import build_content
 from interviewer.export.transcript import transcript_blocks
 from interviewer.i18n import Translator
 from interviewer.store import SessionStore
+from interviewer.tui.app import make_app
 from interviewer.tui.screens.review import review_renderable
 from interviewer.tui.widgets.choice_bar import ChoiceBar
 from interviewer.tui.widgets.turn_area import TurnArea
@@ -89,3 +92,29 @@ def test_review_shows_each_turn_with_its_speaker(store: SessionStore, clock: Fak
     said = [(b.label, b.text) for b in blocks if b.kind == "answer"]
     assert [f"{who}: {text}" for who, text in said] == lines[at : at + 3]
     live.close()
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+@pytest.mark.parametrize("lang", ["nl", "en"])
+async def test_group_footer_and_margin_fit(
+    store: SessionStore, clock: FakeClock, lang: str, size: tuple[int, int]
+) -> None:
+    """Every footer key, the speaker keys under the notes and whole speaker codes in the
+    margin fit at 80x24 and 120x40, in both languages."""
+    live = group_live(store, clock)
+    app = make_app(store, live=live, lang=lang, clock=clock, blink=False, handle_signals=False)
+    async with app.run_test(size=size) as pilot:
+        await pilot.pause()
+        await pilot.press("alt+2", *"Een.", "alt+0", *"Twee.")
+        await pilot.pause()
+        keys = [(key.key, key.region.right) for key in app.screen.query(FooterKey)]
+        assert "ctrl+q" in [k for k, _r in keys] and all(r <= size[0] for _k, r in keys), keys
+        notes = app.screen.query_one("#notes", TurnArea)
+        assert len(str(notes.border_subtitle)) + 4 <= notes.region.width
+        assert notes.gutter_width >= len("2.1") + 2
+        assert [gutter_text(notes, row) for row in (0, 2)] == ["2.2", "I"]
+    live.close()
+
+
+def gutter_text(area: TurnArea, row: int) -> str:
+    return "".join(s.text for s in area.render_line(row))[: area.gutter_width].strip()

@@ -56,6 +56,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Spreker (alt+1…9 deelnemer, alt+0 interviewer)",
     },
     "tui.turn.interviewer": {"en": "I", "nl": "I"},
+    "tui.turn.keys": {
+        "en": "{keys} participant · alt+0 interviewer",
+        "nl": "{keys} deelnemer · alt+0 interviewer",
+    },
     "tui.turn.no_participant": {
         "en": "There is no participant {number} in this interview",
         "nl": "Er is geen deelnemer {number} in dit interview",

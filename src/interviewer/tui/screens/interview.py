@@ -92,9 +92,10 @@ class InterviewScreen(Screen[None]):
         Key("f5", "pause", "tui.key.pause"),
         Key("f10", "end", "tui.key.end"),
         Key("f2", "question_more", "tui.key.more", show=False),
-        # group interviews: alt+1..9 the participants in order, alt+0 the interviewer
+        # group interviews: alt+1..9 the participants in order, alt+0 the interviewer; named
+        # under the notes (the footer has no room for them at 80 columns, in Dutch neither)
         *(
-            Key(f"alt+{n}", f"speaker_key({n})", "tui.key.speaker", show=n == 1)
+            Key(f"alt+{n}", f"speaker_key({n})", "tui.key.speaker", show=False)
             for n in (*range(1, 10), 0)
         ),
         QUIT,
@@ -165,6 +166,10 @@ class InterviewScreen(Screen[None]):
         self._part_editors: list[PartEditor] = []
         notes.cursor_blink = self.app.blink
         notes.border_title = self.app.t("tui.notes.title")
+        if isinstance(notes, TurnArea):
+            count = min(9, len(live.session.speaker_codes()))
+            keys = "alt+1" if count == 1 else f"alt+1…{count}"
+            notes.border_subtitle = self.app.t("tui.turn.keys", keys=keys)
         session = live.session
         if session.current_question_id is None:
             try:
