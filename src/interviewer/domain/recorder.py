@@ -57,7 +57,7 @@ class SessionRecorder(QuestionRecording):
         """Tick an introduction checklist item (its time is recorded)."""
         ids = {item.id for item in self._protocol.introduction.checklist}
         if item_id not in ids:
-            raise RecorderError(f"unknown checklist item {item_id!r}")
+            raise RecorderError("recorder.error.unknown_checklist_item", item=item_id)
         if any(c.item_id == item_id for c in self.session.consent):
             return
         confirmed = dt.datetime.fromtimestamp(self.clock(), tz=dt.UTC)
@@ -89,10 +89,10 @@ class SessionRecorder(QuestionRecording):
     def start(self) -> None:
         """Start the clock (session seconds 0)."""
         if self.session.status is not SessionStatus.PLANNED:
-            raise RecorderError(f"the interview is already {self.session.status.value}")
+            raise RecorderError("recorder.error.already", status=self._status_phrase())
         missing = self.missing_consent()
         if missing:
-            raise RecorderError("consent items not confirmed: " + ", ".join(missing))
+            raise RecorderError("recorder.error.consent_missing", items=", ".join(missing))
         self.session.started_at = dt.datetime.fromtimestamp(self.clock(), tz=dt.UTC)
         self.session.status = SessionStatus.IN_PROGRESS
         self._event(EventKind.STARTED)
@@ -113,7 +113,7 @@ class SessionRecorder(QuestionRecording):
         try:
             self._protocol.topic(topic_id)
         except KeyError:
-            raise RecorderError(f"unknown topic {topic_id!r}") from None
+            raise RecorderError("recorder.error.unknown_topic", topic=topic_id) from None
         if self.session.current_topic_id == topic_id:
             return
         self._leave_current()
@@ -215,7 +215,7 @@ class SessionRecorder(QuestionRecording):
         """Stop the interview clock (the pause is excluded from elapsed time)."""
         self._require_started()
         if self.session.status is not SessionStatus.IN_PROGRESS:
-            raise RecorderError(f"cannot pause: the interview is {self.session.status.value}")
+            raise RecorderError("recorder.error.cannot_pause", status=self._status_phrase())
         self.session.status = SessionStatus.PAUSED
         self._event(EventKind.PAUSED)
         self._changed()
@@ -223,7 +223,7 @@ class SessionRecorder(QuestionRecording):
     def resume(self) -> None:
         """Restart the interview clock after a pause."""
         if self.session.status is not SessionStatus.PAUSED:
-            raise RecorderError("the interview is not paused")
+            raise RecorderError("recorder.error.not_paused")
         self.session.status = SessionStatus.IN_PROGRESS
         self._event(EventKind.RESUMED)
         self._changed()
@@ -231,10 +231,10 @@ class SessionRecorder(QuestionRecording):
     def set_closing_field(self, field_id: str, value: str | None) -> None:
         """Fill in a closing field (e.g. an email address); it goes to the key record only."""
         if field_id not in {f.id for f in self._protocol.closing.fields}:
-            raise RecorderError(f"unknown closing field {field_id!r}")
+            raise RecorderError("recorder.error.unknown_field", field=field_id)
         text = (value or "").strip()
         if any(ord(ch) < 32 for ch in text):
-            raise RecorderError(f"closing field {field_id!r} contains a control character")
+            raise RecorderError("recorder.error.control_char", field=field_id)
         if text:
             self.key.fields[field_id] = text
         else:

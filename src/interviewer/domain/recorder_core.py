@@ -18,6 +18,7 @@ from interviewer.domain.session import (
     Session,
     TimelineEvent,
 )
+from interviewer.i18n.errors import Phrase, TranslatableValueError
 
 Clock = Callable[[], float]
 """Epoch seconds (``time.time``); tests pass a fake clock."""
@@ -31,8 +32,11 @@ RESTART_MARK = "restart"
 """``value`` of the PAUSED event inserted by ``recover_after_restart``."""
 
 
-class RecorderError(ValueError):
-    """An action that does not fit the session's state or protocol (one clear line)."""
+class RecorderError(TranslatableValueError):
+    """An action that does not fit the session's state or protocol (one clear line).
+
+    Raised with a message key, so the TUI says it in the interface language.
+    """
 
 
 class RecorderCore:
@@ -79,9 +83,13 @@ class RecorderCore:
         if self.on_change is not None:
             self.on_change(what)
 
+    def _status_phrase(self) -> Phrase:
+        """The session's state as a word of the tables, said in the error's language."""
+        return Phrase(f"status.{self.session.status.value}")
+
     def _require_started(self) -> None:
         if self.session.started_at is None:
-            raise RecorderError("the interview has not started yet")
+            raise RecorderError("recorder.error.not_started")
 
     # --- protocol lookups --------------------------------------------------------------
     def question(self, question_id: str) -> Question | ClosingQuestion:
@@ -90,7 +98,7 @@ class RecorderCore:
             return self._questions[question_id][1]
         if question_id in self._closing:
             return self._closing[question_id]
-        raise RecorderError(f"unknown question {question_id!r}")
+        raise RecorderError("recorder.error.unknown_question", qid=question_id)
 
     def topic_of(self, question_id: str) -> Topic | None:
         """The topic of a topic question; None for closing questions."""
@@ -107,7 +115,7 @@ class RecorderCore:
         self._require_started()
         qid = question_id or self.session.current_question_id
         if qid is None:
-            raise RecorderError("no question is selected")
+            raise RecorderError("recorder.error.no_question")
         self.question(qid)
         return qid, self.session.record(qid)
 

@@ -81,10 +81,10 @@ class QuestionRecording(RecorderCore):
         text = None if value is None else str(value).strip()
         if text is not None:
             if allowed is None:
-                raise RecorderError(f"question {qid!r} takes no quick answer (notes only)")
+                raise RecorderError("recorder.error.no_quick_answer", qid=qid)
             if text not in allowed:
                 raise RecorderError(
-                    f"{text!r} is not an answer to {qid!r}; use one of: " + ", ".join(allowed)
+                    "recorder.error.not_an_answer", text=text, qid=qid, choices=", ".join(allowed)
                 )
         if record.quick_answer == text:
             return
@@ -123,7 +123,7 @@ class QuestionRecording(RecorderCore):
         question = self.question(qid)
         parts = [p.id for p in question.parts] if isinstance(question, Question) else []
         if part_id not in parts:
-            raise RecorderError(f"question {qid!r} has no note part {part_id!r}")
+            raise RecorderError("recorder.error.no_part", qid=qid, part=part_id)
         if record.parts.get(part_id, "") == text:
             return
         if text:
@@ -153,7 +153,9 @@ class QuestionRecording(RecorderCore):
     def _check_speaker(self, code: str) -> None:
         if code not in self.turn_speakers():
             raise RecorderError(
-                f"{code!r} is not a participant; use one of: " + ", ".join(self.turn_speakers())
+                "recorder.error.not_participant",
+                code=code,
+                choices=", ".join(self.turn_speakers()),
             )
 
     def _takes_turns(self) -> bool:
@@ -184,7 +186,7 @@ class QuestionRecording(RecorderCore):
             return
         spans = paragraph_spans(record.notes)
         if not 0 <= paragraph < len(spans):
-            raise RecorderError(f"question {qid!r} has no paragraph {paragraph + 1}")
+            raise RecorderError("recorder.error.no_paragraph", qid=qid, number=paragraph + 1)
         if not record.turns:
             at = record.first_edit_at if record.first_edit_at is not None else self.now()
             record.turns = turns_for(record.notes, code, at)
@@ -266,9 +268,11 @@ class QuestionRecording(RecorderCore):
         qid, record = self._record(question_id)
         if code_id not in self.tag_choices(qid):
             if code_id == self._topic_id(qid):
-                raise RecorderError(f"{qid!r} already belongs to {code_id!r}")
+                raise RecorderError("recorder.error.topic_code", qid=qid, code=code_id)
             raise RecorderError(
-                f"unknown code {code_id!r}; use one of: " + ", ".join(self.tag_choices(qid))
+                "recorder.error.unknown_code",
+                code=code_id,
+                choices=", ".join(self.tag_choices(qid)),
             )
         if code_id in record.tags:
             return

@@ -71,6 +71,11 @@ class TranslatableError(Exception):
         return translate(self.message_key, lang, **render_values(self.values, lang))
 
 
+class TranslatableValueError(TranslatableError, ValueError):
+    """A keyed error for bad input that callers already catch as ``ValueError`` (respondent
+    codes, the replacement list, the recorder's actions, exports)."""
+
+
 def error_message(exc: BaseException, lang: str) -> str:
     """An error said in ``lang``: ``message(lang)`` when it has one (the core's keyed errors,
     the member check's), else ``str(exc)`` (a library's message has no Dutch form)."""

@@ -13,6 +13,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.widgets import Button, Input, Static
 
 from interviewer.domain.recorder import RecorderError
+from interviewer.i18n.errors import error_message
 from interviewer.tui.bindings import QUIT, Key, bindings
 from interviewer.tui.dialogs.confirm import ConfirmDialog
 from interviewer.tui.dialogs.coverage_check import check_coverage
@@ -71,7 +72,7 @@ class ClosingScreen(InterviewScreen):
         try:
             self.app.live.recorder.set_closing_field(field_id, event.value)
         except RecorderError as exc:
-            self.notify(str(exc), severity="warning")
+            self.notify(error_message(exc, self.app.lang), severity="warning")
         if self.app.live.key_error:
             self.notify(
                 self.app.t("tui.closing.key_failed", error=self.app.live.key_error),

@@ -21,6 +21,7 @@ from interviewer.domain.protocol import HIGHLIGHT_COLOURS, Question
 from interviewer.domain.recorder import RecorderError
 from interviewer.domain.session import Flag, SessionMode
 from interviewer.domain.turns import INTERVIEWER_SPEAKER
+from interviewer.i18n.errors import error_message
 from interviewer.tui.bindings import QUIT, Key, bindings
 from interviewer.tui.dialogs.pick import PickDialog
 from interviewer.tui.widgets.choice_bar import ChoiceBar
@@ -356,7 +357,7 @@ class InterviewScreen(Screen[None]):
                 else:
                     self.set_paragraph_speaker(event.value)
         except RecorderError as exc:
-            self.notify(str(exc), severity="warning")
+            self.notify(error_message(exc, self.app.lang), severity="warning")
         self.refresh_timing()
 
     def on_topic_list_chosen(self, event: TopicList.Chosen) -> None:
@@ -376,7 +377,7 @@ class InterviewScreen(Screen[None]):
         try:
             move()
         except RecorderError as exc:
-            self.notify(str(exc), severity="warning")
+            self.notify(error_message(exc, self.app.lang), severity="warning")
         self.live.flush()
         if self.app.show_session_screen():
             return
@@ -497,7 +498,7 @@ class InterviewScreen(Screen[None]):
         try:
             self.live.recorder.set_quick_answer(qid, value or None)
         except RecorderError as exc:
-            self.notify(str(exc), severity="warning")
+            self.notify(error_message(exc, self.app.lang), severity="warning")
         record = self.live.session.record(qid)
         self.query_one("#quick", ChoiceBar).set_selected(
             [record.quick_answer] if record.quick_answer else []
@@ -517,7 +518,7 @@ class InterviewScreen(Screen[None]):
             else:
                 recorder.pause()
         except RecorderError as exc:
-            self.notify(str(exc), severity="warning")
+            self.notify(error_message(exc, self.app.lang), severity="warning")
         self.live.flush()
         self.refresh_timing()
 
@@ -587,7 +588,7 @@ class InterviewScreen(Screen[None]):
         try:
             change = live.recorder.speaker_key(qid, code, cursor)
         except RecorderError as exc:
-            self.notify(str(exc), severity="warning")
+            self.notify(error_message(exc, self.app.lang), severity="warning")
             self.sync_speaker_bar()  # the bar shows the paragraph's speaker, not the refused one
             return
         if change.started:
