@@ -15,6 +15,8 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from enum import StrEnum
 
+from interviewer.i18n.errors import TranslatableValueError
+
 MAX_CODE_LENGTH = 32
 """Long enough for 'team-a.12' style codes, short enough for file names on every system."""
 
@@ -26,6 +28,11 @@ _WINDOWS_RESERVED = {"con", "prn", "aux", "nul"} | {
 }
 
 
+class CodeError(TranslatableValueError):
+    """A respondent code, case or code count that cannot be used (a ``ValueError`` with a
+    message key, so the CLI and the TUI say it in the interface language)."""
+
+
 class CodeScheme(StrEnum):
     """How new respondent codes are numbered."""
 
@@ -34,38 +41,36 @@ class CodeScheme(StrEnum):
 
 
 def validate_respondent_code(code: str) -> str:
-    """Return ``code`` stripped of surrounding spaces, or raise ValueError saying what is wrong.
+    """Return ``code`` stripped of surrounding spaces, or raise CodeError saying what is wrong.
 
     Codes become parts of file names (exports, member-check letters), so anything that could
     escape a folder or break a file system is refused.
     """
     if not isinstance(code, str):
-        raise ValueError("a respondent code must be text")
+        raise CodeError("codes.error.not_text")
     value = code.strip()
     if not value:
-        raise ValueError("a respondent code cannot be empty")
+        raise CodeError("codes.error.empty")
     if len(value) > MAX_CODE_LENGTH:
-        raise ValueError(
-            f"respondent code {value[:40]!r} is too long ({len(value)} characters; "
-            f"at most {MAX_CODE_LENGTH})"
+        raise CodeError(
+            "codes.error.too_long", code=value[:40], length=len(value), most=MAX_CODE_LENGTH
         )
     for char in value:
         if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp"):
-            raise ValueError(
-                f"respondent code {value!r} contains a control character (U+{ord(char):04X})"
-            )
+            raise CodeError("codes.error.control", code=value, point=f"{ord(char):04X}")
         if char in _FORBIDDEN_CHARS:
-            raise ValueError(
-                f"respondent code {value!r} contains {char!r}; path separators and "
-                f"{''.join(sorted(_FORBIDDEN_CHARS))} are not allowed because codes are used "
-                "in file names"
+            raise CodeError(
+                "codes.error.forbidden",
+                code=value,
+                char=char,
+                chars="".join(sorted(_FORBIDDEN_CHARS)),
             )
     if ".." in value:
-        raise ValueError(f"respondent code {value!r} contains '..'")
+        raise CodeError("codes.error.dots", code=value)
     if value.startswith(".") or value.endswith("."):
-        raise ValueError(f"respondent code {value!r} cannot start or end with '.'")
+        raise CodeError("codes.error.dot_edge", code=value)
     if value.split(".")[0].lower() in _WINDOWS_RESERVED:
-        raise ValueError(f"respondent code {value!r} is a reserved file name on Windows")
+        raise CodeError("codes.error.reserved", code=value)
     return value
 
 
@@ -87,7 +92,7 @@ def validate_participant_codes(codes: Iterable[str]) -> list[str]:
     for raw in codes:
         code = validate_respondent_code(raw)
         if code in result:
-            raise ValueError(f"participant code {code!r} is used twice")
+            raise CodeError("codes.error.twice", code=code)
         result.append(code)
     return result
 
@@ -101,7 +106,7 @@ def validate_case_name(case: str | None) -> str:
     """The case name stripped, or ValueError when there is none."""
     name = (case or "").strip()
     if not name:
-        raise ValueError("a session needs a case (e.g. a team or municipality)")
+        raise CodeError("codes.error.no_case")
     return name
 
 
@@ -159,7 +164,7 @@ def suggest_next_code(
     if case_number is None:
         case_number = infer_case_number(codes) or 1
     if case_number < 0:
-        raise ValueError(f"case number must be 0 or more, not {case_number}")
+        raise CodeError("codes.error.case_number", number=case_number)
     numbers = [
         int(m.group(2))
         for c in codes
@@ -177,7 +182,7 @@ def shuffled_codes(
     order (or day) of the interviews. Pass ``seed`` to get the same order again.
     """
     if count < 0:
-        raise ValueError(f"count must be 0 or more, not {count}")
+        raise CodeError("codes.error.count", count=count)
     numbers = list(range(start, start + count))
     random.Random(seed).shuffle(numbers)
     return [f"{case_number}.{n}" for n in numbers]
@@ -195,4 +200,4 @@ def next_shuffled_code(
     for code in shuffled_codes(case_number, capacity, seed=seed):
         if code not in used:
             return code
-    raise ValueError(f"all {capacity} codes of case {case_number} are in use")
+    raise CodeError("codes.error.all_used", capacity=capacity, number=case_number)

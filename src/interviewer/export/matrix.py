@@ -31,6 +31,7 @@ from interviewer.domain.protocol import AnswerType, InterviewProtocol
 from interviewer.domain.session import Session
 from interviewer.domain.timeline import CLOSING
 from interviewer.export.content import Entry, SessionContent, build_content, topic_seconds
+from interviewer.export.registry import ExportError
 from interviewer.export.text import clean_line
 from interviewer.i18n import Translator, document_language
 
@@ -87,7 +88,7 @@ class CompareMatrix:
 
 def _protocol_of(sessions: Sequence[Session]) -> InterviewProtocol:
     if not sessions:
-        raise ValueError("a matrix needs at least one session")
+        raise ExportError("export.error.matrix_empty")
     return sessions[0].protocol
 
 

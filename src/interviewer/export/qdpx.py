@@ -32,6 +32,7 @@ from interviewer.domain.protocol import InterviewProtocol
 from interviewer.domain.session import Session
 from interviewer.export.content import SessionContent, build_content, code_colours, rgb
 from interviewer.export.options import ExportOptions
+from interviewer.export.registry import ExportError
 from interviewer.export.text import clean_line, clean_text
 from interviewer.export.transcript import minutes_text
 from interviewer.export.verbatim import VerbatimContent, is_final, memo_label, verbatim_content
@@ -248,10 +249,10 @@ def codebook_xml(protocol: InterviewProtocol) -> bytes:
 
 def _common_protocol(sessions: Sequence[Session]) -> InterviewProtocol:
     if not sessions:
-        raise ValueError("a REFI-QDA project needs at least one session")
+        raise ExportError("export.error.qdpx_empty")
     ids = {s.protocol.id for s in sessions}
     if len(ids) > 1:
-        raise ValueError("sessions use different protocols: " + ", ".join(sorted(ids)))
+        raise ExportError("export.error.qdpx_protocols", protocols=", ".join(sorted(ids)))
     return sessions[0].protocol
 
 

@@ -29,13 +29,19 @@ from interviewer.domain.session import Session
 from interviewer.export.options import ExportOptions
 from interviewer.export.text import safe_name_part
 from interviewer.i18n import translate
+from interviewer.i18n.errors import TranslatableValueError
 from interviewer.store.atomic import fsync_dir
 
 Scope = Literal["session", "project", "case", "compare"]
 
 
-class ExportError(ValueError):
-    """A clear, one-line reason an export cannot be written."""
+class ExportError(TranslatableValueError):
+    """A clear, one-line reason an export cannot be written.
+
+    Raised with a message key (``str()`` is English); the CLI and the TUI say it in the
+    interface language. An exporter's own error is quoted with ``export.error.detail``, so a
+    keyed one keeps its translation.
+    """
 
 
 @dataclass(frozen=True)
@@ -112,7 +118,9 @@ def get_format(name: str) -> ExportFormat:
     try:
         return FORMATS[name]
     except KeyError:
-        raise ExportError(f"{name!r} is not a format. Try one of: {', '.join(FORMATS)}") from None
+        raise ExportError(
+            "export.error.not_a_format", name=name, choices=", ".join(FORMATS)
+        ) from None
 
 
 def format_label(name: str, lang: str) -> str:
@@ -175,7 +183,7 @@ def write_file_atomic(folder: Path, name: str, data: bytes, *, force: bool = Fal
                 os.replace(tmp, candidate)
             fsync_dir(folder)
             return candidate
-        raise ExportError(f"too many files called {name} in {folder}; use --force or clean up")
+        raise ExportError("export.error.too_many_files", name=name, folder=folder)
     finally:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
@@ -235,12 +243,12 @@ def write_export(
     options = options or ExportOptions()
     export_format = get_format(fmt)
     if not sessions:
-        raise ExportError("nothing to export: no sessions given")
+        raise ExportError("export.error.nothing")
     if export_format.scope != "session":
         protocols = {s.protocol.id for s in sessions}
         if len(protocols) > 1:
             raise ExportError(
-                f"{fmt} needs sessions of one protocol, got: {', '.join(sorted(protocols))}"
+                "export.error.one_protocol", fmt=fmt, protocols=", ".join(sorted(protocols))
             )
     folder = Path(out_dir).expanduser()
     written: list[Path] = []
@@ -250,20 +258,22 @@ def write_export(
         try:
             options = prepare_transcripts(fmt, sessions, options)
         except ValueError as exc:
-            raise ExportError(str(exc)) from None
+            raise ExportError("export.error.detail", error=exc) from None
     sessions = prepare_sessions(export_format, sessions, options)
     for group in _groups(export_format, sessions):
         try:
             data = render(export_format, group, options)
         except ValueError as exc:
-            raise ExportError(str(exc)) from None
+            raise ExportError("export.error.detail", error=exc) from None
         name = export_file_name(export_format, group)
         try:
             written.append(write_file_atomic(folder, name, data, force=options.force))
         except PermissionError:
-            raise ExportError(f"cannot write to {folder}: permission denied") from None
+            raise ExportError("export.error.permission", folder=folder) from None
         except OSError as exc:
-            raise ExportError(f"cannot write {name} to {folder}: {exc.strerror or exc}") from None
+            raise ExportError(
+                "export.error.cannot_write", name=name, folder=folder, error=exc.strerror or exc
+            ) from None
     return written
 
 
@@ -278,7 +288,7 @@ def write_protocol_document(
 ) -> Path:
     """Write the interview guide or the invitation letter of a protocol; return the path."""
     if kind not in ("guide", "letter") or fmt not in ("docx", "md"):
-        raise ExportError(f"{kind}-{fmt} is not a format. Try one of: docx, md")
+        raise ExportError("export.error.not_document", kind=kind, fmt=fmt)
     module = importlib.import_module(f"interviewer.export.{kind}")
     writer = getattr(module, f"write_{kind}_{fmt}")
     stream = io.BytesIO()
@@ -287,4 +297,6 @@ def write_protocol_document(
     try:
         return write_file_atomic(Path(out_dir).expanduser(), name, stream.getvalue(), force=force)
     except OSError as exc:
-        raise ExportError(f"cannot write {name} to {out_dir}: {exc.strerror or exc}") from None
+        raise ExportError(
+            "export.error.cannot_write", name=name, folder=out_dir, error=exc.strerror or exc
+        ) from None

@@ -16,8 +16,15 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
+from interviewer.i18n.errors import TranslatableValueError
+
 Kind = Literal["person", "team", "place", "organisation", "other"]
 KINDS: tuple[str, ...] = ("person", "team", "place", "organisation", "other")
+
+
+class ReplacementError(TranslatableValueError):
+    """A replacement entry or list that cannot be used (a ``ValueError`` with a message key,
+    so the CLI says it in the interface language)."""
 
 
 @dataclass(frozen=True)
@@ -39,13 +46,13 @@ def validate_entry(name: str, pseudonym: str) -> tuple[str, str]:
     name = " ".join(name.split())
     pseudonym = pseudonym.strip()
     if not name:
-        raise ValueError("a name to replace cannot be empty")
+        raise ReplacementError("replace.error.empty_name")
     if len(name) < 2:
-        raise ValueError(f"{name!r} is too short to replace safely (at least 2 characters)")
+        raise ReplacementError("replace.error.too_short", name=name)
     if name.casefold() in pseudonym.casefold() and re.search(
         rf"(?<!\w){_pattern_of(name)}(?!\w)", pseudonym, re.IGNORECASE
     ):
-        raise ValueError(f"the pseudonym {pseudonym!r} contains the name itself")
+        raise ReplacementError("replace.error.contains_name", pseudonym=pseudonym)
     return name, pseudonym
 
 

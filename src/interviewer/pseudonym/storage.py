@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from interviewer.pseudonym.private_files import write_private
-from interviewer.pseudonym.replace import KINDS, Replacement, ReplacementList
+from interviewer.pseudonym.replace import KINDS, Replacement, ReplacementError, ReplacementList
 
 FILE_NAME = "replacements.json"
 FORMAT_VERSION = 1
@@ -42,7 +42,7 @@ def load_replacements(data_dir: Path) -> ReplacementList:
             for item in data.get("replacements", [])
         )
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise ValueError(f"{path} is not a valid replacement list: {exc}") from None
+        raise ReplacementError("replace.error.bad_list", path=path, error=exc) from None
     return ReplacementList(entries)
 
 

@@ -11,13 +11,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from interviewer import paths
+from interviewer.i18n.errors import TranslatableError, TranslatableValueError
 
 if TYPE_CHECKING:  # imported when loading: pydantic is not needed to find a protocol
     from interviewer.domain.protocol import InterviewProtocol
 
 
-class ProtocolLoadError(ValueError):
-    """A protocol file that cannot be used, with a one-line reason."""
+class ProtocolLoadError(TranslatableValueError):
+    """A protocol file that cannot be used, with a one-line reason.
+
+    A keyed error of the library (a protocol not found) keeps its key and values, so the CLI
+    and the TUI say it in the interface language; the loader's reports stay literal lines.
+    """
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,10 @@ def find_protocol(name_or_path: str) -> Path:
 
     try:
         return Path(find_by_id(name_or_path))
+    except TranslatableError as exc:  # the library's ProtocolNotFound: keep its key
+        if exc.keyed:
+            raise ProtocolLoadError(exc.message_key, **exc.values) from None
+        raise ProtocolLoadError(str(exc).strip().splitlines()[0]) from None
     except Exception as exc:
         raise ProtocolLoadError(str(exc).strip().splitlines()[0]) from None
 
