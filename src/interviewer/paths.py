@@ -1,11 +1,13 @@
 """Where data, configuration, exports and protocols live: the one seam tests patch.
 
 Nothing here touches the disk at import time; folders are created on demand with
-private permissions (0700) because session data is confidential.
+private permissions (0700) because session data is confidential. Folders that already
+exist are never changed (``ensure_private_dir``): they may be the user's or shared.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterable
 from importlib import resources
@@ -75,7 +77,29 @@ def iter_protocol_files(dirs: Iterable[Path]) -> list[Path]:
 
 
 def ensure_private_dir(path: Path) -> Path:
-    """Create ``path`` (and parents) with mode 0700 and tighten it if it already exists."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    os.chmod(path, 0o700)
+    """Create ``path`` and any missing parents, each with mode 0700; return ``path``.
+
+    Only folders this call creates get a mode: an existing folder is never changed, because
+    it may not be ours to change (``key export --out shared/key.json`` into a folder that
+    colleagues share, mode 1777, or ``--out ~/key.json`` into the home folder). Parents are
+    created one by one with 0700 (``mkdir(parents=True)`` gives them 0777 minus the umask,
+    so 0777 under umask 000), and every created folder is set to 0700 after ``mkdir`` in
+    case the umask took bits away that a later ``chmod`` elsewhere would otherwise restore.
+    A folder another process creates at the same moment is left as that process made it.
+    """
+    missing: list[Path] = []
+    current = path
+    while not os.path.lexists(current):
+        missing.append(current)
+        if current.parent == current:
+            break
+        current = current.parent
+    for folder in reversed(missing):
+        try:
+            os.mkdir(folder, 0o700)
+        except FileExistsError:
+            continue  # made meanwhile by someone else: theirs, not ours to change
+        os.chmod(folder, 0o700)
+    if not path.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(path))
     return path

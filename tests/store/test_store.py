@@ -117,12 +117,16 @@ def test_permissions(filled: SessionStore) -> None:
     assert mode(filled.data_dir / "key.json") == 0o600
 
 
-def test_existing_loose_folder_is_tightened(tmp_path: Path, demos: list[DemoSession]) -> None:
+def test_existing_data_folder_is_left_as_it_is(tmp_path: Path, demos: list[DemoSession]) -> None:
+    """The app sets modes only on folders it creates (issue 14, point 2): a data folder the
+    user made is not changed, the ``sessions/`` folder the store creates in it is 0700."""
     folder = tmp_path / "data"
     folder.mkdir(mode=0o755)
     folder.chmod(0o755)
-    SessionStore(folder).create(demos[0].session)
-    assert mode(folder) == 0o700
+    store = SessionStore(folder)
+    store.create(demos[0].session)
+    assert mode(folder) == 0o755
+    assert mode(store.sessions_dir) == 0o700
 
 
 @pytest.mark.parametrize(

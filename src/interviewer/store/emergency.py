@@ -2,14 +2,17 @@
 
 The copy is a portable session file (``interviewer import --replace FILE`` restores it),
 0600 in a 0700 folder: first ``<cache dir>/emergency/``, then a private folder in the
-system's temp folder when the cache folder is on the same full or read-only disk.
+system's temp folder when the cache folder is on the same full or read-only disk. That
+one is used only when it is a real folder owned by the user (``ready_folder``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import re
+import stat
 import tempfile
 from pathlib import Path
 
@@ -27,6 +30,33 @@ def emergency_folders() -> list[Path]:
         paths.cache_dir() / EMERGENCY_FOLDER,
         Path(tempfile.gettempdir()) / f"interviewer-emergency-{uid}",
     ]
+
+
+def _in_shared_temp(folder: Path) -> bool:
+    """True for a folder directly in the system's temporary folder, which every user can
+    write to (so someone else may have made a folder or a symlink of that name first)."""
+    return folder.parent == Path(tempfile.gettempdir())
+
+
+def ready_folder(folder: Path) -> Path:
+    """``folder`` created 0700 if missing, and safe to write copies into; OSError if not.
+
+    A folder in the shared temporary folder must be a real folder (not a symlink, which
+    could send the notes to a place another user chose), owned by this user and writable by
+    no one else; otherwise it is refused, and the caller tries its next location. It is
+    checked after it was created too, since another user may have made it first.
+    """
+    paths.ensure_private_dir(folder)
+    if not _in_shared_temp(folder) or not hasattr(os, "getuid"):
+        return folder
+    info = os.lstat(folder)
+    if stat.S_ISLNK(info.st_mode) or not stat.S_ISDIR(info.st_mode):
+        raise OSError(errno.ENOTDIR, "not a folder of its own (a symlink or a file)", str(folder))
+    if info.st_uid != os.getuid():
+        raise OSError(errno.EPERM, f"owned by another user (uid {info.st_uid})", str(folder))
+    if info.st_mode & 0o022:
+        raise OSError(errno.EPERM, "writable by other users", str(folder))
+    return folder
 
 
 def emergency_name(session_id: str, now: dt.datetime | None = None) -> str:
@@ -63,7 +93,7 @@ def write_emergency_copy(session_id: str, payload: bytes, previous: Path | None 
     errors: list[str] = []
     if previous is not None:
         try:
-            paths.ensure_private_dir(previous.parent)
+            ready_folder(previous.parent)
             atomic_write_bytes(previous, payload)
             return previous
         except OSError as exc:
@@ -72,7 +102,7 @@ def write_emergency_copy(session_id: str, payload: bytes, previous: Path | None 
     for folder in emergency_folders():
         target = folder / name
         try:
-            paths.ensure_private_dir(folder)
+            ready_folder(folder)
             atomic_write_bytes(target, payload)
             return target
         except OSError as exc:
