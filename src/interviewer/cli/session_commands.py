@@ -39,15 +39,22 @@ def sessions_command(ctx: click.Context, case: str | None, as_json: bool) -> Non
         items = store.list(case=case)
     except (StoreError, OSError) as exc:
         fail_error(exc)
+    from interviewer.terminal_text import json_printable, printable
+
+    # data never sends control characters to the terminal: they are printed as escapes
     for problem in store.problems:
-        click.echo(translate("store.sessions.damaged", lang, problem=problem), err=True)
+        shown = printable(problem)
+        click.echo(translate("store.sessions.damaged", lang, problem=shown), err=True)
     if as_json:
-        click.echo(json.dumps([s.to_json() for s in items], ensure_ascii=False, indent=2))
+        text = json.dumps([s.to_json() for s in items], ensure_ascii=False, indent=2)
+        click.echo(json_printable(text))
         return
     if not items:
         if case is not None:
-            cases = ", ".join(store.cases()) or "-"
-            click.echo(translate("store.sessions.none_case", lang, case=case, cases=cases))
+            cases = printable(", ".join(store.cases()) or "-")
+            click.echo(
+                translate("store.sessions.none_case", lang, case=printable(case), cases=cases)
+            )
         else:
             click.echo(translate("store.sessions.none", lang, folder=str(store.data_dir)))
         return
@@ -63,11 +70,20 @@ def _print_table(items: list[Any], lang: str, folder: str) -> None:
     from rich import box
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     from interviewer.i18n import translate
+    from interviewer.terminal_text import printable
+
+    def cell(value: object) -> Text:
+        """Data as a cell: control characters escaped, and ``[...]`` never read as rich
+        markup (a case named "[red]x" is shown as it is)."""
+        return Text(printable(value))
 
     table = Table(
-        title=translate("store.sessions.title", lang, count=len(items), folder=folder),
+        title=Text(
+            translate("store.sessions.title", lang, count=len(items), folder=printable(folder))
+        ),
         box=box.SIMPLE_HEAD,
         pad_edge=False,
         collapse_padding=True,
@@ -92,10 +108,10 @@ def _print_table(items: list[Any], lang: str, folder: str) -> None:
         )
     for s in items:
         table.add_row(
-            s.id,
-            s.case,
-            s.respondent,
-            s.protocol_title,
+            cell(s.id),
+            cell(s.case),
+            cell(s.respondent),
+            cell(s.protocol_title),
             s.date.isoformat(),
             _status(s.status.value, lang),
             translate("word.minutes", lang, n=round(s.duration_minutes)),
@@ -140,13 +156,14 @@ def import_command(ctx: click.Context, files: tuple[Path, ...], replace: bool) -
     others are imported. The exit status is 1 when any file was refused.
     """
     from interviewer.i18n import translate
+    from interviewer.i18n.errors import render_values
     from interviewer.store.importing import import_files
 
     lang = ui_language(ctx)
     outcomes = import_files(open_store(ctx), files, replace=replace)
     refused = 0
     for outcome in outcomes:
-        line = translate(outcome.message, lang, **outcome.values)
+        line = translate(outcome.message, lang, **render_values(outcome.values, lang))
         if outcome.ok:
             click.echo(line)
         else:

@@ -17,7 +17,7 @@ from interviewer import paths
 from interviewer.cli.common import data_dir_from, data_dir_option, fail, lang_option, ui_language
 from interviewer.i18n import translate
 
-PROTOCOL_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
+PROTOCOL_ID = re.compile(r"\A[a-z0-9][a-z0-9_-]{0,63}\Z")
 """The id pattern of the protocol format (``domain.protocol``)."""
 _ID_LINE = re.compile(r"^id:[^\n]*$", re.MULTILINE)
 

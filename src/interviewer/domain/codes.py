@@ -19,10 +19,20 @@ from interviewer.i18n.errors import TranslatableValueError
 
 MAX_CODE_LENGTH = 32
 """Long enough for 'team-a.12' style codes, short enough for file names on every system."""
+MAX_CASE_LENGTH = 80
+"""A case is a team, a school or a municipality: 80 characters name any of them, and keep
+listings, file names and report headings readable (docs/storage.md)."""
+SAFE_ID = re.compile(r"\A[A-Za-z0-9][A-Za-z0-9_-]{0,63}\Z")
+"""Session ids end up in file names: letters, digits, '-' and '_' only, 1-64 characters.
+``\\Z``, not ``$``: ``$`` also matches before a final newline, so ``"abc\\n"`` would pass."""
+UNSAFE_CATEGORIES = ("Cc", "Cf", "Zl", "Zp")
+"""Unicode categories refused in case names and codes: control characters (ESC, NUL, new
+lines), format characters (the bidi overrides U+202A-U+202E and isolates U+2066-U+2069,
+which make a name read differently from what it is) and line/paragraph separators."""
 
 _FORBIDDEN_CHARS = set('/\\<>:"|?*')
-_CASE_CODE = re.compile(r"^(\d+)\.(\d+)$")
-_SEQUENTIAL_CODE = re.compile(r"^(\d+)$")
+_CASE_CODE = re.compile(r"\A(\d+)\.(\d+)\Z")
+_SEQUENTIAL_CODE = re.compile(r"\A(\d+)\Z")
 _WINDOWS_RESERVED = {"con", "prn", "aux", "nul"} | {
     f"{p}{i}" for p in ("com", "lpt") for i in range(10)
 }
@@ -56,7 +66,7 @@ def validate_respondent_code(code: str) -> str:
             "codes.error.too_long", code=value[:40], length=len(value), most=MAX_CODE_LENGTH
         )
     for char in value:
-        if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp"):
+        if unicodedata.category(char) in UNSAFE_CATEGORIES:
             raise CodeError("codes.error.control", code=value, point=f"{ord(char):04X}")
         if char in _FORBIDDEN_CHARS:
             raise CodeError(
@@ -102,12 +112,45 @@ def split_code_list(text: str | None) -> list[str]:
     return [c.strip() for c in (text or "").split(",") if c.strip()]
 
 
+def unsafe_char(text: str) -> str | None:
+    """The first character of ``text`` that must not reach a file name or a terminal (see
+    ``UNSAFE_CATEGORIES``), or None."""
+    for char in text:
+        if unicodedata.category(char) in UNSAFE_CATEGORIES:
+            return char
+    return None
+
+
 def validate_case_name(case: str | None) -> str:
-    """The case name stripped, or ValueError when there is none."""
+    """The case name stripped, or CodeError saying what is wrong.
+
+    The one check of a case name, made by ``run``, the new-session form and ``import``:
+    not empty, at most ``MAX_CASE_LENGTH`` characters, no control or bidi characters, and
+    nothing path-like ('/', '\\', '..'), since case names reach file names and listings.
+    """
+    if case is not None and not isinstance(case, str):
+        raise CodeError("codes.error.no_case")
     name = (case or "").strip()
     if not name:
         raise CodeError("codes.error.no_case")
+    if len(name) > MAX_CASE_LENGTH:
+        raise CodeError(
+            "codes.error.case_too_long", case=name[:40], length=len(name), most=MAX_CASE_LENGTH
+        )
+    char = unsafe_char(name)
+    if char is not None:
+        raise CodeError("codes.error.case_control", case=name, point=f"{ord(char):04X}")
+    for part in ("/", "\\", ".."):
+        if part in name:
+            raise CodeError("codes.error.case_path", case=name, part=part)
     return name
+
+
+def validate_session_id(session_id: object) -> str:
+    """``session_id`` when it is safe as a file name (``SAFE_ID``), else CodeError."""
+    if not isinstance(session_id, str) or not SAFE_ID.match(session_id):
+        raise CodeError("codes.error.session_id", id=str(session_id)[:80])
+    return session_id
 
 
 def case_number_of(code: str) -> int | None:

@@ -26,7 +26,7 @@ from interviewer.domain.session import (
 )
 
 Clock = Callable[[], float]
-_SESSION_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+_SESSION_ID = re.compile(r"\A[a-z0-9][a-z0-9-]{0,63}\Z")  # \Z: "$" lets "abc\n" pass
 
 
 def _participants(items: Iterable[Participant | str]) -> list[Participant]:

@@ -16,7 +16,7 @@ from interviewer.membercheck.model import ApprovalRecord
 from interviewer.pseudonym.private_files import write_private
 
 FOLDER = "approvals"
-_SAFE_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+_SAFE_ID = re.compile(r"\A[A-Za-z0-9_-]{1,64}\Z")  # \Z: "$" lets "abc\n" pass
 
 
 class ApprovalBook:

@@ -1,9 +1,11 @@
 """``interviewer import``: bring portable session files into the store, refusing bad ones.
 
-Each file is checked on its own: it must be a valid portable session file, its id must not
-be stored yet (unless ``replace``), appear in no other file of the batch, and its case must
-not already have the same respondent code under another id (two laptops that both created
-"Borne 1.1"). Refused files change nothing; the others are imported.
+Each file is checked on its own: it must be a valid portable session file whose case, codes
+and id pass the checks ``run`` makes and whose references resolve in its own protocol
+(``domain.session_check``), its id must not be stored yet (unless ``replace``), appear in
+no other file of the batch, and its case must not already have the same respondent code
+under another id (two laptops that both created "Borne 1.1"). Refused files change nothing;
+the others are imported.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from interviewer.domain.session_check import check_session
 from interviewer.respondent_codes import RespondentCodes, RespondentCodeTaken
 from interviewer.store.core import SessionStore
 from interviewer.store.errors import StoreError
@@ -27,7 +30,9 @@ class ImportOutcome:
     path: Path
     ok: bool
     message: str
-    values: dict[str, str] = field(default_factory=dict)
+    values: dict[str, object] = field(default_factory=dict)
+    """Its values; a keyed error among them is said in the caller's language
+    (``i18n.errors.render_values``)."""
     session_id: str | None = None
 
 
@@ -43,12 +48,22 @@ def import_files(
         try:
             session = read_portable(path)
         except PortableError as exc:
+            outcomes.append(ImportOutcome(path, False, "store.import.invalid", {"problem": exc}))
+            continue
+        try:  # the checks ``run`` makes of case, codes and id, and the protocol references
+            session = check_session(session)
+        except ValueError as exc:  # CodeError, SessionCheckError: keyed, said in the UI language
             outcomes.append(
-                ImportOutcome(path, False, "store.import.invalid", {"problem": str(exc)})
+                ImportOutcome(path, False, "store.import.failed", {"file": name, "problem": exc})
             )
             continue
         sid = session.id
-        values = {"file": name, "id": sid, "case": session.case, "respondent": session.respondent}
+        values: dict[str, object] = {
+            "file": name,
+            "id": sid,
+            "case": session.case,
+            "respondent": session.respondent,
+        }
         if sid in seen:
             values["other"] = str(seen[sid])
             outcomes.append(ImportOutcome(path, False, "store.import.duplicate_batch", values, sid))

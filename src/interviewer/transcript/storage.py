@@ -18,7 +18,7 @@ from interviewer.transcript.model import Segment, Target, Transcript, Transcript
 
 TRANSCRIPT_FORMAT_VERSION = 1
 FOLDER = "transcripts"
-_SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$")
+_SAFE_ID = re.compile(r"\A[A-Za-z0-9][A-Za-z0-9_.-]{0,127}\Z")  # \Z: "$" lets "abc\n" pass
 
 
 def transcript_to_json(transcript: Transcript) -> dict[str, Any]:
