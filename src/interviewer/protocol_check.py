@@ -7,6 +7,7 @@ run: the researcher sees everything at once, like a compiler's error list.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from functools import cached_property
@@ -34,6 +35,29 @@ def _dicts(data: Any, *loc: str | int) -> Iterator[tuple[Location, dict[str, Any
 
 def _text(value: Any) -> str | None:
     return value if isinstance(value, str) else None
+
+
+MAX_MINUTES = 10_080
+"""Planned minutes of a topic or an interview: at most a week (a value past it is a typo)."""
+
+
+def _number(value: Any) -> float | None:
+    """A finite, plausible number of minutes as a float; None for anything else (a text, a
+    bool, NaN, infinity, a number past ``MAX_MINUTES``, an int too big for a float)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    if isinstance(value, int) and abs(value) > MAX_MINUTES:
+        return None
+    number = float(value)
+    return number if math.isfinite(number) and abs(number) <= MAX_MINUTES else None
+
+
+def _shown_number(value: float) -> str:
+    """A number for a message, cut short: a 400-digit ``minutes:`` is not repeated whole."""
+    if isinstance(value, int) and value.bit_length() >= 2000:  # str() refuses 4,300 digits
+        return f"~10^{int(value.bit_length() * 0.30103)}"
+    text = str(value)
+    return text if len(text) <= 24 else text[:21] + "..."
 
 
 def _minutes(value: float, lang: str) -> str:
@@ -295,19 +319,37 @@ class ProtocolChecker:
             if code is not None and code not in codes:
                 self.error((*loc, "code"), "check.extra_code_missing", code=code)
 
+    def _plausible_minutes(self, loc: Location, value: Any) -> None:
+        """Refuse a planned time no interview has: infinite, NaN, or over a week of minutes
+        (``1e308`` passed the model and crashed the interview's time guidance)."""
+        if isinstance(value, str):  # YAML 1.1 reads ``1e308`` as text; pydantic takes it
+            try:
+                value = float(value.strip())
+            except ValueError:
+                return  # not a number: the model reports it
+        if value is None or isinstance(value, bool) or not isinstance(value, int | float):
+            return  # a missing value: the model reports it
+        number = _number(value)
+        if number is None or number > MAX_MINUTES:
+            self.error(loc, "check.minutes_absurd", value=_shown_number(value), max=MAX_MINUTES)
+
     def _plan(self) -> None:
         for tloc, topic in self._topics():
             questions = [q for _, q in _dicts(topic, "questions")]
-            measured = {q.get("characteristic") for q in questions}
+            # only text ids: ``characteristic: [a, b]`` is pydantic's to report, not a crash
+            measured = {_text(q.get("characteristic")) for q in questions} - {None}
             for cloc, char in _dicts(topic, "characteristics"):
-                if char.get("id") not in measured:
+                if _text(char.get("id")) not in measured:
                     self.warning((*tloc, *cloc, "id"), "check.unmeasured", id=char.get("id"))
             if not any(q.get("kind", "main") == "main" for q in questions):
                 self.warning((*tloc, "id"), "check.no_main_question", topic=topic.get("id"))
-        minutes = [t.get("minutes") for _, t in self._topics()]
-        planned = sum(m for m in minutes if isinstance(m, int | float) and not isinstance(m, bool))
+        minutes = [(loc, t.get("minutes")) for loc, t in self._topics()]
+        for loc, value in minutes:
+            self._plausible_minutes((*loc, "minutes"), value)
         duration = self.data.get("duration_minutes")
-        if isinstance(duration, int | float) and planned > duration:
+        self._plausible_minutes(("duration_minutes",), duration)
+        planned = sum(m for _, m in minutes if _number(m) is not None)
+        if _number(duration) is not None and planned > duration:
             self.warning(
                 ("duration_minutes",),
                 "check.over_plan",

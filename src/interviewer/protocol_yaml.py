@@ -26,6 +26,7 @@ from yaml.error import MarkedYAMLError, YAMLError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from interviewer.i18n import DEFAULT_LANGUAGE, translate
+from interviewer.input_files import InputFileError, read_bounded
 from interviewer.protocol_problems import Problem, Severity
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -33,6 +34,9 @@ MAX_FILE_BYTES = 2 * 1024 * 1024
 
 MAX_NODES = 200_000
 """Values after alias expansion; far above any real protocol, far below a billion laughs."""
+
+MAX_NUMBER_CHARS = 40
+"""Characters of a plain number; more is a paste accident (and ``int()`` stops at 4,300)."""
 
 Location = tuple[str | int, ...]
 """A path into the data, e.g. ``("topics", 0, "questions", 2, "text")``."""
@@ -203,7 +207,12 @@ class _Builder:
         if tag == _TAG + "timestamp" or (tag == _TAG + "str"):
             return value
         if tag in (_TAG + "null", _TAG + "bool", _TAG + "int", _TAG + "float"):
-            return _core_scalar(tag, value) if not node.style else value
+            if node.style:
+                return value
+            if len(value) > MAX_NUMBER_CHARS:  # int() refuses 4,300 digits; no plan needs 40
+                self.problem(_span(node), "check.number_too_long", limit=MAX_NUMBER_CHARS)
+                return None
+            return _core_scalar(tag, value)
         self.problem(_span(node), "check.unsupported_tag", tag=repr(tag))
         return None
 
@@ -260,9 +269,15 @@ def parse_yaml_text(text: str, path: str) -> ParsedYaml:
 def read_protocol_yaml(file: Path, shown_as: str | None = None) -> ParsedYaml:
     """Read a protocol file from disk; unreadable files give one clear problem, never a crash."""
     path = shown_as or str(file)
-    try:
-        with file.open("rb") as handle:
-            raw = handle.read(MAX_FILE_BYTES + 1)
+    try:  # a regular file only (a FIFO would block for ever), read no further than the limit
+        raw = read_bounded(file, MAX_FILE_BYTES)
+    except InputFileError as exc:
+        if exc.message_key == "input.error.too_large":
+            size = Grouped(int(str(exc.values.get("bytes", 0))))
+            finding = _error("check.file_too_large", size=size, limit=Grouped(MAX_FILE_BYTES))
+        else:
+            finding = _error("check.not_regular_file")
+        return ParsedYaml(None, SourceMap(), [], [finding], path)
     except IsADirectoryError:
         return ParsedYaml(None, SourceMap(), [], [_error("check.is_folder")], path)
     except OSError as exc:

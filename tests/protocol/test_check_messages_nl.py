@@ -256,8 +256,8 @@ def test_oversized_file_uses_dutch_thousands_separators(tmp_path: Path) -> None:
     path = tmp_path / "big.yaml"
     path.write_text("description: " + "x" * (3 * 1024 * 1024) + "\n")
     [problem] = check_protocol(path, lang="nl").problems
-    assert problem.message == (
-        "bestand is te groot voor een protocol (2.097.153 bytes; limiet 2.097.152)"
+    assert problem.message == (  # the real size, not the bytes read
+        "bestand is te groot voor een protocol (3.145.742 bytes; limiet 2.097.152)"
     )
 
 

@@ -207,12 +207,15 @@ def receive_command(ctx: click.Context, session_id: str, file: str, out: str | N
     report the changes."""
     from interviewer.export.registry import write_file_atomic
     from interviewer.membercheck.diff import Change
+    from interviewer.membercheck.docx_text import ReturnedDocumentError, read_docx_file
     from interviewer.membercheck.workflow import MemberCheckError, receive
 
     session = load_session(open_store(ctx), session_id)
     book = _book(ctx)
     try:
-        data = Path(file).read_bytes()
+        data = read_docx_file(file)  # a regular file of at most 50 MiB: never a FIFO
+    except ReturnedDocumentError as exc:
+        fail_error(exc, session)
     except OSError as exc:
         fail_with("cli.cannot_read", session, path=file, error=exc.strerror or exc)
     try:

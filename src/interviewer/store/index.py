@@ -217,8 +217,11 @@ class SessionIndex:
                     continue
                 try:
                     session = SessionFile(path).read()
-                except (StoreError, OSError) as exc:
-                    self.problems.append(str(exc))
+                except (StoreError, OSError, ValueError, RecursionError) as exc:
+                    # a damaged, foreign or hostile file is reported and skipped: the other
+                    # sessions still list
+                    named = isinstance(exc, StoreError | OSError)
+                    self.problems.append(str(exc) if named else f"{path}: {exc}")
                     entries.pop(sid, None)
                     changed.add(sid)
                     continue

@@ -10,7 +10,6 @@ garbled file raises ``SessionCorrupt`` naming the file; a missing file reads as 
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,7 @@ from tinydb.table import Document
 from interviewer.domain.session import SESSION_FORMAT_VERSION, Session
 from interviewer.i18n import all_messages
 from interviewer.i18n.errors import Phrase
+from interviewer.input_files import MAX_SESSION_BYTES, InputFileError, json_loads, read_bounded
 from interviewer.store.atomic import atomic_write_bytes
 from interviewer.store.errors import SessionCorrupt, StoreError
 
@@ -58,13 +58,22 @@ def _what(what: str) -> object:
 
 
 def read_json_file(path: Path, what: str = "file") -> Any:
-    """Parse a JSON file; empty or garbled raises ``SessionCorrupt`` naming the file."""
-    raw = path.read_bytes()
+    """Parse a JSON file; empty or garbled raises ``SessionCorrupt`` naming the file.
+
+    Only a regular file of at most 50 MiB is read (a FIFO in the data folder must not hang
+    ``interviewer sessions``), and nesting is bounded (``input_files.json_loads``): a damaged
+    file is one line naming it, never a ``RecursionError``. ``OSError`` (missing, no
+    permission) is left to the caller.
+    """
+    try:
+        raw = read_bounded(path, MAX_SESSION_BYTES)
+    except InputFileError as exc:
+        raise SessionCorrupt("input.error.refused", error=exc) from None
     if not raw.strip():
         raise SessionCorrupt("store.error.empty", path=path, what=_what(what))
     try:
-        return json.loads(raw)
-    except (ValueError, UnicodeDecodeError) as exc:
+        return json_loads(raw)
+    except ValueError as exc:
         raise SessionCorrupt(
             "store.error.not_json", path=path, what=_what(what), error=exc
         ) from None

@@ -11,7 +11,10 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from json import JSONDecodeError
+from typing import Any
 
+from interviewer.input_files import json_loads
 from interviewer.transcript.model import Segment, TranscriptFormatError
 from interviewer.transcript.stamps import format_clock
 
@@ -145,3 +148,22 @@ def check_order(
 def line_of(text: str, offset: int) -> int:
     """1-based line number of a character offset."""
     return text.count("\n", 0, offset) + 1
+
+
+def load_json(text: str, source: str) -> Any:
+    """JSON of a transcript file; every problem (syntax, nesting deeper than 200 levels, a
+    number of 4,300+ digits) is a ``TranscriptFormatError`` naming the line when known."""
+    try:
+        return json_loads(text)
+    except JSONDecodeError as exc:
+        raise TranscriptFormatError(
+            "transcript.error.not_json",
+            source=source,
+            line=exc.lineno,
+            error=exc.msg,
+            column=exc.colno,
+        ) from None
+    except ValueError as exc:
+        raise TranscriptFormatError(
+            "transcript.error.detail", source=source, line=1, error=str(exc)
+        ) from None

@@ -9,7 +9,6 @@ text before the first stamp is taken to start at 0:00.
 from __future__ import annotations
 
 import html
-import json
 import re
 from typing import Any
 
@@ -19,6 +18,7 @@ from interviewer.transcript._common import (
     check_order,
     clean_markup,
     line_of,
+    load_json,
 )
 from interviewer.transcript.model import Segment, TranscriptFormatError
 from interviewer.transcript.stamps import parse_clock
@@ -128,16 +128,7 @@ def _pieces_from_text(text: str, source: str) -> list[Parsed]:
 def parse_otranscribe(text: str, source: str, data: Any = None) -> list[Segment]:
     """Segments from an ``.otr`` file, saved editor HTML, or a plain-text/Markdown export."""
     if data is None and text.lstrip().startswith("{"):
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise TranscriptFormatError(
-                "transcript.error.not_json",
-                source=source,
-                line=exc.lineno,
-                error=exc.msg,
-                column=exc.colno,
-            ) from exc
+        data = load_json(text, source)
     if data is not None:
         if not isinstance(data, dict) or not isinstance(data.get("text"), str):
             raise TranscriptFormatError(

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import codecs
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from interviewer.input_files import (
+    MAX_TRANSCRIPT_BYTES,
+    InputFileError,
+    json_loads,
+    read_bounded,
+)
 from interviewer.transcript.model import Segment, TranscriptError, TranscriptFormatError
 from interviewer.transcript.otranscribe import (
     has_bare_stamps,
@@ -96,8 +101,8 @@ def _json_or_none(text: str) -> Any:
     if not stripped.startswith(("{", "[")):
         return None
     try:
-        return json.loads(text)
-    except json.JSONDecodeError:
+        return json_loads(text)
+    except ValueError:  # syntax, nesting, huge numbers: the format's reader says which
         return None
 
 
@@ -142,10 +147,13 @@ def parse_transcript(text: str, fmt: str = "auto", source: str = "transcript") -
 
 
 def read_transcript(path: str | Path, fmt: str = "auto", encoding: str | None = None) -> ReadResult:
-    """Read and parse a transcript file; every problem is a ``TranscriptError``."""
+    """Read and parse a transcript file (a regular file of at most 50 MiB); every problem is
+    a ``TranscriptError``."""
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        raw = read_bounded(path, MAX_TRANSCRIPT_BYTES)  # never a FIFO, never /dev/zero
+    except InputFileError as exc:
+        raise TranscriptError("input.error.refused", error=exc) from exc
     except FileNotFoundError as exc:
         raise TranscriptError("transcript.error.no_file", path=path) from exc
     except IsADirectoryError as exc:

@@ -11,11 +11,12 @@ from __future__ import annotations
 import json
 import json.decoder
 import json.scanner
+import math
 from collections import Counter
 from typing import Any
 
 from interviewer.i18n.errors import TranslatableError
-from interviewer.transcript._common import Parsed, check_order, line_of
+from interviewer.transcript._common import Parsed, check_order, line_of, load_json
 from interviewer.transcript.model import Segment, TranscriptFormatError, Word
 
 
@@ -70,7 +71,19 @@ def _segment_list(data: Any) -> tuple[list[Any], bool]:
 def _seconds(value: Any, what: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise _Invalid("whisper.error.not_seconds", what=what, value=value)
-    return float(value)
+    seconds = _finite(value)
+    if seconds is None:  # NaN, Infinity or an integer of hundreds of digits
+        raise _Invalid("whisper.error.not_seconds", what=what, value=str(value)[:20])
+    return seconds
+
+
+def _finite(value: float) -> float | None:
+    """``value`` as a finite float, None when it is not one (``float(10**400)`` overflows)."""
+    try:
+        seconds = float(value)
+    except OverflowError:
+        return None
+    return seconds if math.isfinite(seconds) else None
 
 
 def _words(raw: Any) -> tuple[tuple[Word, ...], str | None]:
@@ -87,7 +100,9 @@ def _words(raw: Any) -> tuple[tuple[Word, ...], str | None]:
         if isinstance(item.get("speaker"), str):
             speakers[item["speaker"]] += 1
         if text and isinstance(start, int | float) and isinstance(end, int | float):
-            words.append(Word(float(start), float(end), text))
+            begin, until = _finite(start), _finite(end)
+            if begin is not None and until is not None:
+                words.append(Word(begin, until, text))
     return tuple(words), (speakers.most_common(1)[0][0] if speakers else None)
 
 
@@ -122,16 +137,7 @@ def _segment(raw: Any, cpp: bool) -> Segment | None:
 def parse_whisper_json(text: str, source: str, data: Any = None) -> list[Segment]:
     """Checked segments from Whisper-style JSON; errors name the line of the segment."""
     if data is None:
-        try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise TranscriptFormatError(
-                "transcript.error.not_json",
-                source=source,
-                line=exc.lineno,
-                error=exc.msg,
-                column=exc.colno,
-            ) from exc
+        data = load_json(text, source)
     try:
         raw_segments, cpp = _segment_list(data)
     except ValueError as exc:
@@ -161,6 +167,6 @@ def _line_of_segment(text: str, index: int) -> int | None:
         data = _positional_loads(text)
         raw_segments, _ = _segment_list(data)
         raw = raw_segments[index]
-    except (ValueError, IndexError):
+    except (ValueError, IndexError, RecursionError):
         return None
     return line_of(text, raw.pos) if isinstance(raw, _PosDict) else None
