@@ -34,7 +34,7 @@ from interviewer.membercheck.storage import ApprovalBook
 from interviewer.store import SessionStore
 from interviewer.store.atomic import atomic_write_bytes, fsync_dir
 from interviewer.store.emergency import emergency_copies
-from interviewer.store.lock import guard
+from interviewer.store.lock import file_lock
 from interviewer.transcript.model import TranscriptError
 from interviewer.transcript.storage import TranscriptStore
 
@@ -227,11 +227,12 @@ def audit_path(data_dir: Path) -> Path:
 
 def append_audit(data_dir: Path, entry: AuditEntry) -> Path:
     """Add one line to the audit file: the whole file is rewritten atomically (0600) under the
-    data folder's guard, so a crash leaves the old file or the new one, never half a line."""
+    file's lock (``file_lock``): a crash leaves the old file or the new one, never half a
+    line, and parallel removals each add theirs."""
     path = audit_path(data_dir)
     paths.ensure_private_dir(Path(data_dir))
     line = json.dumps(entry.to_json(), ensure_ascii=False, sort_keys=False) + "\n"
-    with guard(Path(data_dir)):
+    with file_lock(path):
         try:
             old = path.read_bytes()
         except FileNotFoundError:

@@ -19,10 +19,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "sessie {id} is elders geopend om te schrijven ({who})",
     },
     "store.error.locked": {
-        "en": "session {id} is open for writing elsewhere ({who}); close it there, or remove "
-              "{path} if that program is no longer running",
-        "nl": "sessie {id} is elders geopend om te schrijven ({who}); sluit haar daar, of "
-              "verwijder {path} als dat programma niet meer draait",
+        "en": "session {id} is open for writing elsewhere ({who}); close it there first "
+              "(the lock {path} ends by itself when that program stops)",
+        "nl": "sessie {id} is elders geopend om te schrijven ({who}); sluit haar daar eerst "
+              "(het slot {path} vervalt vanzelf als dat programma stopt)",
     },
     "store.error.another_program": {"en": "another program", "nl": "een ander programma"},
     "store.error.empty": {"en": "{path}: the {what} is empty", "nl": "{path}: het {what} is leeg"},

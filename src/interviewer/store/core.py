@@ -7,7 +7,7 @@ Layout (docs/storage.md)::
       key.json             key records of all sessions (personal data), never exported
       sessions/            0700
         <id>.json          one TinyDB database per session (AtomicJSONStorage), 0600
-        <id>.lock          present while a process writes the session
+        <id>.lock          flocked while a process writes the session (lock.py)
 
 Opening a store touches nothing on disk except removing temp files left by killed writers;
 folders are created on the first write.
@@ -39,7 +39,7 @@ from interviewer.store.index import (
     summarize,
 )
 from interviewer.store.keyfile import KeyFile
-from interviewer.store.lock import SessionLock, acquire, held_by_other
+from interviewer.store.lock import SessionLock, acquire, who_holds
 from interviewer.store.portable import SAFE_ID
 from interviewer.store.storage import SessionFile
 
@@ -148,9 +148,9 @@ class SessionStore:
 
     def save(self, session: Session) -> Path:
         """Write the session now (atomically); ``SessionLocked`` if another process writes it."""
-        owner = held_by_other(self.lock_path(session.id))
-        if owner is not None:
-            raise SessionLocked("store.error.locked_short", id=session.id, who=owner.describe())
+        held = who_holds(self.lock_path(session.id))
+        if held is not None:
+            raise SessionLocked("store.error.locked_short", id=session.id, who=held[1])
         path = self.write_data(session.id, session_to_json_dict(session))
         facts = listed_facts(session)
         if self._facts.get(session.id) != facts:

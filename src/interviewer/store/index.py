@@ -21,7 +21,7 @@ from interviewer.domain.session import EventKind, Session, SessionStatus
 from interviewer.domain.timeline import pause_intervals
 from interviewer.store.atomic import TEMP_PREFIX, atomic_write_bytes
 from interviewer.store.errors import StoreError
-from interviewer.store.lock import guard
+from interviewer.store.lock import file_lock
 from interviewer.store.storage import SessionFile, Stamp, encode_json, read_json_file
 
 INDEX_NAME = "index.json"
@@ -205,7 +205,7 @@ class SessionIndex:
     def refresh(self) -> list[SessionSummary]:
         """All summaries, re-reading only session files that changed; writes the index back."""
         self.problems = []
-        with guard(self.data_dir):
+        with file_lock(self.path):
             entries = self._read()
             files = self._session_files()
             changed = set(entries) - set(files)
@@ -238,13 +238,13 @@ class SessionIndex:
         """Record the summary of a session just written to ``path`` (with the file's stamp)."""
         st = os.stat(path)
         stamp: Stamp = (st.st_ino, st.st_size, st.st_mtime_ns)
-        with guard(self.data_dir):
+        with file_lock(self.path):
             entries = self._read()
             entries[summary.id] = _Entry(summary, stamp)
             self._write(entries)
 
     def remove(self, session_id: str) -> None:
-        with guard(self.data_dir):
+        with file_lock(self.path):
             entries = self._read()
             if entries.pop(session_id, None) is not None:
                 self._write(entries)

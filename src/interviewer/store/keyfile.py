@@ -22,7 +22,7 @@ from interviewer import paths
 from interviewer.domain.session import KeyRecord
 from interviewer.store.atomic import atomic_write_bytes
 from interviewer.store.errors import SessionCorrupt
-from interviewer.store.lock import guard
+from interviewer.store.lock import file_lock
 from interviewer.store.storage import encode_json, read_json_file
 
 KEY_FILE_NAME = "key.json"
@@ -59,7 +59,7 @@ class KeyFile:
     def update(self, change: Callable[[Document], None]) -> Document:
         """Read, let ``change`` modify the document in place, write it back (atomic, locked)."""
         paths.ensure_private_dir(self.data_dir)
-        with guard(self.data_dir):
+        with file_lock(self.path):
             doc = self.read_document()
             change(doc)
             atomic_write_bytes(self.path, encode_json(doc))
