@@ -179,20 +179,21 @@ def replace_add_command(
     ctx: click.Context, name: str, pseudonym: str, kind: str, force: bool
 ) -> None:
     """Replace NAME (whole word, any case) by PSEUDONYM in every export."""
-    from interviewer.pseudonym.storage import save_replacements
+    from interviewer.pseudonym.storage import update_replacements
 
-    current = replacements_of(ctx)
-    before = current.find(name)
-    if before is not None and before.pseudonym != pseudonym.strip():
-        values = {"name": before.name, "old": before.pseudonym, "new": pseudonym.strip()}
-        if not force:  # exports made before and after would disagree: never silently
-            fail(translate("replace.exists", ui_language(ctx), **values))
-        _say(ctx, "replace.changed", **values)
+    def add(current: Any) -> Any:  # under the list's lock: parallel adds all land
+        before = current.find(name)
+        if before is not None and before.pseudonym != pseudonym.strip():
+            values = {"name": before.name, "old": before.pseudonym, "new": pseudonym.strip()}
+            if not force:  # exports made before and after would disagree: never silently
+                fail(translate("replace.exists", ui_language(ctx), **values))
+            _say(ctx, "replace.changed", **values)
+        return current.with_entry(name, pseudonym, kind)
+
     try:
-        updated = current.with_entry(name, pseudonym, kind)  # type: ignore[arg-type]
+        updated = update_replacements(data_dir_from(ctx), add)
     except ValueError as exc:
         fail_error(exc)
-    save_replacements(data_dir_from(ctx), updated)
     _say(ctx, "membercheck.cli.replace_added", count=len(updated.entries))
 
 
@@ -203,13 +204,14 @@ def replace_add_command(
 @click.pass_context
 def replace_remove_command(ctx: click.Context, name: str) -> None:
     """Take NAME off the replacement list."""
-    from interviewer.pseudonym.storage import save_replacements
+    from interviewer.pseudonym.storage import update_replacements
 
     try:
-        updated = replacements_of(ctx).without(name)
+        updated = update_replacements(data_dir_from(ctx), lambda current: current.without(name))
     except KeyError:
         fail_with("cli.not_on_list", name=name)
-    save_replacements(data_dir_from(ctx), updated)
+    except ValueError as exc:
+        fail_error(exc)
     _say(ctx, "membercheck.cli.replace_removed", count=len(updated.entries))
 
 

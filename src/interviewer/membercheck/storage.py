@@ -1,10 +1,15 @@
 """Approval records on disk: ``<data_dir>/approvals/<session id>.json`` plus a folder
 ``<data_dir>/approvals/<session id>/`` with the exact files sent and received and the change
 reports. Files 0600, folders 0700, written atomically; nothing here is ever exported.
+
+Every step that changes a record (``workflow``) holds ``ApprovalBook.locked`` from reading the
+record to writing it (a lock file ``<session id>.json.lock`` next to it), so two steps taken
+at once on the same record both land.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from pathlib import Path
@@ -14,6 +19,7 @@ from pydantic import ValidationError
 from interviewer import paths
 from interviewer.membercheck.model import ApprovalRecord
 from interviewer.pseudonym.private_files import write_private
+from interviewer.store.lock import file_lock
 
 FOLDER = "approvals"
 _SAFE_ID = re.compile(r"\A[A-Za-z0-9_-]{1,64}\Z")  # \Z: "$" lets "abc\n" pass
@@ -38,6 +44,11 @@ class ApprovalBook:
     def files_dir(self, session_id: str) -> Path:
         """The folder holding the sent/returned documents and reports of a session."""
         return self.folder / self._check(session_id)
+
+    def locked(self, session_id: str) -> contextlib.AbstractContextManager[None]:
+        """Hold the record's lock for a read-modify-write (waits for other processes)."""
+        paths.ensure_private_dir(self.folder)
+        return file_lock(self.record_path(session_id))
 
     def get(self, session_id: str) -> ApprovalRecord | None:
         """The record, or None when nothing was sent yet; ValueError when unreadable."""

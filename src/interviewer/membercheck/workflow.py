@@ -6,8 +6,11 @@ can let deadlines pass. Errors are ``MemberCheckError`` with one line for the us
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import io
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
 
 from interviewer.domain.session import Session
 from interviewer.i18n import translate
@@ -35,6 +38,9 @@ from interviewer.membercheck.storage import ApprovalBook
 from interviewer.pseudonym.replace import ReplacementList
 from interviewer.pseudonym.session import pseudonymise_session
 
+P = ParamSpec("P")
+R = TypeVar("R")
+
 
 class MemberCheckError(ValueError):
     """A step that cannot be taken now, with the reason in one line.
@@ -56,6 +62,23 @@ class MemberCheckError(ValueError):
         if isinstance(state, ApprovalState):
             values["state"] = translate(f"membercheck.state.{state.value}", lang)
         return translate(self.key, lang, **values)
+
+
+def _record_locked(step: Callable[P, R]) -> Callable[P, R]:
+    """Run a step under its approval record's lock (``ApprovalBook.locked``): it reads,
+    changes and writes the record with no other step in between, so two reminders given
+    at once are both recorded. The step's first two arguments are the book and the session
+    (or its id)."""
+
+    @functools.wraps(step)
+    def run(*args: P.args, **kwargs: P.kwargs) -> R:
+        book, target = args[0], args[1]
+        assert isinstance(book, ApprovalBook)
+        session_id = target.id if isinstance(target, Session) else str(target)
+        with book.locked(session_id):
+            return step(*args, **kwargs)
+
+    return run
 
 
 def _now(now: dt.datetime | None) -> dt.datetime:
@@ -80,6 +103,7 @@ def _not_final(record: ApprovalRecord) -> None:
         )
 
 
+@_record_locked
 def send(
     book: ApprovalBook,
     session: Session,
@@ -141,6 +165,7 @@ def send(
     return record, rendered, prepared
 
 
+@_record_locked
 def remind(
     book: ApprovalBook,
     session_id: str,
@@ -180,6 +205,7 @@ def comparison_of(record: ApprovalRecord, returned: ReturnedVersion | None = Non
     return compare(sent.paragraphs, returned.paragraphs)
 
 
+@_record_locked
 def receive(
     book: ApprovalBook,
     session_id: str,
@@ -247,6 +273,7 @@ def receive(
     return record, comparison, returned
 
 
+@_record_locked
 def accept(
     book: ApprovalBook,
     session_id: str,
