@@ -253,10 +253,12 @@ def parse_yaml_text(text: str, path: str) -> ParsedYaml:
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = " ".join(str(part) for part in (exc.context, exc.problem) if part)
+        message = " ".join(
+            " ".join(str(part).split()) for part in (exc.context, exc.problem) if part
+        )
         return unreadable(_error("check.yaml_syntax", (line, col, 1), message=message))
     except YAMLError as exc:
-        return unreadable(_error("check.yaml_syntax", message=str(exc)))
+        return unreadable(_error("check.yaml_syntax", message=" ".join(str(exc).split())))
     if root is None:
         return unreadable(_error("check.no_document"))
     try:
