@@ -14,22 +14,21 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 from pathlib import Path
 from typing import IO, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from interviewer import __version__
+from interviewer.domain.codes import SAFE_ID
 from interviewer.domain.session import SESSION_FORMAT_VERSION, Session, session_to_json_dict
+from interviewer.domain.session_check import non_finite_field
 from interviewer.i18n.errors import Phrase
 from interviewer.input_files import MAX_SESSION_BYTES, InputFileError, json_loads, read_bounded
 from interviewer.store.errors import StoreError
 
 PORTABLE_FORMAT = "interviewer-session"
 PORTABLE_VERSION = 1
-SAFE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$")
-"""Session ids end up in file names: letters, digits, '-' and '_' only."""
 
 
 class PortableError(StoreError, ValueError):
@@ -91,6 +90,9 @@ def parse_portable(raw: bytes, name: str = "<data>") -> Session:
         raise PortableError("portable.error.not_json", name=name, error=exc) from None
     if not isinstance(data, dict):
         raise PortableError("portable.error.not_session", name=name)
+    not_finite = non_finite_field(data)  # json reads NaN/Infinity, which are not JSON
+    if not_finite is not None:
+        raise PortableError("portable.error.not_finite", name=name, field=not_finite)
     if data.get("format") != PORTABLE_FORMAT:
         if "session" in data and isinstance(data.get("session"), dict) and len(data) == 1:
             hint: object = Phrase("portable.hint.store_file")
