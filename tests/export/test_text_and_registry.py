@@ -71,7 +71,8 @@ def test_session_formats_are_the_issue_list() -> None:
 
 
 def test_file_names_from_case_code_and_format(make_session) -> None:
-    session = make_session({"ervaring-1": "x"}, case="Sociaal team/Borne", respondent="1.2")
+    session = make_session({"ervaring-1": "x"}, respondent="1.2")
+    session.case = "Sociaal team/Borne"  # refused for new sessions; an older file may hold it
     assert export_file_name(get_format("transcript-docx"), [session]) == (
         "Sociaal-team-Borne_1.2_transcript.docx"
     )
