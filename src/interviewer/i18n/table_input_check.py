@@ -16,9 +16,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "codes.error.session_id": {
         "en": "session id {id!r} must be 1-64 letters, digits, '-' or '_' (starting with a "
-              "letter or digit)",
+        "letter or digit)",
         "nl": "sessie-id {id!r} moet uit 1-64 letters, cijfers, '-' of '_' bestaan (beginnend "
-              "met een letter of cijfer)",
+        "met een letter of cijfer)",
     },
     "session.check.unknown_topic": {
         "en": "{field}: the protocol of this session has no topic {value!r}",
