@@ -68,9 +68,26 @@ def portable_bytes(session_data: dict[str, Any]) -> bytes:
     return (text + "\n").encode("utf-8")
 
 
+def exported_protocol_path(path: str | None) -> str | None:
+    """Only the file name of where the protocol was loaded from, for files that leave the
+    laptop: the absolute path names the user's home folder (and so the OS user), and the
+    receiving computer could not use it anyway. Splits on both separators, so a path stored
+    on Windows loses its folders on any system too."""
+    if not path:
+        return path
+    name = path.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1]
+    return name or None
+
+
 def write_portable(session: Session, stream: IO[bytes]) -> None:
-    """Write ``session`` as a portable file (the ``json`` export format)."""
-    stream.write(portable_bytes(session_to_json_dict(session)))
+    """Write ``session`` as a portable file (the ``json`` export format).
+
+    The session's ``protocol_path`` keeps only its file name (``exported_protocol_path``):
+    an export carries no absolute path. The stored session keeps the full path.
+    """
+    data = session_to_json_dict(session)
+    data["protocol_path"] = exported_protocol_path(data.get("protocol_path"))
+    stream.write(portable_bytes(data))
 
 
 def _first_problem(exc: ValidationError) -> str:
