@@ -20,6 +20,8 @@ class FailingOs:
         self.on = on
         self.active = True
         self.failures = 0
+        self.spare: list[str] = []
+        """Folders under ``folder`` that keep working (e.g. a USB stick the user chose)."""
         self._fds: set[int] = set()
 
     def __getattr__(self, name: str) -> Any:
@@ -30,7 +32,9 @@ class FailingOs:
         return OSError(self.err, os.strerror(self.err))
 
     def open(self, path: Any, flags: int, mode: int = 0o777, **kw: Any) -> int:
-        mine = self.active and str(path).startswith(self.folder) and flags & os.O_CREAT
+        name = str(path)
+        spared = any(name.startswith(folder) for folder in self.spare)
+        mine = self.active and name.startswith(self.folder) and not spared and flags & os.O_CREAT
         if mine and self.on == "open":
             raise self._fail()
         fd = os.open(path, flags, mode, **kw)

@@ -91,6 +91,40 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "⚠ SAVING FAILED, emergency copy: {path}",
         "nl": "⚠ OPSLAAN MISLUKT, noodkopie: {path}",
     },
+    "tui.diskfull.message": {
+        "en": "Nothing could be saved: {error}.\nQuitting now would lose what you typed since "
+        "the last save. Free space on the disk (empty the trash, delete large files you do "
+        "not need) and the app saves again by itself within seconds, or write the notes to "
+        "another folder, for example a USB stick:",
+        "nl": "Er kon niets worden opgeslagen: {error}.\nNu stoppen kost wat u sinds de "
+        "laatste keer opslaan typte. Maak ruimte op de schijf vrij (prullenbak legen, grote "
+        "bestanden die u niet nodig hebt wissen) en de app slaat binnen enkele seconden zelf "
+        "weer op, of schrijf de aantekeningen naar een andere map, bijvoorbeeld een USB-stick:",
+    },
+    "tui.diskfull.placeholder": {
+        "en": "folder, e.g. /media/usb",
+        "nl": "map, bijvoorbeeld /media/usb",
+    },
+    "tui.diskfull.write": {"en": "Write there", "nl": "Daar schrijven"},
+    "tui.diskfull.stay": {"en": "Stay", "nl": "Blijven"},
+    "tui.diskfull.write_failed": {
+        "en": "could not write to {folder}: {reason}",
+        "nl": "kon niet schrijven naar {folder}: {reason}",
+    },
+    "tui.diskfull.staying": {
+        "en": "Still not saved: the app tries again every few seconds.",
+        "nl": "Nog niet opgeslagen: de app probeert het om de paar seconden opnieuw.",
+    },
+    "tui.diskfull.saved_again": {
+        "en": "Saved again: nothing is lost.",
+        "nl": "Weer opgeslagen: er is niets verloren.",
+    },
+    "tui.diskfull.written": {
+        "en": "The notes were written to {path}; once there is space again, restore them "
+        "with: interviewer import --replace {path}",
+        "nl": "De aantekeningen staan in {path}; zet ze terug zodra er weer ruimte is met: "
+        "interviewer import --replace {path}",
+    },
     "tui.jump.title": {
         "en": "Jump to a topic or question",
         "nl": "Spring naar een onderwerp of vraag",

@@ -7,7 +7,9 @@ the session's lock. Every write runs on the writer thread, which calls ``on_resu
 ``SaveResult`` afterwards; a failure (disk full, read-only folder, no permission) is a
 ``SaveResult(ok=False, error=...)``, never an exception in the caller's thread. The file on
 disk then still holds the last good save, the session stays in memory, an emergency copy is
-attempted (``interviewer.store.emergency``) and the next request or flush tries again.
+attempted (``interviewer.store.emergency``) and the writer thread tries again every
+``retry`` seconds (and on the next request or flush) until a save succeeds, so space freed
+while the interviewer keeps typing is used without any action from them.
 
 Thread safety: the writer thread serialises the session while the UI may be changing it.
 It holds ``Autosaver.mutation_lock`` while it serialises (a few ms even for long sessions);
@@ -42,6 +44,8 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 SNAPSHOT_ATTEMPTS = 20
 CLOSE_TIMEOUT = 30.0
+RETRY_SECONDS = 5.0
+"""While saving fails, the writer thread tries again this often, even without changes."""
 
 
 @dataclass(frozen=True)
@@ -93,8 +97,10 @@ class Autosaver:
         *,
         delay: float = 1.0,
         on_result: Callable[[SaveResult], None] | None = None,
+        retry: float = RETRY_SECONDS,
     ) -> None:
         self.store = store
+        self.retry = max(0.01, float(retry))
         self.session = session
         self.delay = max(0.0, float(delay))
         self.on_result = on_result
@@ -154,6 +160,13 @@ class Autosaver:
     def closed(self) -> bool:
         return self._closed
 
+    @property
+    def nothing_saved(self) -> bool:
+        """True while the last write failed and no emergency copy took the notes either:
+        what was typed since the last good save exists in memory only."""
+        result = self.last_result
+        return result is not None and not result.ok and result.emergency_path is None
+
     def __enter__(self) -> Autosaver:
         return self
 
@@ -199,7 +212,10 @@ class Autosaver:
         result = self._write_once(final=final)
         if not result.ok:
             with self._cond:
-                self._dirty = True  # try again on the next request or flush
+                self._dirty = True  # try again on the next request or flush, or on a timer
+                if not self._closed and self._due is None:
+                    self._due = time.monotonic() + self.retry
+                    self._cond.notify()
         self.last_result = result
         if self.on_result is not None:
             try:

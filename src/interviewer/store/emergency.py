@@ -108,3 +108,19 @@ def write_emergency_copy(session_id: str, payload: bytes, previous: Path | None 
         except OSError as exc:
             errors.append(f"{target}: {exc.strerror or exc}")
     raise OSError("no emergency copy could be written (" + "; ".join(errors) + ")")
+
+
+def write_copy_to(folder: Path | str, session_id: str, payload: bytes) -> Path:
+    """Write a portable copy into a folder the user chose (a USB stick when the disk is full).
+
+    The folder must exist already: the app never creates or changes the mode of a folder it
+    was only pointed at. The copy is 0600, written atomically; OSError with one line if not.
+    """
+    target_dir = Path(folder).expanduser()
+    if not str(folder).strip():
+        raise OSError(errno.ENOENT, "no folder given", str(folder))
+    if not target_dir.is_dir():
+        raise OSError(errno.ENOTDIR, "not an existing folder", str(target_dir))
+    target = target_dir / emergency_name(session_id)
+    atomic_write_bytes(target, payload)
+    return target

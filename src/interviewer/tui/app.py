@@ -1,7 +1,8 @@
 """The Textual app: wires the screens to one open session and guards every exit path.
 
 ``make_app`` is shared by the CLI, the tests and the benchmarks. Exit paths that save:
-``ctrl+q`` (asks first while the interview is unfinished), SIGHUP and SIGTERM (handlers
+``ctrl+q`` (asks first while the interview is unfinished; while nothing could be saved
+anywhere it does not exit but offers a folder to write the notes to), SIGHUP and SIGTERM (handlers
 installed on mount), and an unhandled exception (saved first; the crash report names the
 error type and place only, never a value that could hold note text).
 
@@ -42,6 +43,8 @@ if TYPE_CHECKING:  # the session models (pydantic) are imported after the first 
     from interviewer.tui.live import LiveSession
 
 Clock = Callable[[], float]
+SAVE_WATCH_SECONDS = 1.0
+"""How often the app looks at the autosaver's last result, to say when saving works again."""
 HARD_EXIT_SECONDS = 3.0
 """After a signal and a successful save, the process ends within this time even if the
 terminal is gone and Textual cannot restore it."""
@@ -151,6 +154,7 @@ class InterviewerApp(App[None]):
         self._replay_screen: Screen | None = None
         self._bound_keys_of: Screen | None = None
         self._bound_keys_cache: frozenset[str] = frozenset()
+        self._save_failing = False
 
     # --- start ------------------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -158,6 +162,7 @@ class InterviewerApp(App[None]):
             self.call_after_refresh(self.first_frame)
         if self.handle_signals:
             self._install_signal_handlers()
+        self.set_interval(SAVE_WATCH_SECONDS, self.watch_saves)
         if self.live is not None:
             self.show_session_screen()
         elif self.pending is not None:
@@ -411,12 +416,72 @@ class InterviewerApp(App[None]):
             return self.t("tui.save.failed_emergency", path=emergency)
         return self.t("tui.save.failed", error=getattr(result, "error", "") or "?")
 
+    def watch_saves(self) -> None:
+        """Say when a save succeeded again after failing (the autosaver retries by itself)."""
+        live = self.live
+        result = None if live is None or live.closed else live.last_result
+        if result is None:
+            return
+        if not result.ok:
+            self._save_failing = True
+        elif self._save_failing:
+            self._save_failing = False
+            self.notify(self.t("tui.diskfull.saved_again"), timeout=10)
+
+    # --- nothing saved anywhere ---------------------------------------------------------------
+    def _nothing_saved(self, live: LiveSession) -> bool:
+        """Write now if the last save failed; True while the notes exist in memory only."""
+        saver = live.autosaver
+        if saver is None or live.closed:
+            return False
+        result = live.last_result
+        if result is not None and not result.ok:
+            live.flush()
+        return bool(saver.nothing_saved)
+
+    def ask_where_to_save(self, live: LiveSession) -> None:
+        """Instead of exiting with unsaved notes: say why, offer a folder of the
+        interviewer's choosing (a USB stick), or stay while saving is retried."""
+        from interviewer.tui.dialogs.disk_full import DiskFullDialog
+
+        result = live.last_result
+        message = self.t("tui.diskfull.message", error=getattr(result, "error", "") or "?")
+
+        def write_to(folder: str) -> Path | str:
+            from interviewer.domain.session import session_to_json_dict
+            from interviewer.store.emergency import write_copy_to
+            from interviewer.store.portable import portable_bytes
+
+            with live.autosaver.mutation_lock:
+                payload = portable_bytes(session_to_json_dict(live.session))
+            try:
+                return write_copy_to(folder, live.session.id, payload)
+            except OSError as exc:
+                reason = exc.strerror or str(exc)
+                where = exc.filename or folder
+                return self.t("tui.diskfull.write_failed", folder=where, reason=reason)
+
+        def answer(copy: Path | None) -> None:
+            if copy is None:
+                self.notify(self.t("tui.diskfull.staying"), severity="warning", timeout=10)
+                return
+            live.close()  # one more try in the data folder, and the lock is released
+            self.live = None
+            self.exit_message = self.t("tui.diskfull.written", path=copy)
+            self.exit(return_code=1)
+
+        self.push_screen(DiskFullDialog(message, write_to), answer)
+
     # --- leaving ----------------------------------------------------------------------------
     async def action_quit(self) -> None:
-        """Save and quit; asks first while an interview is unfinished."""
+        """Save and quit; asks first while an interview is unfinished. While nothing could be
+        saved anywhere it does not exit at all: see ``ask_where_to_save``."""
         from interviewer.tui.dialogs.confirm import ConfirmDialog
 
         live = self.live
+        if live is not None and self._nothing_saved(live):
+            self.ask_where_to_save(live)
+            return
         if live is not None and live.session.started_at is None:
             self._ask_keep_or_discard(live)
             return
@@ -479,8 +544,15 @@ class InterviewerApp(App[None]):
         )
         self.exit()
 
-    def save_and_exit(self, return_code: int = 0) -> None:
-        """Close the open session (writing everything) and exit."""
+    def save_and_exit(self, return_code: int = 0, *, guard: bool = True) -> None:
+        """Close the open session (writing everything) and exit. With ``guard`` (every exit
+        the interviewer asked for) a save that fails with no emergency copy keeps the app
+        open and asks where to write the notes; signals pass ``guard=False``."""
+        if guard and self.live is not None and not self.live.closed:
+            self.live.flush()
+            if self.live.autosaver is not None and self.live.autosaver.nothing_saved:
+                self.ask_where_to_save(self.live)
+                return
         if self.live is not None:
             from interviewer.domain.session import SessionStatus
 
@@ -495,7 +567,7 @@ class InterviewerApp(App[None]):
     def on_signal(self, number: int) -> None:
         """SIGHUP/SIGTERM: save first, then exit (hard exit later if the terminal is gone)."""
         try:
-            self.save_and_exit(128 + number)
+            self.save_and_exit(128 + number, guard=False)
         finally:
             timer = threading.Timer(HARD_EXIT_SECONDS, os._exit, (128 + number,))
             timer.daemon = True

@@ -1,0 +1,71 @@
+"""While nothing can be saved anywhere, the autosaver keeps trying on its own and says so."""
+
+from __future__ import annotations
+
+import errno
+import time
+from pathlib import Path
+
+import pytest
+
+from interviewer.domain.recorder import SessionRecorder
+from interviewer.store import SessionStore
+
+from .faults import inject
+
+
+def test_nothing_saved_then_retried_without_a_request(
+    store: SessionStore, running: SessionRecorder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    session = running.session
+    saver = store.autosaver(session, delay=0.05)
+    saver.retry = 0.05
+    assert saver.flush().ok and not saver.nothing_saved
+    fake = inject(monkeypatch, Path("/"), errno.ENOSPC)  # data, cache and temp folder all full
+    running.set_notes("ervaring-1", "honderd woorden")
+    result = saver.flush()
+    assert not result.ok and result.emergency_path is None
+    assert "no emergency copy could be written either" in (result.error or "")
+    assert saver.nothing_saved and saver.pending
+    failures = fake.failures
+    deadline = time.monotonic() + 5
+    while fake.failures == failures and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert fake.failures > failures  # retried with no request and no flush
+    fake.active = False  # space freed
+    deadline = time.monotonic() + 5
+    while not (saver.last_result and saver.last_result.ok) and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert saver.last_result is not None and saver.last_result.ok
+    assert not saver.nothing_saved and not saver.pending
+    assert store.load(session.id).records["ervaring-1"].notes == "honderd woorden"
+    assert saver.close().ok
+
+
+def test_no_retry_while_saving_works(store: SessionStore, running: SessionRecorder) -> None:
+    saver = store.autosaver(running.session, delay=0.05)
+    saver.retry = 0.01
+    assert saver.flush().ok
+    first = saver.last_result
+    time.sleep(0.1)
+    assert saver.last_result is first  # nothing to write: no timer runs
+    assert saver.close().ok
+
+
+def test_copy_to_a_chosen_folder(
+    tmp_path: Path, store: SessionStore, running: SessionRecorder
+) -> None:
+    from interviewer.domain.session import session_to_json_dict
+    from interviewer.store.emergency import write_copy_to
+    from interviewer.store.portable import portable_bytes, read_portable
+
+    usb = tmp_path / "usb"
+    usb.mkdir(mode=0o755)
+    payload = portable_bytes(session_to_json_dict(running.session))
+    copy = write_copy_to(str(usb), running.session.id, payload)
+    assert copy.parent == usb and copy.stat().st_mode & 0o777 == 0o600
+    assert usb.stat().st_mode & 0o777 == 0o755  # a folder we were pointed at is not changed
+    assert read_portable(copy) == running.session
+    for bad in ("", "   ", str(tmp_path / "missing"), str(copy)):
+        with pytest.raises(OSError):
+            write_copy_to(bad, running.session.id, payload)
