@@ -12,7 +12,7 @@ import pytest
 from interviewer import paths
 from interviewer.domain.recorder import SessionRecorder
 from interviewer.domain.session import QuestionRecord
-from interviewer.store import SaveResult, SessionStore
+from interviewer.store import SaveResult, SessionStore, emergency
 from interviewer.store.atomic import TEMP_PREFIX
 from interviewer.store.autosave import retry_changing
 from interviewer.store.portable import read_portable
@@ -211,6 +211,7 @@ def test_emergency_copy_falls_back_to_temp_folder(
     saver = store.autosaver(session, delay=0.05)
     assert saver.flush().ok
     monkeypatch.setattr(paths, "cache_dir", lambda: tmp_path / "data" / "cache")
+    monkeypatch.setattr(emergency, "home_emergency_folder", lambda: tmp_path / "data" / "home")
     second = tmp_path / "tmp"
     second.mkdir()
     monkeypatch.setattr("tempfile.gettempdir", lambda: str(second))
@@ -231,6 +232,7 @@ def test_no_emergency_copy_anywhere_is_said(
 ) -> None:
     saver = store.autosaver(running.session, delay=0.05)
     monkeypatch.setattr(paths, "cache_dir", lambda: tmp_path / "data" / "cache")
+    monkeypatch.setattr(emergency, "home_emergency_folder", lambda: tmp_path / "data" / "home")
     monkeypatch.setattr("tempfile.gettempdir", lambda: str(tmp_path / "data" / "tmp"))
     inject(monkeypatch, tmp_path / "data", errno.EROFS)
     result = saver.flush()

@@ -129,10 +129,11 @@ def test_the_temp_emergency_folder_is_created_private(own_temp: Path, umask_000:
 
 
 def _fall_to_temp(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    """Make the cache folder unusable (a file stands where its folder should be)."""
+    """Make the cache and home folders unusable (a file stands where a folder should be)."""
     blocker = tmp_path / "blocked-cache"
     blocker.write_text("not a folder")
     monkeypatch.setattr(paths, "cache_dir", lambda: blocker)
+    monkeypatch.setattr(emergency_module, "home_emergency_folder", lambda: blocker / "home")
 
 
 def test_a_symlink_in_temp_is_refused(
@@ -140,7 +141,7 @@ def test_a_symlink_in_temp_is_refused(
 ) -> None:
     elsewhere = tmp_path / "chosen-by-someone-else"
     elsewhere.mkdir(mode=0o700)
-    link = emergency_module.emergency_folders()[1]
+    link = emergency_module.emergency_folders()[-1]
     link.symlink_to(elsewhere, target_is_directory=True)
     with pytest.raises(OSError, match="symlink"):
         ready_folder(link)
@@ -155,7 +156,7 @@ def test_a_temp_folder_of_another_user_is_refused(
 ) -> None:
     real_uid = os.getuid()
     monkeypatch.setattr(emergency_module.os, "getuid", lambda: real_uid + 1)
-    folder = emergency_module.emergency_folders()[1]
+    folder = emergency_module.emergency_folders()[-1]
     folder.mkdir(mode=0o700)  # made first by "another user" (this process's real uid)
     with pytest.raises(OSError, match="owned by another user"):
         ready_folder(folder)
@@ -166,7 +167,7 @@ def test_a_temp_folder_of_another_user_is_refused(
 
 
 def test_a_temp_folder_others_can_write_is_refused(own_temp: Path) -> None:
-    folder = emergency_module.emergency_folders()[1]
+    folder = emergency_module.emergency_folders()[-1]
     folder.mkdir()
     folder.chmod(0o777)
     with pytest.raises(OSError, match="writable by other users"):
@@ -183,6 +184,6 @@ def test_the_users_own_temp_folder_takes_the_copy(
     _fall_to_temp(monkeypatch, tmp_path)
     session = demos[0].session
     copy = write_emergency_copy(session.id, portable_bytes(session_to_json_dict(session)))
-    assert copy.parent == emergency_module.emergency_folders()[1]
+    assert copy.parent == emergency_module.emergency_folders()[-1]
     assert mode(copy.parent) == 0o700 and mode(copy) == 0o600
     assert read_portable(copy) == session

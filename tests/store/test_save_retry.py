@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import errno
+import tempfile
 import time
 from pathlib import Path
 
 import pytest
 
+from interviewer import paths
 from interviewer.domain.recorder import SessionRecorder
 from interviewer.store import SessionStore
+from interviewer.store.portable import read_portable
 
 from .faults import inject
 
@@ -57,7 +60,7 @@ def test_copy_to_a_chosen_folder(
 ) -> None:
     from interviewer.domain.session import session_to_json_dict
     from interviewer.store.emergency import write_copy_to
-    from interviewer.store.portable import portable_bytes, read_portable
+    from interviewer.store.portable import portable_bytes
 
     usb = tmp_path / "usb"
     usb.mkdir(mode=0o755)
@@ -69,3 +72,45 @@ def test_copy_to_a_chosen_folder(
     for bad in ("", "   ", str(tmp_path / "missing"), str(copy)):
         with pytest.raises(OSError):
             write_copy_to(bad, running.session.id, payload)
+
+
+@pytest.fixture
+def own_temp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    temp.chmod(0o1777)
+    monkeypatch.setattr(tempfile, "gettempdir", lambda: str(temp))
+    return temp
+
+
+@pytest.mark.parametrize("broken", [0, 1, 2, 3])
+def test_every_fallback_is_tried_in_order(
+    store: SessionStore,
+    running: SessionRecorder,
+    monkeypatch: pytest.MonkeyPatch,
+    own_temp: Path,
+    broken: int,
+) -> None:
+    """Data folder, cache, home, temp: with the first ``broken`` emergency folders full too,
+    the closing save (the one SIGHUP/SIGTERM makes) lands in the next; with all full it
+    says so."""
+    from interviewer.store.emergency import emergency_folders
+
+    folders = emergency_folders()
+    assert folders[0].is_relative_to(paths.cache_dir())
+    assert folders[1] == Path.home() / ".interviewer-emergency"
+    assert folders[2].parent == own_temp
+    saver = store.autosaver(running.session, delay=0.05)
+    assert saver.flush().ok
+    fake = inject(monkeypatch, Path("/"), errno.ENOSPC)
+    fake.spare = [str(f) for f in folders[broken:]]
+    running.set_notes("ervaring-1", "laatste woorden")
+    result = saver.close()  # what save_and_exit(guard=False) on a signal does
+    assert not result.ok
+    if broken == len(folders):
+        assert result.emergency_path is None
+        assert "no emergency copy could be written either" in (result.error or "")
+        return
+    assert result.emergency_path is not None
+    assert result.emergency_path.parent == folders[broken]
+    assert read_portable(result.emergency_path).records["ervaring-1"].notes == "laatste woorden"

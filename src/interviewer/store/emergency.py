@@ -1,9 +1,11 @@
 """Emergency copies: when a session cannot be saved in the data folder, write it elsewhere.
 
 The copy is a portable session file (``interviewer import --replace FILE`` restores it),
-0600 in a 0700 folder: first ``<cache dir>/emergency/``, then a private folder in the
-system's temp folder when the cache folder is on the same full or read-only disk. That
-one is used only when it is a real folder owned by the user (``ready_folder``).
+0600 in a 0700 folder: first ``<cache dir>/emergency/``, then ``~/.interviewer-emergency/``
+in the home folder (often another partition than the cache's on managed laptops), then a
+private folder in the system's temp folder when the others are on the same full or read-only
+disk. That last one is used only when it is a real folder owned by the user
+(``ready_folder``). The data folder itself is always tried first, by the save that failed.
 """
 
 from __future__ import annotations
@@ -20,14 +22,21 @@ from interviewer import paths
 from interviewer.store.atomic import atomic_write_bytes
 
 EMERGENCY_FOLDER = "emergency"
+HOME_FOLDER = ".interviewer-emergency"
 _STAMP = re.compile(r"-\d{8}T\d{12}Z\.json\Z")
 
 
+def home_emergency_folder() -> Path:
+    """The fallback in the home folder (``~/.interviewer-emergency``)."""
+    return Path.home() / HOME_FOLDER
+
+
 def emergency_folders() -> list[Path]:
-    """Where emergency copies go, in order of preference."""
+    """Where emergency copies go, in order of preference (the temp folder last)."""
     uid = os.getuid() if hasattr(os, "getuid") else "user"
     return [
         paths.cache_dir() / EMERGENCY_FOLDER,
+        home_emergency_folder(),
         Path(tempfile.gettempdir()) / f"interviewer-emergency-{uid}",
     ]
 
