@@ -378,11 +378,18 @@ def new_live_session(
 
 @click.command("resume")
 @click.argument("session_id", metavar="[ID]", required=False)
+@click.option(
+    "--from-emergency",
+    "from_emergency",
+    is_flag=True,
+    help="Continue from the session's emergency copy (newer than the saved session).",
+)
 @data_dir_option
 @lang_option
 @click.pass_context
-def resume_command(ctx: click.Context, session_id: str | None) -> None:
-    """Reopen an unfinished session where it was (the most recent one without ID)."""
+def resume_command(ctx: click.Context, session_id: str | None, from_emergency: bool) -> None:
+    """Reopen an unfinished session where it was (the most recent one without ID). When an
+    emergency copy is newer than the saved session, it is offered."""
     no_pydantic_plugins()
     quiet_gc()
     from interviewer.store import StoreError
@@ -396,6 +403,7 @@ def resume_command(ctx: click.Context, session_id: str | None) -> None:
             fail(translate("tui.cli.no_unfinished", resolve_language(explicit)))
         unfinished.sort(key=lambda s: str(s.updated_at or ""), reverse=True)
         session_id = unfinished[0].id
+    _offer_emergency_copy(store, session_id, from_emergency, resolve_language(explicit))
     try:
         session = store.load(session_id)
         key = store.load_key(session.id)
@@ -411,3 +419,36 @@ def resume_command(ctx: click.Context, session_id: str | None) -> None:
     _open(live, lang)
     live.recover()
     _run_app(store, live, lang, explicit_lang=explicit)
+
+
+def _offer_emergency_copy(store: Any, session_id: str, wanted: bool, lang: str) -> None:
+    """Restore the session's emergency copy if it is newer than the saved session: with
+    ``--from-emergency``, or when the interviewer says yes at the terminal. Without a
+    terminal to ask at, a line says how to restore it and the saved session is resumed."""
+    from interviewer.i18n.errors import render_values
+    from interviewer.store.emergency import file_time, newer_emergency_copy, shown_time
+    from interviewer.store.importing import import_files
+
+    newer = newer_emergency_copy(session_id, store.session_path(session_id))
+    if newer is None:
+        if wanted:
+            fail(translate("store.emergency.none", lang, id=session_id))
+        return
+    path, when = newer
+    if not wanted:
+        try:
+            stored = shown_time(file_time(store.session_path(session_id)))
+        except OSError:
+            stored = "-"
+        values = {"id": session_id, "path": path, "copy_time": shown_time(when)}
+        question = translate("store.emergency.offer", lang, stored_time=stored, **values)
+        if not sys.stdin.isatty():
+            click.echo(question + " " + translate("store.emergency.flag", lang), err=True)
+            return
+        if not click.confirm(question, default=True):
+            return
+    [outcome] = import_files(store, [path], replace=True)
+    line = translate(outcome.message, lang, **render_values(outcome.values, lang))
+    if not outcome.ok:
+        fail(line)
+    click.echo(line, err=True)

@@ -64,6 +64,41 @@ def sessions_command(ctx: click.Context, case: str | None, as_json: bool) -> Non
     # --json keeps the store's order (newest first) for scripts
     items.sort(key=lambda s: (s.case.casefold(), code_sort_key(s.respondent)))
     _print_table(items, lang, str(store.data_dir))
+    _print_newer_copies(store, items, lang)
+
+
+def _print_newer_copies(store: Any, items: list[Any], lang: str) -> None:
+    """One line per session whose newest emergency copy is newer than its saved file."""
+    from interviewer.i18n import translate
+    from interviewer.store.emergency import (
+        file_time,
+        newer_emergency_copy,
+        newest_emergency_copies,
+        shown_time,
+    )
+    from interviewer.terminal_text import printable
+
+    copies = newest_emergency_copies()
+    for item in items:
+        path = store.session_path(item.id)
+        newer = newer_emergency_copy(item.id, path, copies) if item.id in copies else None
+        if newer is None:
+            continue
+        try:
+            stored = shown_time(file_time(path))
+        except OSError:
+            stored = "-"
+        line = translate(
+            "store.emergency.newer",
+            lang,
+            id=item.id,
+            case=printable(item.case),
+            respondent=printable(item.respondent),
+            path=printable(str(newer[0])),
+            copy_time=shown_time(newer[1]),
+            stored_time=stored,
+        )
+        click.echo(line, err=True)
 
 
 def _print_table(items: list[Any], lang: str, folder: str) -> None:
@@ -145,10 +180,15 @@ def _status(value: str, lang: str) -> Any:
     is_flag=True,
     help="Replace a stored session with the same id (e.g. to restore an emergency copy).",
 )
+@click.option(
+    "--force",
+    is_flag=True,
+    help="With --replace: replace even with a file older than the stored session.",
+)
 @data_dir_option
 @lang_option
 @click.pass_context
-def import_command(ctx: click.Context, files: tuple[Path, ...], replace: bool) -> None:
+def import_command(ctx: click.Context, files: tuple[Path, ...], replace: bool, force: bool) -> None:
     """Import sessions from portable JSON files FILE... (made by 'interviewer export ID
     --format json').
 
@@ -160,7 +200,7 @@ def import_command(ctx: click.Context, files: tuple[Path, ...], replace: bool) -
     from interviewer.store.importing import import_files
 
     lang = ui_language(ctx)
-    outcomes = import_files(open_store(ctx), files, replace=replace)
+    outcomes = import_files(open_store(ctx), files, replace=replace, force=force)
     refused = 0
     for outcome in outcomes:
         line = translate(outcome.message, lang, **render_values(outcome.values, lang))

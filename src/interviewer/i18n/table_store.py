@@ -65,6 +65,40 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "{count} geplande sessie(s) nooit gestart (status '{status}'): "
         "'interviewer resume ID' start er een",
     },
+    "store.import.older": {
+        "en": "refused {file}: it was written {copy_time}, before session {id} was last saved "
+        "({stored_time}); replacing would lose what was saved after it (use --force to "
+        "replace anyway)",
+        "nl": "geweigerd: {file}: geschreven op {copy_time}, vóór sessie {id} voor het laatst "
+        "werd opgeslagen ({stored_time}); vervangen kost wat daarna werd opgeslagen (gebruik "
+        "--force om toch te vervangen)",
+    },
+    "store.emergency.newer": {
+        "en": "⚠ session {id} ({case} {respondent}): an emergency copy is newer than the saved "
+        "session ({copy_time} > {stored_time}): {path}; restore it with "
+        "'interviewer resume {id} --from-emergency' or 'interviewer import --replace {path}'",
+        "nl": "⚠ sessie {id} ({case} {respondent}): een noodkopie is nieuwer dan de opgeslagen "
+        "sessie ({copy_time} > {stored_time}): {path}; zet hem terug met "
+        "'interviewer resume {id} --from-emergency' of 'interviewer import --replace {path}'",
+    },
+    "store.emergency.offer": {
+        "en": "An emergency copy of session {id} is newer than the saved session "
+        "({copy_time} > {stored_time}): {path}. Continue from the emergency copy?",
+        "nl": "Een noodkopie van sessie {id} is nieuwer dan de opgeslagen sessie "
+        "({copy_time} > {stored_time}): {path}. Verdergaan vanaf de noodkopie?",
+    },
+    "store.emergency.flag": {
+        "en": "(not asked without a terminal: 'interviewer resume ID --from-emergency' does)",
+        "nl": "(zonder terminal niet gevraagd: 'interviewer resume ID --from-emergency' doet het)",
+    },
+    "store.emergency.none": {
+        "en": "session {id} has no emergency copy newer than the saved session",
+        "nl": "sessie {id} heeft geen noodkopie die nieuwer is dan de opgeslagen sessie",
+    },
+    "store.emergency.home": {
+        "en": "⚠ newer emergency copy",
+        "nl": "⚠ nieuwere noodkopie",
+    },
     "store.import.duplicate_batch": {
         "en": "refused {file}: session {id} is also in {other}",
         "nl": "geweigerd: {file}: sessie {id} staat ook in {other}",

@@ -4,8 +4,10 @@ Each file is checked on its own: it must be a valid portable session file whose 
 and id pass the checks ``run`` makes and whose references resolve in its own protocol
 (``domain.session_check``), its id must not be stored yet (unless ``replace``), appear in
 no other file of the batch, and its case must not already have the same respondent code
-under another id (two laptops that both created "Borne 1.1"). Refused files change nothing;
-the others are imported.
+under another id (two laptops that both created "Borne 1.1"). With ``replace``, a file
+written before the stored session was last saved is refused unless ``force`` (restoring an
+old emergency copy would throw away what was saved after it); both times are named.
+Refused files change nothing; the others are imported.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from interviewer.domain.session import Session
 from interviewer.domain.session_check import check_session
 from interviewer.respondent_codes import RespondentCodes, RespondentCodeTaken
 from interviewer.store.core import SessionStore
@@ -37,7 +40,7 @@ class ImportOutcome:
 
 
 def import_files(
-    store: SessionStore, files: Iterable[Path], *, replace: bool = False
+    store: SessionStore, files: Iterable[Path], *, replace: bool = False, force: bool = False
 ) -> list[ImportOutcome]:
     """Import every acceptable file; one outcome per file, in order."""
     codes = RespondentCodes.of(store.list())
@@ -73,6 +76,11 @@ def import_files(
         if exists and not replace:
             outcomes.append(ImportOutcome(path, False, "store.import.duplicate", values, sid))
             continue
+        older = None if not exists or force else _older_than_stored(store, session, path)
+        if older is not None:
+            values.update(older)
+            outcomes.append(ImportOutcome(path, False, "store.import.older", values, sid))
+            continue
         try:  # the same check as ``run`` and the new-session form
             codes.require_free(session.case, session.respondent, session_id=sid)
         except RespondentCodeTaken as taken:
@@ -90,3 +98,24 @@ def import_files(
         key = "store.import.replaced" if exists else "store.import.done"
         outcomes.append(ImportOutcome(path, True, key, values, sid))
     return outcomes
+
+
+def _older_than_stored(
+    store: SessionStore, session: Session, path: Path
+) -> dict[str, object] | None:
+    """Both times, when ``path`` was written before the stored session was last saved and
+    holds something else than the stored session (the same content loses nothing)."""
+    from interviewer.store.emergency import file_time, shown_time
+
+    try:
+        copy_time, stored_time = file_time(path), file_time(store.session_path(session.id))
+    except OSError:  # no times to compare: the other checks decide
+        return None
+    if copy_time >= stored_time:
+        return None
+    try:
+        if store.load(session.id) == session:
+            return None
+    except (StoreError, OSError):  # a damaged stored file: the times still decide
+        pass
+    return {"copy_time": shown_time(copy_time), "stored_time": shown_time(stored_time)}

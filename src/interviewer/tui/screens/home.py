@@ -106,6 +106,7 @@ class HomeScreen(Screen[None]):
         width = sessions.scrollable_content_region.width
         self.summaries = {s.id: s for s in self.app.store.list()}
         overdue = self.overdue_ids(list(self.summaries.values()))
+        newer_copies = self.newer_copy_ids()
         by_case: dict[str, list] = {}
         for summary in self.summaries.values():
             by_case.setdefault(summary.case, []).append(summary)
@@ -117,6 +118,8 @@ class HomeScreen(Screen[None]):
                 line = Text(f" {s.respondent:<5} {s.date} ")
                 if s.id in overdue:  # first on the line, so it is never cut off
                     line = Text("⚠ " + t("tui.home.overdue") + " ", style="bold red") + line
+                if s.id in newer_copies:  # restore: interviewer resume ID --from-emergency
+                    line = Text(t("store.emergency.home") + " ", style="bold red") + line
                 style = "green" if s.status == "finished" else "bold yellow"
                 line.append(t(f"tui.status.{s.status}"), style=style)
                 line.append(f" {s.duration_minutes or 0:.0f}′ {s.words}w", style="dim")
@@ -134,6 +137,19 @@ class HomeScreen(Screen[None]):
         )
         if first is not None:
             sessions.highlighted = first
+
+    def newer_copy_ids(self) -> set[str]:
+        """Sessions with an emergency copy newer than their saved file (one folder scan)."""
+        from interviewer.store.emergency import newer_emergency_copy, newest_emergency_copies
+
+        store = self.app.store
+        copies = newest_emergency_copies()
+        return {
+            sid
+            for sid in copies
+            if sid in self.summaries
+            and newer_emergency_copy(sid, store.session_path(sid), copies) is not None
+        }
 
     def overdue_ids(self, summaries: list) -> set[str]:
         """Sessions whose member-check deadline passed without a decision."""
