@@ -114,3 +114,21 @@ def test_every_fallback_is_tried_in_order(
     assert result.emergency_path is not None
     assert result.emergency_path.parent == folders[broken]
     assert read_portable(result.emergency_path).records["ervaring-1"].notes == "laatste woorden"
+
+
+def test_banner_says_reason_and_restore_command(
+    store: SessionStore, running: SessionRecorder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from interviewer.i18n import Translator
+    from interviewer.tui.widgets.pace_bar import save_text
+
+    saver = store.autosaver(running.session, delay=0.05)
+    inject(monkeypatch, store.data_dir, errno.ENOSPC)  # the cache folder still takes a copy
+    result = saver.flush()
+    assert result.reason == "No space left on device" and result.emergency_path is not None
+    for lang, word in (("en", "restore with"), ("nl", "terugzetten met")):
+        text, style = save_text(Translator(lang), result, time.time())
+        assert style == "warn" and "No space left on device" in text and word in text
+        assert f"interviewer import --replace {result.emergency_path}" in text
+    monkeypatch.undo()
+    assert saver.close().ok

@@ -91,6 +91,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "⚠ SAVING FAILED, emergency copy: {path}",
         "nl": "⚠ OPSLAAN MISLUKT, noodkopie: {path}",
     },
+    "tui.save.failed_copy": {
+        "en": "⚠ SAVING FAILED ({reason}); emergency copy: {path}; restore with: "
+        "interviewer import --replace {path}",
+        "nl": "⚠ OPSLAAN MISLUKT ({reason}); noodkopie: {path}; terugzetten met: "
+        "interviewer import --replace {path}",
+    },
     "tui.diskfull.message": {
         "en": "Nothing could be saved: {error}.\nQuitting now would lose what you typed since "
         "the last save. Free space on the disk (empty the trash, delete large files you do "

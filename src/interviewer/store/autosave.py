@@ -63,6 +63,8 @@ class SaveResult:
     """One line for the user when ``ok`` is False."""
     emergency_path: Path | None = None
     """Where an emergency copy was written after a failure, if one could be."""
+    reason: str | None = None
+    """The failure's cause in a few words (the system's, e.g. "No space left on device")."""
 
 
 def describe_error(exc: BaseException, path: Path) -> str:
@@ -245,7 +247,9 @@ class Autosaver:
             emergency = self._write_emergency(data)
             if emergency is None and data is not None:
                 error += "; no emergency copy could be written either"
-            return SaveResult(False, at, time.perf_counter() - start, self.path, error, emergency)
+            reason = (exc.strerror if isinstance(exc, OSError) else None) or type(exc).__name__
+            duration = time.perf_counter() - start
+            return SaveResult(False, at, duration, self.path, error, emergency, reason)
         self._emergency = None  # a good save ends the failure streak
         self._update_index(final=final)
         return SaveResult(True, at, time.perf_counter() - start, self.path)

@@ -40,8 +40,9 @@ def save_text(t: Translator, result: object | None, now: float) -> tuple[str, st
         return t("tui.save.none"), "none"
     if not getattr(result, "ok", False):
         emergency = getattr(result, "emergency_path", None)
-        if emergency:
-            return t("tui.save.failed_emergency", path=emergency), "warn"
+        if emergency:  # why, where the notes are, and the command that brings them back
+            reason = getattr(result, "reason", None) or "?"
+            return t("tui.save.failed_copy", reason=reason, path=emergency), "warn"
         return t("tui.save.failed", error=getattr(result, "error", "") or "?"), "warn"
     at = getattr(result, "at", None)
     stamp = at.timestamp() if isinstance(at, dt.datetime) else float(at if at is not None else now)
