@@ -132,3 +132,59 @@ def test_banner_says_reason_and_restore_command(
         assert f"interviewer import --replace {result.emergency_path}" in text
     monkeypatch.undo()
     assert saver.close().ok
+
+
+class OneFullDisk:
+    """Stands in for ``os`` in ``interviewer.store.atomic``: writes fail with ENOSPC while the
+    reserve file of ``saver`` exists (the disk is full), and work once it is given back."""
+
+    def __init__(self, reserve: Path) -> None:
+        self.reserve = reserve
+        self.refused = 0
+
+    def __getattr__(self, name: str) -> object:
+        import os
+
+        return getattr(os, name)
+
+    def open(self, path: object, flags: int, mode: int = 0o777, **kw: object) -> int:
+        import os
+
+        if self.reserve.exists() and flags & os.O_CREAT:
+            self.refused += 1
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return os.open(path, flags, mode, **kw)  # type: ignore[arg-type]
+
+
+def test_the_reserve_takes_the_save_after_the_disk_fills(
+    store: SessionStore, running: SessionRecorder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from interviewer.store import atomic
+    from interviewer.store.autosave import RESERVE_BYTES
+
+    saver = store.autosaver(running.session, delay=0.05)
+    reserve = saver.reserve_path
+    assert reserve is not None and reserve.parent == store.data_dir
+    assert reserve.stat().st_size == RESERVE_BYTES and reserve.stat().st_mode & 0o777 == 0o600
+    assert saver.flush().ok
+    disk = OneFullDisk(reserve)
+    monkeypatch.setattr(atomic, "os", disk)
+    running.set_notes("ervaring-1", "getypt nadat de schijf vol raakte")
+    result = saver.flush()
+    assert result.ok and disk.refused == 1  # refused once, then written into the reserve
+    assert not reserve.exists() and saver.reserve_path is None
+    assert store.load(running.session.id).records["ervaring-1"].notes.startswith("getypt")
+    monkeypatch.undo()
+    assert saver.close().ok
+
+
+def test_the_reserve_is_removed_at_close_and_absent_when_nothing_fits(
+    store: SessionStore, running: SessionRecorder
+) -> None:
+    from interviewer.store.autosave import _make_reserve
+
+    saver = store.autosaver(running.session, delay=0.05)
+    reserve = saver.reserve_path
+    assert reserve is not None and reserve.exists()
+    assert saver.close().ok and not reserve.exists()
+    assert _make_reserve(store.data_dir / "no-such-folder" / ".reserve-x", 1024) is None

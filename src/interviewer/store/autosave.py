@@ -11,6 +11,12 @@ attempted (``interviewer.store.emergency``) and the writer thread tries again ev
 ``retry`` seconds (and on the next request or flush) until a save succeeds, so space freed
 while the interviewer keeps typing is used without any action from them.
 
+A reserve: at start the autosaver sets aside ``RESERVE_BYTES`` in the data folder (a hidden
+0600 file, ``.reserve-<id>``, allocated on disk). When a save fails because the disk is full,
+the reserve is given back and the save is tried again at once, so the notes typed after
+the disk filled up still reach the session file. It is removed at ``close()``; one left by a
+killed process is reused when that session is opened again.
+
 Thread safety: the writer thread serialises the session while the UI may be changing it.
 It holds ``Autosaver.mutation_lock`` while it serialises (a few ms even for long sessions);
 code that changes the session from another thread than the writer's may hold the same lock
@@ -21,8 +27,11 @@ snapshot that hits a dict changing size (RuntimeError) is retried.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import datetime as dt
+import errno
 import logging
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -44,6 +53,8 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 SNAPSHOT_ATTEMPTS = 20
 CLOSE_TIMEOUT = 30.0
+RESERVE_BYTES = 4 * 1024 * 1024
+"""Space kept free for the session's next saves (a session file is rarely over 1 MB)."""
 RETRY_SECONDS = 5.0
 """While saving fails, the writer thread tries again this often, even without changes."""
 
@@ -88,6 +99,30 @@ def retry_changing(func: Callable[[], T]) -> T:
     return func()
 
 
+def _make_reserve(path: Path, size: int) -> Path | None:
+    """Allocate ``size`` bytes on disk at ``path`` (0600), or keep the one there; None if the
+    space is not there (the session runs without a reserve: saving works as before)."""
+    if size <= 0:
+        return None
+    try:
+        if path.is_file() and path.stat().st_size >= size:
+            return path
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600)
+        try:
+            if hasattr(os, "posix_fallocate"):
+                os.posix_fallocate(fd, 0, size)  # real blocks, not a sparse file
+            else:
+                os.ftruncate(fd, size)
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        log.warning("no save reserve in the data folder: %s", exc.strerror)
+        with contextlib.suppress(OSError):
+            path.unlink()
+        return None
+    return path
+
+
 class Autosaver:
     """Debounced background saving of one session; see the module docstring."""
 
@@ -100,9 +135,14 @@ class Autosaver:
         delay: float = 1.0,
         on_result: Callable[[SaveResult], None] | None = None,
         retry: float = RETRY_SECONDS,
+        reserve: int = RESERVE_BYTES,
     ) -> None:
         self.store = store
         self.retry = max(0.01, float(retry))
+        self.reserve_path: Path | None = _make_reserve(
+            store.data_dir / f".reserve-{session.id}", reserve
+        )
+        """The reserve file while it holds space (None once given back, or if none fit)."""
         self.session = session
         self.delay = max(0.0, float(delay))
         self.on_result = on_result
@@ -148,6 +188,7 @@ class Autosaver:
             self._cond.notify()
         if threading.current_thread() is not self._thread:
             self._thread.join(CLOSE_TIMEOUT)
+        self._release_reserve()
         self._lock.release()
         atexit.unregister(self._at_exit)
         return result
@@ -239,7 +280,13 @@ class Autosaver:
         data: dict[str, Any] | None = None
         try:
             data = self._snapshot()
-            self.store.write_data(self.session.id, data)
+            try:
+                self.store.write_data(self.session.id, data)
+            except OSError as exc:
+                if exc.errno != errno.ENOSPC or not self._release_reserve():
+                    raise
+                log.warning("disk full: the reserve for session %s was used", self.session.id)
+                self.store.write_data(self.session.id, data)  # into the space just freed
         except Exception as exc:  # reported as a value, never raised into the UI
             error = describe_error(exc, self.path)
             if not isinstance(exc, OSError):
@@ -280,6 +327,15 @@ class Autosaver:
             log.error("emergency copy of session %s failed: %s", self.session.id, exc)
             return None
         return self._emergency
+
+    def _release_reserve(self) -> bool:
+        """Give the reserve's space back; True if there was one."""
+        path, self.reserve_path = self.reserve_path, None
+        if path is None:
+            return False
+        with contextlib.suppress(OSError):
+            path.unlink()
+        return True
 
     def _at_exit(self) -> None:
         if not self._closed and self.pending:
