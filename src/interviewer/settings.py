@@ -15,18 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from interviewer import paths
+from interviewer.i18n.errors import TranslatableValueError
 
 KNOWN_LANGUAGES = ("en", "nl")
 
 
-class SettingsError(ValueError):
-    """The settings file cannot be read or holds a value that is not allowed; the message is
-    one line naming the file (translated by the caller through ``message_key``)."""
-
-    def __init__(self, message_key: str, **values: object) -> None:
-        self.message_key = message_key
-        self.values = values
-        super().__init__(f"{message_key}: {values}")
+class SettingsError(TranslatableValueError):
+    """The settings file cannot be read or holds a value that is not allowed; one line naming
+    the file, said in the interface language by the caller (``message(lang)``)."""
 
 
 def read_settings(path: Path | None = None) -> dict[str, Any]:

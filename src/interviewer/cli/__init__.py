@@ -51,9 +51,9 @@ def _check_settings(lang: str | None) -> None:
     try:
         read_settings()
     except SettingsError as exc:
-        from interviewer.i18n import resolve_language, translate
+        from interviewer.i18n import resolve_language
 
-        message = translate(exc.message_key, resolve_language(lang), **exc.values)
+        message = exc.message(resolve_language(lang))
         click.echo(f"interviewer: error: {message}", err=True)
         raise SystemExit(1) from None
 

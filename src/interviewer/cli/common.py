@@ -89,25 +89,12 @@ def fail_with(key: str, session: Any = None, /, **values: object) -> None:
     fail(translate(key, lang, **render_values(values, lang)))
 
 
-def error_text(exc: BaseException, lang: str) -> str:
-    """An error from the core said in ``lang``: ``message(lang)`` when it has one (the store's,
-    the transcript's and the protocol library's keyed errors, the member check's), else as
-    it is (a library's message, which has no Dutch form)."""
+def fail_error(exc: Exception, session: Any = None) -> None:
+    """``fail`` with an error from the core: said in the interface language when it is a keyed
+    error (``interviewer.i18n.errors``), else as it is (a library's message)."""
     from interviewer.i18n.errors import error_message
 
-    return error_message(exc, lang)
-
-
-def fail_error(exc: Exception, session: Any = None) -> None:
-    """``fail`` with an error from the core: said in the interface language when it carries a
-    message key (``MemberCheckError``, ``SettingsError``), else as it is."""
-    message = getattr(exc, "message", None)
-    if callable(message):
-        fail(message(current_language(session)))
-    key = getattr(exc, "message_key", None)
-    if key:
-        fail_with(key, session, **getattr(exc, "values", {}))
-    fail(str(exc))
+    fail(error_message(exc, current_language(session)))
 
 
 def open_store(ctx: click.Context) -> Any:

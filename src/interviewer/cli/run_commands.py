@@ -29,7 +29,6 @@ from interviewer.cli.common import (
     current_language,
     data_dir_from,
     data_dir_option,
-    error_text,
     fail,
     fail_with,
     lang_from,
@@ -37,6 +36,7 @@ from interviewer.cli.common import (
     open_store,
 )
 from interviewer.i18n import resolve_language, translate
+from interviewer.i18n.errors import error_message
 
 
 def no_pydantic_plugins() -> None:
@@ -80,7 +80,7 @@ def _open(live: Any, lang: str) -> None:
     try:
         live.open()
     except SessionLocked as exc:
-        said = error_text(exc, lang).splitlines()
+        said = error_message(exc, lang).splitlines()
         fail(said[0] if said else translate("tui.cli.locked", lang, id=live.session.id))
 
 
@@ -177,7 +177,7 @@ def run_command(
             lang=lang_from(ctx),
         )
     except (ProtocolLoadError, ValueError) as exc:
-        fail(error_text(exc, current_language()).splitlines()[0])
+        fail(error_message(exc, current_language()).splitlines()[0])
     except OSError as exc:
         fail(_cannot_write(data_dir, exc))
     if pending is not None:
@@ -202,7 +202,7 @@ def run_command(
             lang=lang_from(ctx),
         )
     except (ProtocolLoadError, ValueError, StoreError) as exc:
-        fail(error_text(exc, current_language()).splitlines()[0])
+        fail(error_message(exc, current_language()).splitlines()[0])
     except OSError as exc:
         fail(_cannot_write(store.data_dir, exc))
     if respondent is None:
@@ -303,10 +303,10 @@ def light_start(
             )
             live.open()
         except SessionLocked as exc:
-            raise StartFailed(error_text(exc, ui_lang).splitlines()[0]) from None
+            raise StartFailed(error_message(exc, ui_lang).splitlines()[0]) from None
         except (ValueError, StoreError) as exc:  # incl. ProtocolLoadError
             raise StartFailed(
-                error_text(exc, ui_lang).splitlines()[0] or type(exc).__name__
+                error_message(exc, ui_lang).splitlines()[0] or type(exc).__name__
             ) from None
         except OSError as exc:
             raise StartFailed(_cannot_write(data_dir, exc)) from None
@@ -410,7 +410,7 @@ def resume_command(ctx: click.Context, session_id: str | None, from_emergency: b
     except (KeyError, LookupError):  # the store's SessionNotFound is one too
         fail_with("cli.no_session", id=session_id, folder=store.data_dir)
     except StoreError as exc:
-        fail(error_text(exc, current_language()).splitlines()[0])
+        fail(error_message(exc, current_language()).splitlines()[0])
     lang = resolve_language(explicit, session.protocol.language)
     if str(session.status) == "finished":
         fail(translate("tui.cli.finished", lang, id=session.id))

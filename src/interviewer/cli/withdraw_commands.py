@@ -15,7 +15,6 @@ import click
 from interviewer import paths
 from interviewer.cli.common import (
     data_dir_option,
-    error_text,
     fail,
     fail_with,
     lang_from,
@@ -23,6 +22,7 @@ from interviewer.cli.common import (
     open_store,
 )
 from interviewer.i18n import resolve_language, translate
+from interviewer.i18n.errors import error_message
 
 
 def _describe(plan: Any, lang: str, folder: Path) -> list[str]:
@@ -116,11 +116,11 @@ def _remove(
     try:
         result = remove_session(store, plan, kind, reason)  # type: ignore[arg-type]
     except SessionLocked as exc:
-        detail = error_text(exc, lang)
+        detail = error_message(exc, lang)
         fail(translate("withdraw.error.locked", lang, id=plan.session_id, detail=detail))
         return
     except (StoreError, OSError) as exc:
-        detail = getattr(exc, "strerror", None) or error_text(exc, lang)
+        detail = getattr(exc, "strerror", None) or error_message(exc, lang)
         fail(translate("withdraw.error.failed", lang, id=plan.session_id, error=detail))
         return
     from interviewer.withdrawal import audit_path

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import ParamSpec, TypeVar
 
 from interviewer.domain.session import Session
-from interviewer.i18n import translate
+from interviewer.i18n.errors import Phrase, TranslatableValueError
 from interviewer.membercheck import report
 from interviewer.membercheck.diff import Comparison, compare, final_answers
 from interviewer.membercheck.docx_text import read_paragraphs
@@ -42,26 +42,19 @@ P = ParamSpec("P")
 R = TypeVar("R")
 
 
-class MemberCheckError(ValueError):
+class MemberCheckError(TranslatableValueError):
     """A step that cannot be taken now, with the reason in one line.
 
-    Made from a message key of the translation tables and its values, so the command line
-    says it in the interface language (``message(lang)``); ``str()`` is the English line. A
-    ``state`` value is an ``ApprovalState`` and is said in words.
+    A keyed error like the core's (``interviewer.i18n.errors``): the command line says it in
+    the interface language (``message(lang)``); ``str()`` is the English line. A ``state``
+    value that is an ``ApprovalState`` is said in words, in the line's language.
     """
 
     def __init__(self, key: str, **values: object) -> None:
-        self.key = key
-        self.values = values
-        super().__init__(self.message("en"))
-
-    def message(self, lang: str) -> str:
-        """The reason in ``lang``."""
-        values = dict(self.values)
         state = values.get("state")
         if isinstance(state, ApprovalState):
-            values["state"] = translate(f"membercheck.state.{state.value}", lang)
-        return translate(self.key, lang, **values)
+            values["state"] = Phrase(f"membercheck.state.{state.value}")
+        super().__init__(key, **values)
 
 
 def _record_locked(step: Callable[P, R]) -> Callable[P, R]:
