@@ -67,12 +67,15 @@ class TurnArea(TextArea):
         speaker (one per paragraph, the open one included; empty: no labels)."""
         labels: dict[int, str] = {}
         starts: list[int] = []
+        line = counted = 0  # new lines counted up to offset ``counted``: one pass per keystroke
         for span in paragraph_spans(text):
             start = span.start
             # the label goes on the paragraph's first line that holds words
             while start < len(text) and text[start] in " \t\n" and not span.open:
                 start += 1
-            starts.append(text.count("\n", 0, start))
+            line += text.count("\n", counted, start)
+            counted = start
+            starts.append(line)
         for line, speaker in zip(starts, speakers, strict=False):
             labels[line] = speaker
         self._starts = starts
