@@ -63,7 +63,7 @@ _HELD: dict[str, SessionLock] = {}
 _HELD_LOCK = threading.Lock()
 
 # How often, and how far apart, taking a session lock is tried before it counts as held:
-# a process checking the lock (``held_by_other``) holds it for a moment, which must not
+# a process checking the lock (``who_holds``) holds it for a moment, which must not
 # make a real attempt fail.
 _ATTEMPTS = 5
 _ATTEMPT_PAUSE = 0.02
