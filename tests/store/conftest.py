@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from domain.conftest import FakeClock, build_protocol
+from tests.domain.conftest import FakeClock, build_protocol
 from interviewer.demo import DemoSession, make_demo
 from interviewer.domain.protocol import InterviewProtocol
 from interviewer.domain.recorder import SessionRecorder

@@ -24,10 +24,9 @@ import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for domain.conftest
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the repo, for tests.fake_clock
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the repo, for tests.domain.conftest
 
-from domain.conftest import build_protocol
+from tests.domain.conftest import build_protocol
 from interviewer.domain.recorder import SessionRecorder
 from interviewer.domain.session import KeyRecord, SessionStatus
 from interviewer.domain.session_factory import new_session

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from domain.conftest import FakeClock
+from tests.domain.conftest import FakeClock
 from interviewer.demo import DemoSession
 from interviewer.domain.recorder import SessionRecorder
 from interviewer.domain.session import EventKind, SessionStatus

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from domain.conftest import build_protocol
+from tests.domain.conftest import build_protocol
 from interviewer import paths
 from interviewer.demo import make_demo
 from interviewer.domain.session import KeyRecord, Session

@@ -1,0 +1,1 @@
+"""The test suite is one package, so ``tests.…`` imports work under plain ``pytest`` too."""
