@@ -12,9 +12,11 @@ attempted (``interviewer.store.emergency``) and the writer thread tries again ev
 while the interviewer keeps typing is used without any action from them.
 
 A reserve: at start the autosaver sets aside ``RESERVE_BYTES`` in the data folder (a hidden
-0600 file, ``.reserve-<id>``, allocated on disk). When a save fails because the disk is full,
+0600 file, ``.reserve-<id>``, allocated on disk; half the free space when that is less, so a
+nearly full disk still keeps one). When a save fails because the disk is full,
 the reserve is given back and the save is tried again at once, so the notes typed after
-the disk filled up still reach the session file. It is removed at ``close()``; one left by a
+the disk filled up still reach the session file; it is set aside again by the first save
+that works after a failed one (space was freed). It is removed at ``close()``; one left by a
 killed process is reused when that session is opened again.
 
 Thread safety: the writer thread serialises the session while the UI may be changing it.
@@ -55,6 +57,8 @@ SNAPSHOT_ATTEMPTS = 20
 CLOSE_TIMEOUT = 30.0
 RESERVE_BYTES = 4 * 1024 * 1024
 """Space kept free for the session's next saves (a session file is rarely over 1 MB)."""
+MIN_RESERVE_BYTES = 32 * 1024
+"""The smallest reserve worth keeping (a few saves of a short session)."""
 RETRY_SECONDS = 5.0
 """While saving fails, the writer thread tries again this often, even without changes."""
 
@@ -99,12 +103,33 @@ def retry_changing(func: Callable[[], T]) -> T:
     return func()
 
 
+def _reserve_size(path: Path, wanted: int) -> int:
+    """``wanted``, or half the space left in the folder (counting a reserve already there)
+    when that is less: a nearly full disk still gets a reserve that fits the next saves of a
+    session (files of tens of KB), and the reserve never takes the last free byte. 0 when
+    not even ``MIN_RESERVE_BYTES`` would fit."""
+    info = os.statvfs(path.parent)
+    try:
+        held = path.stat().st_blocks * 512
+    except (OSError, AttributeError):
+        held = 0
+    size = min(wanted, (info.f_bavail * info.f_frsize + held) // 2)
+    return size if size >= MIN_RESERVE_BYTES else 0
+
+
 def _make_reserve(path: Path, size: int) -> Path | None:
-    """Allocate ``size`` bytes on disk at ``path`` (0600), or keep the one there; None if the
-    space is not there (the session runs without a reserve: saving works as before)."""
+    """Allocate up to ``size`` bytes on disk at ``path`` (0600; less on a nearly full disk,
+    see ``_reserve_size``), or keep the one there; None if no space is left (the session runs
+    without a reserve: saving works as before)."""
     if size <= 0:
         return None
     try:
+        size = _reserve_size(path, size)
+        if size <= 0:
+            log.warning("no save reserve in the data folder: the disk is nearly full")
+            with contextlib.suppress(OSError):
+                path.unlink()
+            return None
         if path.is_file() and path.stat().st_size >= size:
             return path
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600)
@@ -139,9 +164,8 @@ class Autosaver:
     ) -> None:
         self.store = store
         self.retry = max(0.01, float(retry))
-        self.reserve_path: Path | None = _make_reserve(
-            store.data_dir / f".reserve-{session.id}", reserve
-        )
+        self._reserve_wanted = (store.data_dir / f".reserve-{session.id}", reserve)
+        self.reserve_path: Path | None = _make_reserve(*self._reserve_wanted)
         """The reserve file while it holds space (None once given back, or if none fit)."""
         self.session = session
         self.delay = max(0.0, float(delay))
@@ -298,6 +322,9 @@ class Autosaver:
             duration = time.perf_counter() - start
             return SaveResult(False, at, duration, self.path, error, emergency, reason)
         self._emergency = None  # a good save ends the failure streak
+        previous = self.last_result
+        if not final and self.reserve_path is None and previous is not None and not previous.ok:
+            self.reserve_path = _make_reserve(*self._reserve_wanted)  # space was freed
         self._update_index(final=final)
         return SaveResult(True, at, time.perf_counter() - start, self.path)
 
