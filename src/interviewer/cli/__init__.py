@@ -8,6 +8,7 @@ Each area keeps its commands in its own module here.
 from __future__ import annotations
 
 import importlib
+import os
 
 import click
 
@@ -91,12 +92,23 @@ class LazyGroup(click.Group):
     help="Language of the interface (default: 'lang' in the settings file, then the "
     "protocol's, then LANG). Documents are always in the protocol's language.",
 )
+@click.option(
+    "--debug",
+    is_flag=True,
+    envvar="INTERVIEWER_DEBUG",
+    help="Write full tracebacks of errors to debug.log in the cache folder (no note text).",
+)
 @click.pass_context
-def main(ctx: click.Context, data_dir: str | None, lang: str | None) -> None:
+def main(ctx: click.Context, data_dir: str | None, lang: str | None, debug: bool) -> None:
     """Run semi-structured research interviews from a YAML protocol.
 
     Without a command, opens the home screen.
     """
+    from interviewer import debug_log
+
+    if debug:
+        os.environ[debug_log.DEBUG_ENV] = "1"  # for the processes this one starts
+    debug_log.configure()
     ctx.ensure_object(dict)
     ctx.obj["data_dir"] = data_dir
     ctx.obj["lang"] = lang

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import click
 
+from interviewer import debug_log
 from interviewer.cli.common import (
     data_dir_from,
     data_dir_option,
@@ -96,6 +97,7 @@ def demo_command(
         try:
             _save(store, demo.session, demo.key)
         except Exception as exc:  # store errors are reported as one line, never a traceback
+            debug_log.record(exc, "demo: demo_command")
             fail_with("cli.demo_not_saved", demo.session, id=demo.session.id, error=exc)
         click.echo(
             translate(

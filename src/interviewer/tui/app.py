@@ -21,7 +21,6 @@ import signal
 import sys
 import threading
 import time
-import traceback
 from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
@@ -34,6 +33,7 @@ from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
 
+from interviewer import debug_log
 from interviewer.i18n import Translator, resolve_language
 from interviewer.tui.bindings import localized
 from interviewer.tui.pending import PendingSession, StartFailed
@@ -96,17 +96,21 @@ class CrashReport(Exception):
 
     def __init__(self, error: BaseException, saved: str) -> None:
         super().__init__(type(error).__name__)
-        frames = traceback.extract_tb(error.__traceback__)
-        where = ""
-        if frames:
-            last = frames[-1]
-            where = f" at {Path(last.filename).name}:{last.lineno} in {last.name}"
+        # the innermost frame of our own code: a crash inside Textual was caused by a call
+        # of ours, and that call is where a maintainer starts
+        frame = debug_log.innermost_own_frame(error)
+        where = f" at {Path(frame.filename).name}:{frame.lineno} in {frame.name}" if frame else ""
         name = type(error).__name__
         self.summary = f"interviewer stopped after an unexpected error: {name}{where}."
+        if debug_log.enabled():
+            debug_log.record(error, "crash")
+            self.details = f"Full traceback (no note text): {debug_log.log_path()}"
+        else:
+            self.details = f"For the full traceback run again with {debug_log.DEBUG_ENV}=1."
         self.saved = saved
 
     def __rich__(self) -> Text:
-        return Text(f"{self.summary}\n{self.saved}\n", style="bold")
+        return Text(f"{self.summary}\n{self.saved}\n{self.details}\n", style="bold")
 
 
 class InterviewerApp(App[None]):
@@ -536,6 +540,7 @@ class InterviewerApp(App[None]):
                 self.store, plan_removal(self.store, session.id), "delete", "never started"
             )
         except Exception as exc:  # the session stays stored: say so, do not crash
+            debug_log.record(exc, "app: discard_and_exit")
             self.exit_message = type(exc).__name__ + ": " + (str(exc).splitlines() or [""])[0]
             self.exit(return_code=1)
             return
@@ -581,6 +586,7 @@ class InterviewerApp(App[None]):
         try:
             result = live.close()
         except Exception as exc:  # reported, not swallowed: the crash report names it
+            debug_log.record(exc, "app: emergency_save")
             return f"saving failed too ({type(exc).__name__}); see the emergency copy, if any."
         if result is not None and not getattr(result, "ok", True):
             return self._save_failed_text(result)

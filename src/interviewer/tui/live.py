@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from interviewer import debug_log
 from interviewer.domain.recorder import SessionRecorder
 from interviewer.domain.session import KeyRecord, Session, SessionStatus
 from interviewer.domain.timing import TimingEngine
@@ -98,6 +99,7 @@ class LiveSession:
             self.store.save_key(self.recorder.key)
             self.key_error = None
         except Exception as exc:  # reported on screen, never swallowed silently
+            debug_log.record(exc, "live: save_key")
             detail = f": {exc.strerror}" if isinstance(exc, OSError) else ""
             self.key_error = type(exc).__name__ + detail
 

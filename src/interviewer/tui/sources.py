@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from interviewer import paths
+from interviewer import debug_log, paths
 from interviewer.i18n.errors import TranslatableError, TranslatableValueError
 
 if TYPE_CHECKING:  # imported when loading: pydantic is not needed to find a protocol
@@ -43,6 +43,7 @@ def load_protocol(path: Path | str) -> InterviewProtocol:
     try:
         return load_checked(Path(path).expanduser())
     except Exception as exc:  # the loader's ProtocolError, OSError, ...
+        debug_log.record(exc, "sources: load_protocol")
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise ProtocolLoadError(first) from None
 
@@ -68,6 +69,7 @@ def find_protocol(name_or_path: str) -> Path:
             raise ProtocolLoadError(exc.message_key, **exc.values) from None
         raise ProtocolLoadError(str(exc).strip().splitlines()[0]) from None
     except Exception as exc:
+        debug_log.record(exc, "sources: find_protocol")
         raise ProtocolLoadError(str(exc).strip().splitlines()[0]) from None
 
 

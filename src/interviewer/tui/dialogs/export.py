@@ -15,7 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from interviewer import paths
+from interviewer import debug_log, paths
 from interviewer.i18n.errors import error_message
 
 TEXT_SOURCES = ("notes", "bracket", "maxqda", "none")
@@ -123,6 +123,7 @@ class ExportDialog(ModalScreen[None]):
                 text += "\n" + t("tui.export.not_ready", count=len(pending), codes=codes)
             ok = True
         except Exception as exc:  # ExportError, store and approval errors: one line here
+            debug_log.record(exc, "export dialog: export")
             lines = error_message(exc, self.app.lang).splitlines()
             text = t("tui.export.failed", error=lines[0] if lines else type(exc).__name__)
             ok = False

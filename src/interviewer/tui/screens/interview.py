@@ -14,6 +14,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import TextArea
 
+from interviewer import debug_log
 from interviewer.domain.advice import interview_advice
 from interviewer.domain.guidance import not_applicable_reason
 from interviewer.domain.navigation import first_question_of, outline, probe_drop_reasons
@@ -184,8 +185,8 @@ class InterviewScreen(Screen[None]):
                         live.recorder.show_question(first)
                 else:
                     live.recorder.next_question()
-            except RecorderError:
-                pass
+            except RecorderError as exc:  # no first question to show: the list still works
+                debug_log.record(exc, "interview: on_mount")
         speaker = self.query_one("#speaker", ChoiceBar)
         speaker.display = session.mode is SessionMode.GROUP
         self.load_question()
@@ -214,17 +215,25 @@ class InterviewScreen(Screen[None]):
             self.live.commit = None
 
     # --- editor <-> recorder ----------------------------------------------------------------
-    def commit(self) -> None:
-        """Hand the editors' text to the recorder (before every save and navigation)."""
+    def commit(self) -> bool:
+        """Hand the editors' text to the recorder (before every save and navigation).
+
+        False when the recorder refused it: the caller must then not move away, since the
+        next question's text would replace what is in the editor."""
         live = self.live
         if live is None or self._editor_qid is None or live.closed or self._notes is None:
-            return
+            return True
         try:
             live.recorder.set_notes(self._editor_qid, note_text(self._notes))
             for editor in self._part_editors:
                 live.recorder.set_part(editor.question_id, editor.part_id, note_text(editor))
-        except RecorderError:
-            pass
+        except RecorderError as exc:
+            # the text stays in the editor (nothing is cleared), and the interviewer is told
+            # at once: a note that could not be handed over must never vanish silently
+            debug_log.record(exc, "interview: commit")
+            self.notify(error_message(exc, self.app.lang), severity="error")
+            return False
+        return True
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         live = self.live
@@ -373,7 +382,8 @@ class InterviewScreen(Screen[None]):
     # --- navigation -------------------------------------------------------------------------
     def go(self, move: Callable[[], object]) -> None:
         """Commit the editor, move, save at once, and show where we are now."""
-        self.commit()
+        if not self.commit():
+            return  # stay: the editor still holds the text the recorder did not take
         try:
             move()
         except RecorderError as exc:

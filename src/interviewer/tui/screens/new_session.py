@@ -11,6 +11,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Input, Select, Static
 
+from interviewer import debug_log
 from interviewer.domain.codes import split_code_list
 from interviewer.domain.session_factory import new_session
 from interviewer.i18n.errors import error_message
@@ -133,6 +134,7 @@ class NewSessionScreen(Screen[None]):
             error.update(error_message(exc, self.app.lang).splitlines()[0])
             return
         except Exception as exc:  # store errors: one line on screen
+            debug_log.record(exc, "new session: action_create")
             said = error_message(exc, self.app.lang)
             error.update(
                 type(exc).__name__ + ": " + said.splitlines()[0] if said else type(exc).__name__
