@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from tests.fake_clock import FakeClock
 
 from interviewer.domain.protocol import InterviewProtocol
 from interviewer.domain.recorder import SessionRecorder
 from interviewer.domain.session import Session
 from interviewer.domain.session_factory import new_session
+from tests.fake_clock import FakeClock
 
 
 def _topic(tid: str, minutes: float | None, probes: tuple[int | None, ...] = (2,)) -> dict:

@@ -5,8 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from tests.domain.conftest import _topic, build_protocol
-from tests.fake_clock import FakeClock
 
 from interviewer.domain.coverage import (
     GapKind,
@@ -20,6 +18,8 @@ from interviewer.domain.recorder import SessionRecorder
 from interviewer.domain.session import QuestionState
 from interviewer.domain.session_factory import new_session
 from interviewer.protocol_loader import load_protocol
+from tests.domain.conftest import _topic, build_protocol
+from tests.fake_clock import FakeClock
 
 PROTOCOL_FILES = sorted((Path(__file__).resolve().parents[2] / "protocols").glob("*.yaml"))
 

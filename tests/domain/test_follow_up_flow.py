@@ -11,8 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from tests.fake_clock import FakeClock
-
 from interviewer.domain.guidance import (
     QUOTE_LIMIT,
     Reason,
@@ -30,6 +28,7 @@ from interviewer.domain.session_factory import new_session
 from interviewer.domain.timing import TimingEngine
 from interviewer.protocol_loader import load_protocol
 from interviewer.protocol_outline import shown_when_text
+from tests.fake_clock import FakeClock
 
 from .conftest import build_protocol
 

@@ -7,9 +7,6 @@ that apply. Core only: no Textual.
 
 from __future__ import annotations
 
-from tests.domain.conftest import _topic, build_protocol
-from tests.fake_clock import FakeClock
-
 from interviewer.domain.coverage import coverage_gaps
 from interviewer.domain.estimates import make_plan
 from interviewer.domain.guidance import interview_order
@@ -17,6 +14,8 @@ from interviewer.domain.protocol import InterviewProtocol, Mode
 from interviewer.domain.recorder import SessionRecorder
 from interviewer.domain.session_factory import new_session
 from interviewer.domain.timing import TimingEngine
+from tests.domain.conftest import _topic, build_protocol
+from tests.fake_clock import FakeClock
 
 
 def group_protocol(mode: str = "both") -> InterviewProtocol:

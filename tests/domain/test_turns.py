@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tests.fake_clock import FakeClock
 
 from interviewer.domain.protocol import InterviewProtocol
 from interviewer.domain.recorder import RecorderError, SessionRecorder
@@ -25,6 +24,7 @@ from interviewer.domain.turns import (
 )
 from interviewer.export.text import clean_text, paragraphs_of
 from interviewer.transcript.model import INTERVIEWER
+from tests.fake_clock import FakeClock
 
 
 def speakers(turns: list[Turn]) -> list[str]:

@@ -14,13 +14,13 @@ from pathlib import Path
 import pytest
 from docx import Document
 from lxml import etree
-from tests.conftest import SHARED_DIR
-from tests.fake_clock import FakeClock
 
 from interviewer.domain.protocol import InterviewProtocol
 from interviewer.domain.recorder import SessionRecorder
 from interviewer.domain.session import Session, SessionMode
 from interviewer.domain.session_factory import new_session
+from tests.conftest import SHARED_DIR
+from tests.fake_clock import FakeClock
 
 REPO = Path(__file__).resolve().parents[2]
 SEED_PROTOCOL = REPO / "protocols" / "sociale-teams-samenwerking.yaml"

@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.domain.conftest import FakeClock, build_protocol
 from interviewer.demo import DemoSession, make_demo
 from interviewer.domain.protocol import InterviewProtocol
 from interviewer.domain.recorder import SessionRecorder
 from interviewer.domain.session import Session
 from interviewer.domain.session_factory import new_session
 from interviewer.store import SessionStore
+from tests.domain.conftest import FakeClock, build_protocol
 
 
 @pytest.fixture(scope="session")

@@ -26,11 +26,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the repo, for tests.domain.conftest
 
-from tests.domain.conftest import build_protocol
 from interviewer.domain.recorder import SessionRecorder
 from interviewer.domain.session import KeyRecord, SessionStatus
 from interviewer.domain.session_factory import new_session
 from interviewer.store import SessionNotFound, SessionStore
+from tests.domain.conftest import build_protocol
 
 SESSION_ID = "kill-main"
 WORDS_PER_QUESTION = 250

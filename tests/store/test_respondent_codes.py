@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from tests.fake_clock import FakeClock
 
 from interviewer.cli import main
 from interviewer.cli.run_commands import light_start, new_live_session
@@ -23,6 +22,7 @@ from interviewer.respondent_codes import (
 from interviewer.store import SessionStore
 from interviewer.store.importing import import_files
 from interviewer.store.portable import portable_bytes
+from tests.fake_clock import FakeClock
 
 REPO = Path(__file__).resolve().parents[2]
 PROTOCOL = str(REPO / "protocols" / "sociale-teams-samenwerking.yaml")

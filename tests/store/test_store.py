@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.domain.conftest import FakeClock
 from interviewer.demo import DemoSession
 from interviewer.domain.recorder import SessionRecorder
 from interviewer.domain.session import EventKind, SessionStatus
@@ -22,6 +21,7 @@ from interviewer.store import (
 )
 from interviewer.store.atomic import TEMP_PREFIX
 from interviewer.store.storage import SessionFile
+from tests.domain.conftest import FakeClock
 
 from .conftest import mode
 

@@ -6,13 +6,13 @@ import time
 from pathlib import Path
 
 import pytest
-from tests.fake_clock import FakeClock
 
 from interviewer.domain.protocol import InterviewProtocol
 from interviewer.domain.session_factory import new_session
 from interviewer.store import SessionStore
 from interviewer.tui.app import InterviewerApp, make_app
 from interviewer.tui.live import LiveSession
+from tests.fake_clock import FakeClock
 
 
 def _topic(tid: str, colour: str, minutes: float) -> dict:

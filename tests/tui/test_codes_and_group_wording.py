@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.fake_clock import FakeClock
 from textual.widgets import Input, OptionList, Select, Static
 
 from interviewer.domain.session_factory import new_session
@@ -13,6 +12,7 @@ from interviewer.protocol_loader import load_protocol
 from interviewer.store import SessionStore
 from interviewer.tui.live import LiveSession
 from interviewer.tui.widgets.question_panel import QuestionPanel
+from tests.fake_clock import FakeClock
 
 from .conftest import app_for, build_protocol, open_live
 

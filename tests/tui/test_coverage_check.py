@@ -9,7 +9,6 @@ import time
 
 import pytest
 from rich.console import Console
-from tests.tui.conftest import FakeClock, app_for, open_live
 from textual.widgets import OptionList, Static
 
 from interviewer.domain.coverage import coverage_gaps
@@ -18,6 +17,7 @@ from interviewer.domain.session import QuestionState
 from interviewer.store import SessionStore
 from interviewer.tui.dialogs.coverage_check import CoverageCheck
 from interviewer.tui.live import LiveSession
+from tests.tui.conftest import FakeClock, app_for, open_live
 
 
 @pytest.fixture

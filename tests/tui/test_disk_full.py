@@ -6,13 +6,13 @@ import errno
 from pathlib import Path
 
 import pytest
-from tests.store.faults import inject
-from tests.tui.conftest import app_for, open_live
 from textual.widgets import Input
 
 from interviewer.store import SessionStore
 from interviewer.store.portable import read_portable
 from interviewer.tui.dialogs.disk_full import DiskFullDialog
+from tests.store.faults import inject
+from tests.tui.conftest import app_for, open_live
 
 WORDS = "honderd woorden die niet verloren mogen gaan"
 

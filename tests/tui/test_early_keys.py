@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.tui.conftest import FakeClock, app_for, open_live
 from textual import events
 
 from interviewer.domain.session import SessionStatus
 from interviewer.store import SessionStore
+from tests.tui.conftest import FakeClock, app_for, open_live
 
 
 def _keys(app, text: str) -> None:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.tui.conftest import FakeClock, app_for, build_protocol
 from textual.widgets import Input, OptionList, Select
 
 from interviewer.demo import make_demo
 from interviewer.store import SessionStore
 from interviewer.transcript import TranscriptStore, parse_transcript
 from interviewer.transcript.service import new_transcript
+from tests.tui.conftest import FakeClock, app_for, build_protocol
 
 SRT = """1
 00:00:05,000 --> 00:00:09,000

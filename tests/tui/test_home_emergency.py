@@ -5,13 +5,13 @@ from __future__ import annotations
 import os
 import time
 
-from tests.tui.conftest import FakeClock, app_for, open_live
 from textual.widgets import OptionList
 
 from interviewer.domain.session import session_to_json_dict
 from interviewer.store import SessionStore
 from interviewer.store.emergency import write_emergency_copy
 from interviewer.store.portable import portable_bytes
+from tests.tui.conftest import FakeClock, app_for, open_live
 
 
 async def test_home_marks_a_newer_emergency_copy(store: SessionStore, clock: FakeClock) -> None:

@@ -7,7 +7,6 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from tests.tui.conftest import FakeClock, app_for, build_protocol
 from textual.widgets import Input, OptionList
 
 from interviewer.demo import make_demo
@@ -16,6 +15,7 @@ from interviewer.membercheck.storage import ApprovalBook
 from interviewer.pseudonym.replace import ReplacementList
 from interviewer.pseudonym.storage import save_replacements
 from interviewer.store import SessionStore
+from tests.tui.conftest import FakeClock, app_for, build_protocol
 
 
 @pytest.fixture

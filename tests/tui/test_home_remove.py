@@ -3,12 +3,12 @@ is open elsewhere, and an empty home suggests ``interviewer demo``."""
 
 from __future__ import annotations
 
-from tests.tui.conftest import FakeClock, app_for, build_protocol
 from textual.widgets import OptionList
 
 from interviewer.demo import make_demo
 from interviewer.store import SessionStore
 from interviewer.withdrawal import read_audit
+from tests.tui.conftest import FakeClock, app_for, build_protocol
 
 
 def _stored(store: SessionStore) -> list[str]:

@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.tui.conftest import FakeClock, build_protocol
-
 from interviewer.cli.run_commands import new_live_session
 from interviewer.domain.navigation import outline
 from interviewer.domain.session import Flag, QuestionState, SessionStatus
 from interviewer.store import SessionStore
 from interviewer.tui.app import make_app
+from tests.tui.conftest import FakeClock, build_protocol
 
 
 def write_protocol(folder: Path) -> Path:

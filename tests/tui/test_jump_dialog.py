@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import threading
 
-from tests.tui.conftest import app_for
-
 from interviewer.domain.session import QuestionState
 from interviewer.tui.dialogs.jump import JumpDialog, JumpList
+from tests.tui.conftest import app_for
 
 
 async def _start(pilot) -> None:

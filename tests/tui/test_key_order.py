@@ -15,13 +15,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.tui.conftest import FakeClock, app_for, long_protocol, open_started
-from tests.tui.pty_terminal import CTRL_N, CTRL_Q, CTRL_S, drain, read_until, spawn, stop, wait_exit
 from textual import events
 from textual.widgets import TextArea
 
 from interviewer.store import SessionStore
 from interviewer.tui.live import LiveSession
+from tests.tui.conftest import FakeClock, app_for, long_protocol, open_started
+from tests.tui.pty_terminal import CTRL_N, CTRL_Q, CTRL_S, drain, read_until, spawn, stop, wait_exit
 
 BURSTS = 50
 

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 from docx import Document
-from tests.tui.conftest import FakeClock, app_for, build_protocol
 from textual.widgets import Input, OptionList
 
 from interviewer.demo import make_demo
 from interviewer.store import SessionStore
 from interviewer.tui.app import make_app
+from tests.tui.conftest import FakeClock, app_for, build_protocol
 
 
 @pytest.fixture

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.tui.conftest import FakeClock, app_for, open_live
-
 from interviewer.store import SessionStore
+from tests.tui.conftest import FakeClock, app_for, open_live
 
 
 async def test_note_parts_continue_after_their_text(store: SessionStore, clock: FakeClock) -> None:

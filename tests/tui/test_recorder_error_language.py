@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.tui.conftest import FakeClock, open_live
-
 from interviewer.domain.session import SessionMode
 from interviewer.store import SessionStore
 from interviewer.tui.app import make_app
+from tests.tui.conftest import FakeClock, open_live
 
 
 async def test_interview_screen_says_a_refused_speaker_in_dutch(

@@ -3,11 +3,11 @@ started with ``interviewer run`` (no home screen beneath it)."""
 
 from __future__ import annotations
 
-from tests.tui.conftest import FakeClock, app_for, open_live
 from textual.widgets import OptionList
 
 from interviewer.domain.session import SessionStatus
 from interviewer.store import SessionStore
+from tests.tui.conftest import FakeClock, app_for, open_live
 
 
 async def test_escape_from_the_review_goes_home(store: SessionStore, clock: FakeClock) -> None:

@@ -9,10 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.tui.conftest import app_for, build_protocol, open_live
-from tests.tui.pty_terminal import CTRL_S, drain, read_until, spawn, stop, wait_exit
 
 from interviewer.store import SessionStore
+from tests.tui.conftest import app_for, build_protocol, open_live
+from tests.tui.pty_terminal import CTRL_S, drain, read_until, spawn, stop, wait_exit
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals and ptys")
 

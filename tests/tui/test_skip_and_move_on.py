@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.tui.conftest import FakeClock, app_for, open_live
-
 from interviewer.domain.session import QuestionState
 from interviewer.store import SessionStore
 from interviewer.tui.dialogs.confirm import ConfirmDialog
+from tests.tui.conftest import FakeClock, app_for, open_live
 
 
 async def test_skipping_a_question_with_notes_asks_first(

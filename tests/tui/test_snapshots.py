@@ -11,12 +11,12 @@ import time
 from pathlib import Path
 
 import pytest
-from tests.tui.conftest import FakeClock, build_protocol, open_live
 
 from interviewer.demo import make_demo
 from interviewer.store import SessionStore
 from interviewer.tui.app import make_app
 from interviewer.tui.sources import ProtocolChoice
+from tests.tui.conftest import FakeClock, build_protocol, open_live
 
 SIZES = [(80, 24), (120, 40)]
 

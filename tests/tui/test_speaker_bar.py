@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import pytest
 from rich.console import Console
-from tests.tui.conftest import FakeClock, app_for
-from tests.tui.test_speaker_turns import group_live
 from textual.widgets._footer import FooterKey
 
 from interviewer.domain.turns import paragraph_texts
@@ -19,6 +17,8 @@ from interviewer.tui.app import make_app
 from interviewer.tui.screens.review import review_renderable
 from interviewer.tui.widgets.choice_bar import ChoiceBar
 from interviewer.tui.widgets.turn_area import TurnArea
+from tests.tui.conftest import FakeClock, app_for
+from tests.tui.test_speaker_turns import group_live
 
 
 async def test_the_bar_follows_the_cursor_and_sets_the_paragraph(

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.tui.conftest import FakeClock, app_for, open_live
 from textual import events
 
 from interviewer.domain.session import SessionMode
@@ -14,6 +13,7 @@ from interviewer.domain.turns import paragraph_texts
 from interviewer.store import SessionStore
 from interviewer.tui.widgets.key_footer import shown_keys
 from interviewer.tui.widgets.turn_area import TurnArea, reach_alt_digits
+from tests.tui.conftest import FakeClock, app_for, open_live
 
 
 def group_live(store: SessionStore, clock: FakeClock):  # type: ignore[no-untyped-def]

@@ -5,12 +5,12 @@ interview, a dropped probe's advice on the probe itself, and the topic's note in
 from __future__ import annotations
 
 from rich.text import Text
-from tests.tui.conftest import FakeClock, build_protocol, open_started
 
 from interviewer.store import SessionStore
 from interviewer.tui.app import make_app
 from interviewer.tui.live import LiveSession
 from interviewer.tui.widgets.topic_list import TopicList
+from tests.tui.conftest import FakeClock, build_protocol, open_started
 
 NOTE = (
     "Indien het antwoord van de respondent zich beperkt tot een 'ja' kan meer informatie "

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from tests.tui.conftest import FakeClock, build_protocol
 
 from interviewer.cli import main
 from interviewer.demo import make_demo
@@ -17,6 +16,7 @@ from interviewer.tui.app import make_app
 from interviewer.tui.bindings import localized
 from interviewer.tui.screens.transcript import TranscriptScreen, make_transcript_app
 from interviewer.tui.verbatim import Row
+from tests.tui.conftest import FakeClock, build_protocol
 
 OFFSET = 30.0
 """The recorder was started 30 s before the interview clock."""

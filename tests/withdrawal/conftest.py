@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.domain.conftest import build_protocol
 from interviewer import paths
 from interviewer.demo import make_demo
 from interviewer.domain.session import KeyRecord, Session
@@ -20,6 +19,7 @@ from interviewer.store.emergency import write_emergency_copy
 from interviewer.store.portable import portable_bytes
 from interviewer.transcript.model import Segment, Transcript
 from interviewer.transcript.storage import TranscriptStore
+from tests.domain.conftest import build_protocol
 
 EMAIL = "anna.devries@example.org"
 NAME = "Anna de Vries-Klaassen"

@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from click.testing import CliRunner, Result
-from tests.withdrawal.conftest import EMAIL, Study, holding
 
 from interviewer.cli import main
 from interviewer.withdrawal import read_audit
+from tests.withdrawal.conftest import EMAIL, Study, holding
 
 
 def run(study: Study, *args: str, input: str | None = None, lang: str = "en") -> Result:

@@ -9,11 +9,11 @@ import stat
 from pathlib import Path
 
 import pytest
-from tests.withdrawal.conftest import EMAIL, NAME, SPOKEN, Study, files_under, holding
 
 from interviewer.membercheck.storage import ApprovalBook
 from interviewer.store import SessionLocked
 from interviewer.withdrawal import audit_path, plan_removal, read_audit, remove_session
+from tests.withdrawal.conftest import EMAIL, NAME, SPOKEN, Study, files_under, holding
 
 
 def test_the_plan_names_everything_kept_about_the_session(study: Study) -> None:
