@@ -1,0 +1,125 @@
+"""The real app on a real, small disk that fills up while the interviewer types (issue 14).
+
+A 400 KB tmpfs is the only partition the app sees (data folder, cache, home, config,
+``TMPDIR``, ``/tmp`` and ``/var/tmp``: see ``small_disk``), ``interviewer run`` runs on a pty,
+and the test fills the disk with a filler file between words. Skipped, with the reason,
+where a tmpfs cannot be mounted or a mount namespace made (not root, no CAP_SYS_ADMIN);
+the injected-ENOSPC tests (``test_disk_full.py``, ``tests/store/test_save_retry.py``) cover
+those machines.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import select
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from interviewer.store import SessionStore, StoreError
+from tests.tui.conftest import build_protocol
+from tests.tui.pty_terminal import CTRL_Q, CTRL_S, drain, read_until, stop, wait_exit
+from tests.tui.small_disk import fill, free_bytes, inside, small_disk, spawn_on_disk
+
+pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="tmpfs and mount namespaces")
+
+
+def saved_notes(disk: Path) -> str:
+    """The notes of the first question as the session file on the disk holds them."""
+    [path] = (disk / "data" / "sessions").glob("*.json")
+    return SessionStore(disk / "data").load(path.stem).records["ervaring-1"].notes
+
+
+def wait_saved(disk: Path, fd: int, words: list[str], timeout: float = 15.0) -> bool:
+    """True once every word is in the session file (reading the screen meanwhile)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if all(word in saved_notes(disk) for word in words):
+                return True
+        except (OSError, ValueError, KeyError, StoreError):
+            pass
+        drain(fd, 0.1)
+    return False
+
+
+def collect(fd: int, seconds: float) -> bytes:
+    """What the app draws in ``seconds`` (``drain`` drops it: a banner drawn while typing
+    is drawn once)."""
+    seen = b""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.02)
+        if ready:
+            try:
+                seen += os.read(fd, 65536)
+            except OSError:
+                break
+    return seen
+
+
+def type_words(fd: int, words: list[str]) -> bytes:
+    """Type ``words`` a word at a time; returns what the app drew meanwhile."""
+    seen = b""
+    for word in words:
+        os.write(fd, word.encode() + b" ")
+        seen += collect(fd, 0.03)
+    return seen
+
+
+def wait_for(fd: int, needle: bytes, seen: bytes, timeout: float) -> None:
+    """``needle`` drawn already (in ``seen``) or within ``timeout``."""
+    if needle not in seen:
+        read_until(fd, needle, timeout=timeout)
+
+
+def test_full_disk_while_typing_loses_no_word(tmp_path: Path) -> None:
+    with small_disk(tmp_path / "disk", "400k") as disk:
+        if isinstance(disk, str):
+            pytest.skip(disk)
+        protocol = disk / "home" / "tui-test.yaml"
+        protocol.write_text(
+            json.dumps(build_protocol().model_dump(mode="json", exclude_defaults=True)),
+            encoding="utf-8",
+        )
+        args = ["--data-dir", inside(disk / "data", disk), "--lang", "en", "run"]
+        args += [inside(protocol, disk), "--case", "Borne", "--respondent", "1.1"]
+        proc, fd = spawn_on_disk(disk, [*args, "--consent-obtained"])
+        words = [f"woord{n:03d}" for n in range(90)]
+        before, after_fill, unsaved = words[:30], words[30:60], words[60:]
+        try:
+            read_until(fd, b"ctrl+s")
+            os.write(fd, CTRL_S)  # start the interview: the notes editor has the focus
+            read_until(fd, b"Notes")
+            assert list((disk / "data").glob(".reserve-*")), "no save reserve on a 400 KB disk"
+            type_words(fd, before)
+            assert wait_saved(disk, fd, before)
+            filler = fill(disk)
+            assert free_bytes(disk) == 0
+            type_words(fd, after_fill)  # saved into the reserve's space
+            assert wait_saved(disk, fd, after_fill), "the reserve did not take the next save"
+            fill(disk)  # another program keeps writing: the reserve's space is gone too
+            seen = type_words(fd, unsaved)
+            wait_for(fd, b"SAVING FAILED", seen, timeout=15)  # the banner
+            os.write(fd, CTRL_Q)
+            read_until(fd, b"USB", timeout=10)  # the disk-full dialog, not an exit
+            drain(fd, 1.0)
+            assert proc.poll() is None, "ctrl+q exited while nothing could be saved"
+            assert not any(word in saved_notes(disk) for word in unsaved)
+            os.write(fd, b"\x1b")  # stay
+            drain(fd, 0.5)
+            filler.unlink()  # free space: the app saves again by itself
+            read_until(fd, b"Saved again", timeout=20)
+            assert wait_saved(disk, fd, unsaved, timeout=5)
+            os.write(fd, CTRL_Q)
+            read_until(fd, b"(y)", timeout=10)  # the interview is unfinished: asks first
+            os.write(fd, b"y")
+            assert wait_exit(proc, fd, timeout=20) == 0
+        finally:
+            stop(proc, fd)
+        notes = saved_notes(disk)
+        assert [word for word in words if word not in notes] == []
+        assert not list((disk / "data").glob(".reserve-*"))  # given back at close
