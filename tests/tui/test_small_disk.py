@@ -10,10 +10,13 @@ those machines.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import select
+import signal
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -123,3 +126,77 @@ def test_full_disk_while_typing_loses_no_word(tmp_path: Path) -> None:
         notes = saved_notes(disk)
         assert [word for word in words if word not in notes] == []
         assert not list((disk / "data").glob(".reserve-*"))  # given back at close
+
+
+class Greedy:
+    """Another program that keeps writing: takes every byte freed on the disk (the app's
+    reserve too), every 20 ms, until stopped."""
+
+    def __init__(self, disk: Path) -> None:
+        self.disk = disk
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while not self.done.wait(0.02):
+            with contextlib.suppress(OSError):
+                fill(self.disk, "greedy.bin")
+
+    def stop(self) -> None:
+        self.done.set()
+        self.thread.join()
+        (self.disk / "greedy.bin").unlink(missing_ok=True)
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP])
+def test_a_signal_while_nothing_can_be_saved_waits_for_space(
+    tmp_path: Path, sig: signal.Signals
+) -> None:
+    with small_disk(tmp_path / "disk", "400k") as disk:
+        if isinstance(disk, str):
+            pytest.skip(disk)
+        protocol = disk / "home" / "tui-test.yaml"
+        protocol.write_text(
+            json.dumps(build_protocol().model_dump(mode="json", exclude_defaults=True)),
+            encoding="utf-8",
+        )
+        args = ["--data-dir", inside(disk / "data", disk), "--lang", "en", "run"]
+        args += [inside(protocol, disk), "--case", "Borne", "--respondent", "1.1"]
+        proc, fd = spawn_on_disk(disk, [*args, "--consent-obtained"])
+        words = [f"woord{n:03d}" for n in range(40)]
+        greedy: Greedy | None = None
+        closed = False
+        try:
+            read_until(fd, b"ctrl+s")
+            os.write(fd, CTRL_S)
+            read_until(fd, b"Notes")
+            type_words(fd, words[:20])
+            assert wait_saved(disk, fd, words[:20])
+            filler = fill(disk)
+            greedy = Greedy(disk)
+            type_words(fd, words[20:25])
+            assert wait_saved(disk, fd, words[20:25])  # the reserve took that save
+            seen = type_words(fd, words[25:])  # and nothing is left for these
+            wait_for(fd, b"SAVING FAILED", seen, timeout=15)
+            if sig == signal.SIGHUP:
+                os.close(fd)  # the terminal window is closed, then the hang-up
+                closed = True
+            proc.send_signal(sig)
+            time.sleep(2.0)
+            assert proc.poll() is None, "exited while nothing could be saved anywhere"
+            greedy.stop()
+            filler.unlink()  # space freed: the waiting app saves and exits
+            code = proc.wait(timeout=20)
+            # with the terminal gone the app may end on the dead terminal before the signal
+            assert code == 128 + sig or (sig == signal.SIGHUP and code == 1)
+        finally:
+            if greedy is not None:
+                greedy.stop()
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait(timeout=10)
+            if not closed:
+                os.close(fd)
+        notes = saved_notes(disk)
+        assert [word for word in words if word not in notes] == []

@@ -104,6 +104,10 @@ def _run_app(
         gc.enable()  # in case the app stopped before its first frame
         for opened in (live, app.live):
             if opened is not None and not opened.closed:
+                saver = opened.autosaver  # the app ended (the terminal gone): wait for space
+                if saver is not None and not saver.closed:
+                    opened.flush()
+                    saver.hold_until_saved()
                 opened.close()
     if app.exit_message:
         click.echo(app.exit_message, err=app.return_code not in (0, None))

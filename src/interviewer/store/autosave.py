@@ -59,6 +59,8 @@ RESERVE_BYTES = 4 * 1024 * 1024
 """Space kept free for the session's next saves (a session file is rarely over 1 MB)."""
 MIN_RESERVE_BYTES = 32 * 1024
 """The smallest reserve worth keeping (a few saves of a short session)."""
+HOLD_SECONDS = 600.0
+"""How long an exit forced by a signal waits for space while nothing could be saved."""
 RETRY_SECONDS = 5.0
 """While saving fails, the writer thread tries again this often, even without changes."""
 
@@ -233,6 +235,22 @@ class Autosaver:
         what was typed since the last good save exists in memory only."""
         result = self.last_result
         return result is not None and not result.ok and result.emergency_path is None
+
+    def hold_until_saved(self, timeout: float = HOLD_SECONDS, every: float = 1.0) -> bool:
+        """While nothing could be saved anywhere, write again every ``every`` seconds for up
+        to ``timeout`` seconds; True once the notes are somewhere (or were all along).
+
+        For an exit nobody can refuse (SIGTERM, SIGHUP, the terminal gone): exiting at once
+        would lose every word typed since the disk filled up, so the process stays until
+        space is freed (the next try writes the session) or the time is up."""
+        deadline = time.monotonic() + max(0.0, timeout)
+        while self.nothing_saved and not self._closed:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return False
+            time.sleep(min(every, left))
+            self.flush()
+        return not self.nothing_saved
 
     def __enter__(self) -> Autosaver:
         return self

@@ -570,7 +570,12 @@ class InterviewerApp(App[None]):
         self.exit(return_code=return_code)
 
     def on_signal(self, number: int) -> None:
-        """SIGHUP/SIGTERM: save first, then exit (hard exit later if the terminal is gone)."""
+        """SIGHUP/SIGTERM: save first, then exit (hard exit later if the terminal is gone).
+        While nothing could be saved anywhere, it first waits for space (``hold_until_saved``):
+        exiting at once would lose every word typed since the disk filled up."""
+        live = self.live
+        if live is not None and live.autosaver is not None and self._nothing_saved(live):
+            live.autosaver.hold_until_saved()
         try:
             self.save_and_exit(128 + number, guard=False)
         finally:
