@@ -291,6 +291,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "language {language} · {minutes} min · {topics} topics",
         "nl": "taal {language} · {minutes} min · {topics} onderwerpen",
     },
+    "tui.home.emergency_restore": {"en": "Restore the copy", "nl": "Kopie terugzetten"},
+    "tui.home.emergency_keep": {"en": "Keep the saved session", "nl": "Opgeslagen sessie houden"},
     "tui.home.cannot_open": {
         "en": "Cannot open the session: {error}",
         "nl": "Kan de sessie niet openen: {error}",

@@ -3,6 +3,8 @@ and a new session. Letters are safe here: there is no notes editor on this scree
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -227,14 +229,70 @@ class HomeScreen(Screen[None]):
         if summary.status == "finished":
             self.action_review()
             return
+        if self.offer_emergency_copy(summary.id):
+            return  # the dialog opens the session once answered
+        self.open_session(summary.id)
+
+    def offer_emergency_copy(self, session_id: str) -> bool:
+        """When the session's emergency copy is newer than its saved file, ask whether to
+        restore it first (both times named); True if the dialog was shown. Restoring takes
+        the path of ``interviewer resume --from-emergency``: ``import_files`` with replace."""
+        from interviewer.store.emergency import file_time, newer_emergency_copy, shown_time
+        from interviewer.tui.dialogs.confirm import ConfirmDialog
+
+        stored = self.app.store.session_path(session_id)
+        newer = newer_emergency_copy(session_id, stored)
+        if newer is None:
+            return False
+        path, when = newer
+        try:
+            stored_time = shown_time(file_time(stored))
+        except OSError:
+            stored_time = "-"
+        t = self.app.t
+        question = t(
+            "store.emergency.offer",
+            id=session_id,
+            path=path,
+            copy_time=shown_time(when),
+            stored_time=stored_time,
+        )
+
+        def answer(restore: bool | None) -> None:
+            if restore and not self.restore_copy(path):
+                return
+            self.open_session(session_id)
+
+        keep = t("tui.home.emergency_keep")
+        dialog = ConfirmDialog(question, t("tui.home.emergency_restore"), keep)
+        self.app.push_screen(dialog, answer)
+        return True
+
+    def restore_copy(self, path: Path) -> bool:
+        """Replace the stored session with the emergency copy at ``path``; says the outcome."""
+        from interviewer.i18n.errors import render_values
+        from interviewer.store.importing import import_files
+
+        try:
+            [outcome] = import_files(self.app.store, [path], replace=True)
+        except Exception as exc:  # locked, disk: one line, the saved session stays
+            self.notify(_first_line(exc, self.app.lang), severity="error")
+            return False
+        line = self.app.t(outcome.message, **render_values(outcome.values, self.app.lang))
+        self.notify(line, severity="information" if outcome.ok else "error", timeout=15)
+        self.reload()
+        return outcome.ok
+
+    def open_session(self, session_id: str) -> None:
+        """Open and lock an unfinished session and show it; one line on screen if not."""
         from interviewer.tui.live import LiveSession
 
         try:
-            session = self.app.store.load(summary.id)
+            session = self.app.store.load(session_id)
             live = LiveSession(
                 self.app.store,
                 session,
-                key=self.app.store.load_key(summary.id),
+                key=self.app.store.load_key(session_id),
                 clock=self.app.clock,
             ).open()
         except Exception as exc:  # locked, corrupt, missing: one line on screen
