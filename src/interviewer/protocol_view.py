@@ -38,6 +38,7 @@ TOP_LEVEL_KEYS = frozenset(
         "topics",
         "extra_codes",
         "closing",
+        "matrix",
     }
 )
 """The keys of ``InterviewProtocol`` (a test keeps them in step)."""

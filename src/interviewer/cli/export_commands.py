@@ -172,6 +172,10 @@ def _verbatim(
 @click.option("--out", "out", type=click.Path(file_okay=False), default=None,
               help="Folder for the files (default: ./exports).")  # fmt: skip
 @click.option("--force", is_flag=True, help="Replace existing files instead of adding -2, -3.")
+@click.option("--csv-sep", "csv_sep", type=click.Choice((";", ",", "tab")), default=None,
+              help="CSV field separator (default: ';' for Dutch, ',' for English).")  # fmt: skip
+@click.option("--approved-only", is_flag=True, help="Refuse when a transcript is not approved "
+              "and not past its deadline (default: warn).")  # fmt: skip
 @data_dir_option
 @lang_option
 @click.pass_context
@@ -182,6 +186,8 @@ def matrix_command(
     fmt: str,
     out: str | None,
     force: bool,
+    csv_sep: str | None,
+    approved_only: bool,
 ) -> None:
     """Data matrix per case (--case C) or the comparative matrix (--compare)."""
     from interviewer.export.options import ExportOptions
@@ -202,7 +208,9 @@ def matrix_command(
         if not sessions:
             fail_with("cli.nothing_to_compare")
     name = f"{'compare' if compare else 'matrix'}-{fmt}"
-    options = prepare_export(ctx, sessions, [name], ExportOptions(force=force))
+    separator = "\t" if csv_sep == "tab" else csv_sep
+    base = ExportOptions(force=force, csv_sep=separator)
+    options = prepare_export(ctx, sessions, [name], base, approved_only=approved_only)
     try:
         _report(write_export(sessions, name, _out_dir(out), options))
     except ExportError as exc:

@@ -347,6 +347,39 @@ class Closing(_Model):
         return split_paragraphs(self.script)
 
 
+class MatrixTexts(_Model):
+    """Texts of the data matrices that studies word differently; None: the default text.
+
+    The seed's own cases already differ ("Overige interessante informatie", the
+    comparative header names "sociale teams"), so a study can print its own words without
+    editing an exported file.
+    """
+
+    legend: NonEmptyText | None = Field(
+        default=None, description="Line under the case matrix title (default: the BP/KP legend)."
+    )
+    other_table: NonEmptyText | None = Field(
+        default=None,
+        description="First header cell of the table after the variables "
+        "(default: 'Overige interessante informatie').",
+    )
+    other_row: NonEmptyText | None = Field(
+        default=None,
+        description="Last row of that table: closing answers without a matrix_row and notes "
+        "tagged with an extra code (default: 'Overig').",
+    )
+    topic_other_row: NonEmptyText | None = Field(
+        default=None,
+        description="Row inside a variable for notes of its questions without a "
+        "characteristic (default: 'Overig (zonder kenmerk)').",
+    )
+    compare_header: NonEmptyText | None = Field(
+        default=None,
+        description="Header of the comparison column of the comparative matrix "
+        "(default: 'Vergelijking ervaringen respondenten uit de verschillende cases').",
+    )
+
+
 class AddressForms(_Model):
     """Forms of address; group interviews may use the plural ('u/jullie')."""
 
@@ -373,6 +406,9 @@ class InterviewProtocol(_Model):
     topics: list[Topic] = Field(min_length=1)
     extra_codes: list[ExtraCode] = Field(default_factory=list)
     closing: Closing = Field(default_factory=Closing)
+    matrix: MatrixTexts | None = Field(
+        default=None, description="Own wording for the data matrices (see MatrixTexts)."
+    )
 
     # --- lookups used everywhere -------------------------------------------------------
     def topic(self, topic_id: str) -> Topic:

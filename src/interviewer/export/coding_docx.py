@@ -110,6 +110,12 @@ def write_coding_docx(session: Session, stream: IO[bytes], options: ExportOption
     docx_tools.set_margins(doc, 2.0, 2.0)
     head = title_blocks(content)
     doc.add_paragraph(clean_text(f"{t('export.coding.title')} {session.respondent}"), style="Title")
+    state = (options.unapproved or {}).get(session.id)
+    if state:  # at the top and on every page: an unchecked transcript is never quoted unknowingly
+        notice = clean_line(t("export.coding.unapproved", state=state))
+        doc.add_paragraph().add_run(notice).bold = True
+        header = t("export.coding.unapproved_header", code=session.respondent, state=state)
+        doc.sections[0].header.paragraphs[0].text = clean_line(header)
     for block in head[1:]:
         paragraph = doc.add_paragraph()
         if block.label:

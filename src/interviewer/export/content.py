@@ -182,24 +182,48 @@ class Entry:
         return list(dict.fromkeys(speaker for speaker, _ in self.answer_turns()))
 
     def cell_text(self, speaker: str | None = None) -> str:
-        """The answer on one line for a matrix cell: 'Ja. notes BP: ... KP: ...'.
+        """The answer on one line for a matrix cell, as the seed writes it: 'Ja',
+        'Nee (nog niet)', 'Ja. notes', 'BP: ... KP: ...' (see ``matrix_cell``).
 
         With ``speaker`` (a group interview's column), only what that speaker said: their
         note paragraphs, and the quick answer and parts when they answered first.
         """
         own = speaker is None or speaker == self.speaker
         aligned = len(self.note_speakers) == len(self.notes)
-        pieces: list[str] = []
-        if self.answer and own:
-            pieces.append(self.answer + ".")
-        pieces.extend(
+        pieces = [
             " ".join(n.split())
             for i, n in enumerate(self.notes)
             if speaker is None or (self.note_speakers[i] if aligned else self.speaker) == speaker
-        )
+        ]
         if own and self.parts and any(t for _, t in self.parts):
             pieces.extend(f"{label}: {' '.join(t.split()) or '-'}" for label, t in self.parts)
+        return matrix_cell(self.answer if own else None, [p for p in pieces if p])
+
+
+def repeats_answer(answer: str, text: str) -> bool:
+    """True when ``text`` opens with the quick answer as a word ('Ja, al jaren' after 'Ja')."""
+    head = text[: len(answer)]
+    rest = text[len(answer) : len(answer) + 1]
+    return head.casefold() == answer.casefold() and not (rest.isalnum() or rest == "-")
+
+
+def matrix_cell(answer: str | None, pieces: Sequence[str]) -> str:
+    """Quick answer and the rest of a cell joined the way the seed's matrices read.
+
+    The answer stands alone as given ('Ja', never 'Ja.'); it is left out when the notes
+    open with it ('Ja, al jaren'); before text that continues it ('(nog niet)', 'maar
+    ...', or after an answer that ends in punctuation) it takes a space, before a new
+    sentence a full stop ('Ja. Het team ...').
+    """
+    if not answer:
         return " ".join(pieces)
+    if not pieces:
+        return answer
+    first = pieces[0]
+    if repeats_answer(answer, first):
+        return " ".join(pieces)
+    continues = answer[-1] in ".!?:;," or not (first[0].isupper() or first[0].isdigit())
+    return f"{answer}{'' if continues else '.'} {' '.join(pieces)}"
 
 
 @dataclass

@@ -4,16 +4,39 @@ Per case: title "Datamatrix <case>", the legend "BP/KP = best practices/knelpunt
 header ``Variabele | Kenmerk | Respondent 1.1 | ...``, one row per characteristic under its
 numbered variable ("1. Ervaring", variable cell on the first row only), cells pre-filled
 from the notes for that characteristic, a "Tussenconclusie" row after each variable, and the
-table "Overige interessante informatie" (closing questions' ``matrix_row`` rows plus "Overig"
-for extra-code notes). Empty cells read "-". Plus time per topic per respondent.
+table "Overige interessante informatie" (closing questions' ``matrix_row`` rows plus "Overig").
+Empty cells read "-". Plus time per topic per respondent, in minutes as numbers.
+
+Which notes go to which cell (each note exactly once):
+
+* a question's ``characteristic``; a follow-up without one inherits the characteristic of
+  the question its ``show_when`` looks at;
+* a topic *without* characteristics is one variable row of its own (kenmerk cell empty)
+  holding all its notes, a line per question: seed 003's analysis frame has one column per
+  code, not per question, and a row per question would scatter one answer that runs over
+  several questions;
+* a probe without a characteristic belongs to the characteristic of the question asked
+  before it in the same topic (it asks for an example of that answer);
+* in a topic *with* characteristics, notes of a question without one that none of the
+  above places (a main question the protocol left unmapped, a probe asked first) go to an
+  extra row "Overig (zonder kenmerk)" of that variable, shown only when some respondent has
+  such notes;
+* a record tagged with an extra code keeps its quick answer in its cell; its notes and
+  parts go to "Overig" only, as "<variable>: text";
+* closing answers go to their ``matrix_row``, or to "Overig".
+
+So "Overig" holds only what was not said under a topic, or what the interviewer marked as
+belonging to none. The texts "Overige interessante informatie", "Overig", the legend and the
+comparative header can be replaced per study (``InterviewProtocol.matrix``).
+
+A column whose transcript is not approved carries the approval state in its header
+(``unapproved``), so nobody quotes an unchecked answer unknowingly.
 
 Comparative: ``Variabele | Vergelijking ...``, one row per variable plus the general rows,
-cells empty for the analyst, and a count of the yes/no answers per case.
-
-Which notes go to which cell: a question's ``characteristic``; a follow-up without one
-inherits the characteristic of the question its ``show_when`` looks at; any other note of a
-topic without a characteristic (e.g. a probe) goes to "Overig" as "<variable>: text", so
-nothing typed is left out of the matrix.
+cells empty for the analyst, and a count of the yes/no answers per case. Notes without a
+quick answer are counted apart ("alleen notities"), not read as yes or no: spoken Dutch
+opens many answers with "ja" or "nee" that are no verdict ("Ja, nou, dat is lastig"), so
+guessing from the notes would put wrong numbers in a table people cite.
 
 A group interview has one column per participant, holding what that participant said (their
 turns; the quick answer and parts go to whoever answered first). Anything said by someone
@@ -23,11 +46,11 @@ group's code) gets a column of its own after the participants, so nothing is los
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from interviewer.domain.codes import code_sort_key
-from interviewer.domain.protocol import AnswerType, InterviewProtocol
+from interviewer.domain.protocol import AnswerType, InterviewProtocol, QuestionKind
 from interviewer.domain.session import Session
 from interviewer.domain.timeline import CLOSING
 from interviewer.export.content import Entry, SessionContent, build_content, topic_seconds
@@ -60,7 +83,8 @@ class CaseMatrix:
     other_header: tuple[str, ...]
     other_rows: tuple[tuple[str, tuple[str, ...]], ...]
     time_header: tuple[str, ...]
-    time_rows: tuple[tuple[str, tuple[str, ...]], ...]
+    time_rows: tuple[tuple[str, tuple[float, ...]], ...]
+    """Minutes (one decimal) per respondent; ``minutes_text`` writes them for reading."""
 
     def main_rows(self) -> list[tuple[str, ...]]:
         """The main table as rows (header first); interim rows as (label, '', '', ...)."""
@@ -71,6 +95,20 @@ class CaseMatrix:
                 rows.append((block.label if n == 0 else "", label, *cells))
             rows.append((self.interim_label, *([""] * (width - 1))))
         return rows
+
+    def other_table(self) -> list[tuple[str, ...]]:
+        """The 'Overige' table as rows (header first)."""
+        return [self.other_header, *((label, *cells) for label, cells in self.other_rows)]
+
+    def time_table(self) -> list[tuple[str, ...]]:
+        """The time table as text rows (header first), minutes written for the language."""
+        return [
+            self.time_header,
+            *(
+                (label, *(minutes_text(m, self.lang) for m in minutes))
+                for label, minutes in self.time_rows
+            ),
+        ]
 
 
 @dataclass(frozen=True)
@@ -92,13 +130,33 @@ def _protocol_of(sessions: Sequence[Session]) -> InterviewProtocol:
     return sessions[0].protocol
 
 
-def _minutes(seconds: float, lang: str) -> str:
-    text = f"{seconds / 60:.1f}"
+def _minutes(seconds: float) -> float:
+    return round(seconds / 60, 1)
+
+
+def minutes_text(minutes: float, lang: str) -> str:
+    """Minutes as a reader writes them: '7,8' in Dutch, '7.8' in English."""
+    text = f"{minutes:.1f}"
     return text.replace(".", ",") if lang == "nl" else text
 
 
-def _cell(texts: list[str]) -> str:
-    joined = " ".join(t for t in texts if t)
+def matrix_texts(protocol: InterviewProtocol, t: Translator) -> dict[str, str]:
+    """The study's own matrix texts (``InterviewProtocol.matrix``), else the defaults."""
+    own = protocol.matrix
+    defaults = {
+        "legend": t("export.matrix.legend"),
+        "other_table": t("export.matrix.other_info"),
+        "other_row": t("export.matrix.other"),
+        "topic_other_row": t("export.matrix.topic_other"),
+        "compare_header": t("export.matrix.compare_header"),
+    }
+    if own is None:
+        return defaults
+    return {key: getattr(own, key) or value for key, value in defaults.items()}
+
+
+def _cell(texts: list[str], sep: str = " ") -> str:
+    joined = sep.join(t for t in texts if t)
     return joined or EMPTY
 
 
@@ -112,17 +170,58 @@ class _Column:
     speaker: str | None
     """Only this speaker's text (group interviews); None: the whole session."""
 
-    def cell_text(self, entry: Entry) -> str:
+    def cell_text(self, entry: Entry, tagged: bool = False) -> str:
+        """What this column shows of ``entry`` in its own cell; ``tagged`` (the record is
+        tagged with an extra code): the quick answer only, its notes go to 'Overig'."""
+        if tagged:
+            entry = replace(entry, notes=(), note_speakers=(), parts=())
         return entry.cell_text(self.speaker)
 
+    def other_text(self, entry: Entry) -> str:
+        """The notes and parts of a tagged ``entry``, for 'Overig' (its answer stays)."""
+        return replace(entry, answer=None).cell_text(self.speaker)
 
-def _columns(contents: Sequence[SessionContent], t: Translator) -> list[_Column]:
-    """A column per individual session; per participant (and other speaker) of a group."""
+
+def _with_probes(content: SessionContent) -> list[Entry]:
+    """The session's entries, a probe without a characteristic given the one of the question
+    asked before it in the same topic (the answer it asks an example of, as the seed's
+    analysts filed it); a probe asked first in its topic keeps none."""
+    protocol = content.protocol
+    index = protocol.question_index()
+    last: dict[str, str] = {}
+    out: list[Entry] = []
+    for entry in content.entries():
+        found = index.get(entry.question_id)
+        if found is not None and entry.topic_id is not None:
+            probe = found[1].kind is QuestionKind.PROBE
+            if entry.characteristic_id is not None:
+                last[entry.topic_id] = entry.characteristic_id
+            elif probe and entry.topic_id in last:
+                entry = replace(entry, characteristic_id=last[entry.topic_id])
+        out.append(entry)
+    return out
+
+
+def _columns(
+    contents: Sequence[SessionContent],
+    t: Translator,
+    unapproved: Mapping[str, str] | None = None,
+) -> list[_Column]:
+    """A column per individual session; per participant (and other speaker) of a group.
+
+    A session in ``unapproved`` (id -> approval state in words) carries its state in every
+    header of its columns.
+    """
     columns: list[_Column] = []
+
+    def mark(header: str, session: Session) -> str:
+        state = (unapproved or {}).get(session.id)
+        return t("export.matrix.unapproved", header=header, state=state) if state else header
+
     for content in contents:
         session = content.session
         if not content.group:
-            header = t("export.matrix.respondent", code=session.respondent)
+            header = mark(t("export.matrix.respondent", code=session.respondent), session)
             columns.append(_Column(header, session, content, None))
             continue
         codes = [clean_line(p.code) for p in session.participants]
@@ -132,7 +231,7 @@ def _columns(contents: Sequence[SessionContent], t: Translator) -> list[_Column]
             header = (
                 speaker if speaker == interviewer else t("export.matrix.respondent", code=speaker)
             )
-            columns.append(_Column(header, session, content, speaker))
+            columns.append(_Column(mark(header, session), session, content, speaker))
     return columns
 
 
@@ -140,85 +239,104 @@ def case_matrix(
     sessions: Sequence[Session],
     lang: str | None = None,
     approval: Mapping[str, str] | None = None,
+    unapproved: Mapping[str, str] | None = None,
 ) -> CaseMatrix:
     """The matrix of one case; respondents sorted by code. Raises ValueError if empty.
 
     ``approval`` (session id -> state in words) adds a member-check row to the 'Overige'
-    table: the approval state as a case variable.
+    table: the approval state as a case variable. ``unapproved`` (session id -> state in
+    words, only the sessions not approved) marks those columns' headers.
     """
     protocol = _protocol_of(sessions)
     lang = document_language(protocol, lang)
     t = Translator(lang)
+    texts = matrix_texts(protocol, t)
     ordered = sorted(sessions, key=lambda s: code_sort_key(s.respondent))
     contents: list[SessionContent] = [build_content(s, lang) for s in ordered]
     case = ordered[0].case
-    columns = _columns(contents, t)
+    columns = _columns(contents, t, unapproved)
     respondents = [c.header for c in columns]
     header = (t("export.matrix.variable"), t("export.matrix.characteristic"), *respondents)
+    extra_ids = {c.id for c in protocol.extra_codes}
+
+    def tagged(entry: Entry) -> bool:
+        return any(tag in extra_ids for tag in entry.tags)
+
+    kept = {id(c.content): _with_probes(c.content) for c in columns}
+
+    def cells(topic_id: str, wanted: Callable[[Entry], bool], sep: str = " ") -> tuple[str, ...]:
+        return tuple(
+            _cell(
+                [
+                    c.cell_text(e, tagged(e))
+                    for e in kept[id(c.content)]
+                    if e.topic_id == topic_id and wanted(e)
+                ],
+                sep,
+            )
+            for c in columns
+        )
+
     variables: list[VariableBlock] = []
     for number, topic in enumerate(protocol.topics, start=1):
-        rows = []
+        rows: list[tuple[str, tuple[str, ...]]] = []
+        own = {c.id for c in topic.characteristics}
         for characteristic in topic.characteristics:
-            cells = tuple(
-                _cell(
-                    [
-                        c.cell_text(e)
-                        for e in c.content.entries()
-                        if e.topic_id == topic.id and e.characteristic_id == characteristic.id
-                    ]
+            rows.append(
+                (
+                    characteristic.row_label,
+                    cells(topic.id, lambda e, cid=characteristic.id: e.characteristic_id == cid),
                 )
-                for c in columns
             )
-            rows.append((characteristic.row_label, cells))
+        loose = cells(topic.id, lambda e, own=own: e.characteristic_id not in own, "\n")
+        if not own:
+            rows.append(("", loose))
+        elif any(cell != EMPTY for cell in loose):
+            rows.append((texts["topic_other_row"], loose))
         variables.append(VariableBlock(f"{number}. {topic.row_label}", tuple(rows)))
-    other_header = (t("export.matrix.other_info"), *respondents)
+    other_header = (texts["other_table"], *respondents)
     row_labels = list(
         dict.fromkeys(q.matrix_row for q in protocol.closing.questions if q.matrix_row)
     )
-    other_label = t("export.matrix.other")
-    extra_ids = {c.id for c in protocol.extra_codes}
+    other_label = texts["other_row"]
     names = protocol.code_names()
     grid: dict[str, list[list[str]]] = {
         label: [[] for _ in columns] for label in [*row_labels, other_label]
     }
     for column, col in enumerate(columns):
         for entry in col.content.entries():
-            text = col.cell_text(entry)
-            if not text:
-                continue
             if entry.topic_id is None:
-                grid[entry.matrix_row or other_label][column].append(text)
+                text = col.cell_text(entry)
+                if text:
+                    grid[entry.matrix_row or other_label][column].append(text)
                 continue
-            variable = names.get(entry.topic_id, entry.topic_id)
-            if entry.characteristic_id is None or any(tag in extra_ids for tag in entry.tags):
-                grid[other_label][column].append(f"{variable}: {text}")
+            if tagged(entry):
+                text = col.other_text(entry)
+                if text:
+                    variable = names.get(entry.topic_id, entry.topic_id)
+                    grid[other_label][column].append(f"{variable}: {text}")
     other_rows = tuple((label, tuple(_cell(c) for c in grid[label])) for label in grid)
     if approval is not None:
-        cells = tuple(approval.get(c.session.id) or EMPTY for c in columns)
-        other_rows = (*other_rows, (t("membercheck.matrix.approval_row"), cells))
-    time_rows: list[tuple[str, tuple[str, ...]]] = []
+        states = tuple(approval.get(c.session.id) or EMPTY for c in columns)
+        other_rows = (*other_rows, (t("membercheck.matrix.approval_row"), states))
+    time_rows: list[tuple[str, tuple[float, ...]]] = []
     seconds = [topic_seconds(c.session) for c in columns]
     for block, topic in zip(variables, protocol.topics, strict=True):
-        time_rows.append(
-            (block.label, tuple(_minutes(s.get(topic.id, 0.0), lang) for s in seconds))
-        )
+        time_rows.append((block.label, tuple(_minutes(s.get(topic.id, 0.0)) for s in seconds)))
     time_rows.append(
-        (
-            t("export.matrix.time_closing"),
-            tuple(_minutes(s.get(CLOSING, 0.0), lang) for s in seconds),
-        )
+        (t("export.matrix.time_closing"), tuple(_minutes(s.get(CLOSING, 0.0)) for s in seconds))
     )
     time_rows.append(
         (
             t("export.matrix.time_total"),
-            tuple(_minutes(c.content.duration_seconds, lang) for c in columns),
+            tuple(_minutes(c.content.duration_seconds) for c in columns),
         )
     )
     return CaseMatrix(
         case=case,
         lang=lang,
         title=t("export.matrix.title", case=case),
-        legend=t("export.matrix.legend"),
+        legend=texts["legend"],
         header=header,
         variables=tuple(variables),
         interim_label=t("export.matrix.interim"),
@@ -238,10 +356,12 @@ def group_by_case(sessions: Sequence[Session]) -> dict[str, list[Session]]:
 
 
 def compare_matrix(sessions: Sequence[Session], lang: str | None = None) -> CompareMatrix:
-    """The comparative matrix over all cases in ``sessions``."""
+    """The comparative matrix over all cases in ``sessions`` (see the module docstring for
+    why notes without a quick answer are counted apart, not read as yes or no)."""
     protocol = _protocol_of(sessions)
     lang = document_language(protocol, lang)
     t = Translator(lang)
+    texts = matrix_texts(protocol, t)
     general = [q.matrix_row for q in protocol.closing.questions if q.matrix_row]
     rows = (*(topic.row_label for topic in protocol.topics), *dict.fromkeys(general))
     cases = group_by_case(sessions)
@@ -255,12 +375,18 @@ def compare_matrix(sessions: Sequence[Session], lang: str | None = None) -> Comp
             for members in cases.values():
                 values = [s.records.get(question.id) for s in members]
                 given = [v.quick_answer if v else None for v in values]
+                notes_only = sum(
+                    1
+                    for v in values
+                    if v is not None and v.quick_answer not in ("yes", "no") and v.has_content()
+                )
                 cells.append(
                     t(
                         "export.matrix.answers_cell",
                         yes=given.count("yes"),
                         no=given.count("no"),
-                        none=sum(1 for g in given if g not in ("yes", "no")),
+                        notes=notes_only,
+                        none=len(values) - given.count("yes") - given.count("no") - notes_only,
                     )
                 )
             kenmerk = labels.get(question.characteristic or "", question.text)
@@ -268,7 +394,7 @@ def compare_matrix(sessions: Sequence[Session], lang: str | None = None) -> Comp
     return CompareMatrix(
         lang=lang,
         title=t("export.matrix.compare_title"),
-        header=(t("export.matrix.variable"), t("export.matrix.compare_header")),
+        header=(t("export.matrix.variable"), texts["compare_header"]),
         rows=tuple(rows),
         answers_title=t("export.matrix.answers_title"),
         answers_header=(

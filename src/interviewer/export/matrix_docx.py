@@ -50,12 +50,10 @@ def render_case(doc: Any, matrix: CaseMatrix) -> None:
             docx_tools.set_cell(merged, matrix.interim_label, bold=True)
             docx_tools.writing_space(row)
     doc.add_paragraph()
-    other = [matrix.other_header, *((label, *cells) for label, cells in matrix.other_rows)]
-    _table(doc, other, _shares(len(matrix.other_header), (0.25,)))
+    _table(doc, matrix.other_table(), _shares(len(matrix.other_header), (0.25,)))
     doc.add_paragraph()
     doc.add_heading(clean_line(_time_title(matrix)), level=2)
-    times = [matrix.time_header, *((label, *cells) for label, cells in matrix.time_rows)]
-    _table(doc, times, _shares(len(matrix.time_header), (0.25,)))
+    _table(doc, matrix.time_table(), _shares(len(matrix.time_header), (0.25,)))
 
 
 def _time_title(matrix: CaseMatrix) -> str:
@@ -93,7 +91,7 @@ def write_matrix_docx(
     sessions: Sequence[Session], stream: IO[bytes], options: ExportOptions
 ) -> None:
     """The matrix of the case of ``sessions`` (all of one case) as a landscape .docx."""
-    matrix = case_matrix(sessions, options.lang, options.approval)
+    matrix = case_matrix(sessions, options.lang, options.approval, options.unapproved)
     doc = _new(matrix.title, matrix.lang)
     render_case(doc, matrix)
     _finish(doc, stream)

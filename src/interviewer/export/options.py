@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
+    from interviewer.domain.analysis import StudyAnalysis
     from interviewer.domain.session import Session
     from interviewer.pseudonym.replace import ReplacementList
     from interviewer.transcript.model import Transcript
@@ -43,6 +44,14 @@ class ExportOptions:
     replacements: ReplacementList | None = None
     final_sessions: Mapping[str, Session] | None = None
     approval: Mapping[str, str] | None = None
+    unapproved: Mapping[str, str] | None = None
+    """Session id -> approval state in words, for the sessions whose transcript is not
+    approved: marked in the matrices' headers, the coding document and the project."""
     verbatim: bool = False
     stamps: StampStyle | None = "bracket"
     transcripts: Mapping[str, Transcript] | None = None
+    csv_sep: str | None = None
+    """Field separator of the CSV matrices; None: ';' for Dutch, ',' for English."""
+    analysis: Mapping[str, StudyAnalysis] | None = None
+    """Study (protocol id) -> its analysis (conclusions, keywords, key sentences), from the
+    data folder (``store.analysis``; ``membercheck.exporting.export_options`` fills it)."""

@@ -344,9 +344,16 @@ def project_parts(
     src_el = _e(root, "Sources")
     for session, source in zip(sessions, sources, strict=True):
         created_at = _timestamp(session.created_at)
-        text_source = _e(src_el, "TextSource", guid=source.guid, name=source.name,
+        state = (options.unapproved or {}).get(session.id)
+        name = source.name
+        if state:
+            name = t("export.matrix.unapproved", header=name, state=state)
+        text_source = _e(src_el, "TextSource", guid=source.guid, name=clean_line(name),
                          plainTextPath=f"internal://{source.guid}.txt", creatingUser=user,
                          creationDateTime=created_at)  # fmt: skip
+        if state:  # the tools show a source's description next to it
+            description = t("export.coding.unapproved", state=state)
+            _e(text_source, "Description").text = clean_line(description)
         for sel in source.selections:
             element = _e(text_source, "PlainTextSelection", guid=sel.guid,
                          name=clean_line(sel.expected[:60]), startPosition=str(sel.start),

@@ -69,6 +69,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "export.coding.col.text": {"en": "Text", "nl": "Tekst"},
     "export.coding.col.memo": {"en": "Code / memo", "nl": "Code / memo"},
     "export.coding.closing": {"en": "Closing questions", "nl": "Afrondende vragen"},
+    "export.coding.unapproved": {
+        "en": "NOT APPROVED: the respondent has not approved this transcript ({state}).",
+        "nl": "NIET GOEDGEKEURD: de respondent heeft dit verslag niet goedgekeurd ({state}).",
+    },
+    "export.coding.unapproved_header": {
+        "en": "Respondent {code}: transcript not approved ({state})",
+        "nl": "Respondent {code}: verslag niet goedgekeurd ({state})",
+    },
     "export.coding.extra_untagged": {
         "en": "{name} (not tied to a variable)",
         "nl": "{name} (niet aan een variabele gekoppeld)",
@@ -98,8 +106,23 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Ja/nee-antwoorden per case",
     },
     "export.matrix.answers_cell": {
-        "en": "Yes {yes}, No {no}, none {none}",
-        "nl": "Ja {yes}, Nee {no}, geen {none}",
+        "en": "Yes {yes}, No {no}, notes only {notes}, none {none}",
+        "nl": "Ja {yes}, Nee {no}, alleen notities {notes}, geen {none}",
+    },
+    "export.matrix.topic_other": {
+        "en": "Other (no characteristic)",
+        "nl": "Overig (zonder kenmerk)",
+    },
+    "export.matrix.unapproved": {
+        "en": "{header} (approval: {state})",
+        "nl": "{header} (goedkeuring: {state})",
+    },
+    "export.matrix.continued": {"en": "(continued)", "nl": "(vervolg)"},
+    "export.matrix.full_text": {"en": "Full text", "nl": "Volledige tekst"},
+    "export.matrix.see_full_text": {
+        "en": "[cut here: the full text ({chars} characters) is on sheet '{sheet}', row {row}]",
+        "nl": "[hier afgebroken: de volledige tekst ({chars} tekens) staat op blad "
+        "'{sheet}', rij {row}]",
     },
     "export.matrix.time_title": {
         "en": "Time per topic (minutes, pauses excluded)",

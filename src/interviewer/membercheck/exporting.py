@@ -29,8 +29,20 @@ from interviewer.membercheck.model import (
 from interviewer.membercheck.storage import ApprovalBook
 from interviewer.pseudonym.storage import load_replacements
 
-CODING_FORMATS = frozenset({"coding-docx", "qdpx"})
-"""Formats made for coding: they warn about transcripts that are not approved yet."""
+CODING_FORMATS = frozenset(
+    {
+        "coding-docx",
+        "qdpx",
+        "matrix-docx",
+        "matrix-csv",
+        "matrix-xlsx",
+        "compare-docx",
+        "compare-csv",
+        "compare-xlsx",
+    }
+)
+"""Formats the analysis works from (coding, matrices): they warn about transcripts that are
+not approved yet, and ``--approved-only`` refuses them."""
 
 
 def final_session(session: Session, record: ApprovalRecord | None) -> Session:
@@ -74,6 +86,21 @@ def state_label(record: ApprovalRecord | None, today: dt.date, lang: str) -> str
     return Translator(lang)(f"membercheck.state.{state.value}")
 
 
+APPROVED_STATES = frozenset(
+    {
+        ApprovalState.APPROVED_UNCHANGED,
+        ApprovalState.APPROVED_MINOR,
+        ApprovalState.APPROVED_SUBSTANTIAL,
+    }
+)
+
+
+def is_approved(record: ApprovalRecord | None, today: dt.date) -> bool:
+    """Did the respondent approve the transcript? (No response by the deadline is usable
+    but not approved, so the exports still say so.)"""
+    return record is not None and effective_state(record, today) in APPROVED_STATES
+
+
 @dataclass(frozen=True)
 class NotReady:
     """A session whose transcript is not approved and not past its deadline."""
@@ -110,17 +137,25 @@ def export_options(
     book = ApprovalBook(data_dir)
     finals: dict[str, Session] = {}
     states: dict[str, str] = {}
+    unapproved: dict[str, str] = {}
     for session in sessions:
         record = book.get(session.id)
         lang = document_language(session, base.lang)
         states[session.id] = state_label(record, today, lang)
+        if not is_approved(record, today):
+            unapproved[session.id] = states[session.id]
         final = final_session(session, record)
         if final is not session:
             finals[session.id] = final
     replacements = load_replacements(data_dir)
+    from interviewer.store.analysis import analyses_for
+
+    analysis = analyses_for(data_dir, sessions)
     return dataclasses.replace(
         base,
         replacements=replacements or None,
         final_sessions=finals or None,
         approval=states,
+        analysis=analysis or None,
+        unapproved=unapproved,
     )
