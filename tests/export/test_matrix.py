@@ -157,7 +157,9 @@ def test_csv_and_xlsx(demo_case) -> None:
     assert [c.value for c in sheet[3]] == SEED_HEADER
     assert sheet.print_title_rows == "$3:$3"
     assert sheet.page_setup.orientation == "landscape"
-    assert any(str(r).startswith("A8:") for r in sheet.merged_cells.ranges)
+    merged = [r for r in sheet.merged_cells.ranges if str(r).startswith("A")]
+    assert len(merged) == 5
+    assert all(sheet.cell(row=r.min_row, column=1).value == "Tussenconclusie" for r in merged)
     times = wb["Tijd per onderwerp"]
     assert [c.value for c in times[1]][:2] == ["Variabele", "Respondent 1.1"]
 

@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from interviewer.export.matrix_tabular import (
     CELL_LIMIT,
     csv_separator,
+    pieces,
     write_compare_csv,
     write_matrix_csv,
     write_matrix_xlsx,
@@ -28,34 +29,44 @@ def _words(n: int, tag: str) -> str:
     return " ".join(f"{tag}{i}" for i in range(n))
 
 
-def test_a_text_over_the_cell_limit_is_kept_whole_on_a_second_sheet(make_session) -> None:
+def test_a_text_over_the_cell_limit_continues_in_marked_rows(make_session) -> None:
     long_note = _words(12_000, "w") + " EINDE."  # ~80,000 characters
     short = make_session({"ervaring-2": "Kort."}, respondent="1.2")
     session = make_session({"ervaring-2": long_note}, respondent="1.1")
     wb = _xlsx([session, short])
-    sheets = ["Matrix", "Overige informatie", "Tijd per onderwerp", "Volledige tekst"]
-    assert wb.sheetnames == sheets, "the full text comes last"
+    assert wb.sheetnames == ["Matrix", "Overige informatie", "Tijd per onderwerp"]
     sheet = wb["Matrix"]
-    cell = sheet["C5"]
-    assert len(cell.value) <= CELL_LIMIT
-    assert long_note.startswith(cell.value.split(" [hier afgebroken")[0])
-    assert "staat op blad 'Volledige tekst', rij 2]" in cell.value
-    assert f"({len(long_note)} tekens)" in cell.value
-    assert sheet["D5"].value == "Kort."
-    full = wb["Volledige tekst"]
-    rows = list(full.iter_rows(min_row=2, values_only=True))
-    assert rows[0][0] == "Matrix C5 (Respondent 1.1)"
-    assert all(label == "Matrix C5 (Respondent 1.1) (vervolg)" for label, _ in rows[1:])
-    assert len(rows) > 20, "in pieces a row can show whole"
-    assert "".join(text for _, text in rows) == long_note, "nothing lost, nothing added"
+    rows = list(sheet.iter_rows(min_row=5, values_only=True))
+    assert rows[0][1] == "Invloed" and not rows[0][0] and rows[0][3] == "Kort."
+    more = [r for r in rows[1:] if r[1] == "Invloed (vervolg)"]
+    assert len(more) > 20
+    assert all(r[0] in ("", None) and r[3] in ("", None) for r in more)
+    after = rows[1 + len(more)]
+    assert after[1] == "BP/KP", "the next characteristic follows the continuation rows"
+    text = [rows[0][2], *(r[2] for r in more)]
+    assert all(len(piece) <= CELL_LIMIT for piece in text)
+    assert "".join(text) == long_note, "nothing lost, nothing added"
+    heights = [sheet.row_dimensions[n].height for n in range(5, 6 + len(more))]
+    assert all(h and h <= 409 for h in heights)
 
 
-def test_short_matrices_have_no_full_text_sheet(demo_case) -> None:
-    assert "Volledige tekst" not in _xlsx(demo_case).sheetnames
+def test_short_cells_take_one_row(make_session) -> None:
+    session = make_session({"ervaring-2": "Kort.", "ervaring-3": "Ook kort."})
+    sheet = _xlsx([session])["Matrix"]
+    labels = [r[1] for r in sheet.iter_rows(min_row=4, values_only=True)]
+    assert not any(label and "(vervolg)" in label for label in labels)
+
+
+def test_pieces_give_the_text_back(make_session) -> None:
+    text = "Eerste alinea.\n" * 50 + _words(3000, "x")
+    parts = pieces(text, 45)
+    assert "".join(parts) == text
+    assert all(len(p) <= CELL_LIMIT for p in parts)
+    assert all(p.count("\n") <= 31 for p in parts)
 
 
 def test_rows_have_heights_for_their_wrapped_text(make_session) -> None:
-    session = make_session({"ervaring-2": _words(400, "woord"), "ervaring-3": "Kort."})
+    session = make_session({"ervaring-2": _words(100, "woord"), "ervaring-3": "Kort."})
     sheet = _xlsx([session])["Matrix"]
     heights = {n: sheet.row_dimensions[n].height for n in range(1, sheet.max_row + 1)}
     assert all(h for h in heights.values()), "every row has a height"

@@ -7,11 +7,12 @@ text that starts like a formula is stored as text, never evaluated.
 
 Nothing is lost or hidden:
 
-* a cell holds at most 32,767 characters (Excel's limit; openpyxl cuts silently). A longer
-  text is cut at a word boundary, the cell ends with a note naming the sheet "Volledige
-  tekst" and its row, and that sheet holds the whole text in consecutive rows of at most
-  ``CHUNK`` characters (so each row shows all of its text), each after the first marked
-  "(vervolg)";
+* a cell holds at most 32,767 characters (Excel's limit; openpyxl cuts silently) and the
+  tallest row (409 points) shows about 31 wrapped lines. A text beyond what its row can
+  show continues, cut after a word, in the same column of the rows below, whose label
+  reads "<label> (vervolg)" (the other columns empty there). A continued cell stays next
+  to its respondents and prints whole, and the pieces joined give the text back exactly;
+  a second sheet would make the reader jump and lose the row it belongs to;
 * every row gets a height for its wrapped text (estimated from the column widths), because
   neither openpyxl nor LibreOffice sizes rows of a file it did not lay out itself;
 * minutes are numbers with a one-decimal number format, so they can be summed.
@@ -41,13 +42,12 @@ from interviewer.i18n import Translator
 FORMULA_START = ("=", "+", "@")
 CELL_LIMIT = 32_767
 """Most characters an Excel cell holds (openpyxl cuts longer text without a word)."""
-CHUNK = 3_000
-"""Characters per row on the full-text sheet: small enough that a row of the 120-wide
-column shows all of it within the tallest row height."""
 LINE_POINTS = 13.0
 """Height of one wrapped line of 10-point text, in points."""
 MAX_ROW_POINTS = 409.0
 """The tallest row Excel and LibreOffice allow."""
+MAX_LINES = int((MAX_ROW_POINTS - 2) // LINE_POINTS)
+"""Wrapped lines the tallest row shows."""
 CSV_SEPARATORS = {"nl": ";", "en": ","}
 
 Value = str | float
@@ -117,50 +117,77 @@ def _cut(text: str, room: int) -> str:
     """``text`` cut to at most ``room`` characters, at the last space if there is one."""
     head = text[:room]
     space = head.rfind(" ")
-    return head[:space] if space > room // 2 else head
+    return head[: space + 1] if space > room // 2 else head
 
 
-class _FullText:
-    """The sheet that holds every text too long for one cell, in marked consecutive rows."""
-
-    def __init__(self, wb: Any, t: Translator) -> None:
-        self.wb = wb
-        self.t = t
-        self.title = t("export.matrix.full_text")
-        self.sheet: Any = None
-
-    def place(self, where: str, text: str) -> str:
-        """Store ``text`` in full; return what its own cell shows: the start and a note."""
-        if self.sheet is None:
-            self.sheet = self.wb.create_sheet(title=self.title[:31])
-            self.sheet.append([self.t("export.matrix.variable"), self.title])
-            self.sheet["A1"].font = self.sheet["B1"].font = Font(bold=True)
-            self.sheet.column_dimensions["A"].width = 30
-            self.sheet.column_dimensions["B"].width = 120
-            self.sheet.freeze_panes = "A2"
-        first = self.sheet.max_row + 1
-        continued = self.t("export.matrix.continued")
-        rest = text
-        while rest:
-            chunk = _cut(rest, CHUNK) if len(rest) > CHUNK else rest
-            rest = rest[len(chunk) :]
-            label = where if self.sheet.max_row < first else f"{where} {continued}"
-            self.sheet.append([label, chunk])
-            row = self.sheet.max_row
-            for cell in self.sheet[row]:
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-                cell.data_type = "s"
-            self.sheet.row_dimensions[row].height = min(
-                MAX_ROW_POINTS, _lines(chunk, 120) * LINE_POINTS + 2
-            )
-        note = self.t("export.matrix.see_full_text", chars=len(text), sheet=self.title, row=first)
-        return _cut(text, CELL_LIMIT - len(note) - 2) + " " + note
+def _per_line(width: float) -> int:
+    """Characters of a wrapped line in a column ``width`` wide (a little under the width:
+    lines break at words)."""
+    return max(1, int(width * 0.95))
 
 
 def _lines(text: str, width: float) -> int:
     """Wrapped lines ``text`` takes in a column ``width`` characters wide."""
-    per_line = max(1, int(width * 1.1))
+    per_line = _per_line(width)
     return sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
+
+
+def _height(text: str, width: float) -> float:
+    """Row height in points that shows ``text`` wrapped in a column ``width`` wide."""
+    return min(MAX_ROW_POINTS, _lines(text, width) * LINE_POINTS + 2)
+
+
+def _head(text: str, width: float, lines: int = MAX_LINES) -> str:
+    """The longest start of ``text`` that takes at most ``lines`` wrapped lines in a column
+    ``width`` wide (so far below the cell limit), cut after a space when there is one."""
+    per_line = _per_line(width)
+    budget = lines
+    end = 0
+    for part in text.split("\n"):
+        need = max(1, math.ceil(len(part) / per_line))
+        if need > budget:
+            end += budget * per_line
+            break
+        budget -= need
+        end += len(part) + 1
+    end = min(end, CELL_LIMIT)
+    if end >= len(text):
+        return text
+    return _cut(text, end) or text[:end]
+
+
+def pieces(text: str, width: float) -> list[str]:
+    """``text`` in consecutive pieces that each fit a cell and show whole in the tallest row;
+    joined they give ``text`` back exactly."""
+    out: list[str] = []
+    rest = text
+    while rest:
+        piece = _head(rest, width)
+        out.append(piece)
+        rest = rest[len(piece) :]
+    return out or [""]
+
+
+def _split_row(
+    values: Sequence[Value], widths: Sequence[float], labels: int, continued: str
+) -> list[list[Value]]:
+    """One row, or the row and its continuation rows when a text does not fit (see the
+    module docstring): the label of a continuation row ends in ``continued``."""
+    split = [
+        pieces(clean_text(v), widths[n]) if isinstance(v, str) and n >= labels else [v]
+        for n, v in enumerate(values)
+    ]
+    rows: list[list[Value]] = []
+    for k in range(max(len(parts) for parts in split)):
+        row: list[Value] = [parts[k] if k < len(parts) else "" for parts in split]
+        if k:
+            named = [n for n in range(labels) if values[n]]
+            for n in range(labels):
+                row[n] = ""
+            at = named[-1] if named else 0
+            row[at] = f"{values[at]} {continued}".strip()
+        rows.append(row)
+    return rows
 
 
 def _sheet(
@@ -168,13 +195,16 @@ def _sheet(
     title: str,
     rows: Sequence[Sequence[Value]],
     widths: Sequence[float],
-    full: _FullText,
+    t: Translator,
+    *,
     header_row: int = 1,
+    labels: int = 1,
     merge_label: str | None = None,
 ) -> Any:
     """Add a sheet with rows; header row bold, repeated when printed, frozen on screen.
 
-    Text over the cell limit goes to ``full`` (see the module docstring); numbers keep
+    The first ``labels`` columns are row labels; a text in another column that its row
+    cannot show continues in marked rows below (see the module docstring). Numbers keep
     their type with a one-decimal format; every row's height fits its wrapped text.
     """
     sheet = wb.create_sheet(title=clean_text(title)[:31])
@@ -182,31 +212,31 @@ def _sheet(
     bold = Font(bold=True)
     width = max(len(r) for r in rows)
     column_widths = [widths[n] if n < len(widths) else widths[-1] for n in range(width)]
-    merged = {
-        index
-        for index, values in enumerate(rows, start=1)
-        if merge_label is not None and width > 1 and values and values[0] == merge_label
-        and not any(values[1:])
-    }  # fmt: skip
+    continued = t("export.matrix.continued")
+    merged: list[int] = []
+    header_at = header_row
     for index, values in enumerate(rows, start=1):
-        out: list[Value] = []
-        for n, value in enumerate(values):
-            if isinstance(value, float):
-                out.append(value)
-                continue
-            text = clean_text(value)
-            if len(text) > CELL_LIMIT:
-                head = rows[header_row - 1][n] if len(rows) >= header_row else ""
-                where = f"{sheet.title} {get_column_letter(n + 1)}{index}"
-                text = full.place(f"{where} ({head})" if head else where, text)
-            out.append(text)
-        sheet.append(out)
-        lines = 1
-        for n, value in enumerate(out):
-            if isinstance(value, str) and value:
-                span = sum(column_widths) if index in merged else column_widths[n]
-                lines = max(lines, _lines(value, span))
-        sheet.row_dimensions[index].height = min(MAX_ROW_POINTS, lines * LINE_POINTS + 2)
+        spans = merge_label is not None and width > 1 and bool(values)
+        if spans and values[0] == merge_label and not any(values[1:]):
+            sheet.append([clean_text(v) if isinstance(v, str) else v for v in values])
+            merged.append(sheet.max_row)
+            out_rows = []
+        elif index <= header_row:
+            out_rows = [[clean_text(v) if isinstance(v, str) else v for v in values]]
+        else:
+            out_rows = _split_row(values, column_widths, labels, continued)
+        for out in out_rows:
+            sheet.append(out)
+            sheet.row_dimensions[sheet.max_row].height = max(
+                [LINE_POINTS + 2]
+                + [
+                    _height(value, column_widths[n])
+                    for n, value in enumerate(out)
+                    if isinstance(value, str) and value
+                ]
+            )
+        if index == header_row:
+            header_at = sheet.max_row
     for row in sheet.iter_rows():
         for cell in row:
             cell.alignment = wrap
@@ -214,15 +244,16 @@ def _sheet(
                 cell.number_format = "0.0"
             elif isinstance(cell.value, str) and cell.value.startswith("="):
                 cell.data_type = "s"
-            if cell.row == header_row:
+            if cell.row == header_at:
                 cell.font = bold
-    for index in merged:
-        sheet.merge_cells(start_row=index, start_column=1, end_row=index, end_column=width)
-        sheet.cell(row=index, column=1).font = bold
+    for at in merged:
+        sheet.merge_cells(start_row=at, start_column=1, end_row=at, end_column=width)
+        sheet.cell(row=at, column=1).font = bold
+        sheet.row_dimensions[at].height = LINE_POINTS + 2
     for n, share in enumerate(column_widths, start=1):
         sheet.column_dimensions[get_column_letter(n)].width = share
-    sheet.freeze_panes = sheet.cell(row=header_row + 1, column=1)
-    sheet.print_title_rows = f"{header_row}:{header_row}"
+    sheet.freeze_panes = sheet.cell(row=header_at + 1, column=1)
+    sheet.print_title_rows = f"{header_at}:{header_at}"
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth = 1
     sheet.page_setup.fitToHeight = 0
@@ -238,25 +269,23 @@ def write_matrix_xlsx(
     t = Translator(matrix.lang)
     wb = Workbook()
     wb.remove(wb.active)
-    full = _FullText(wb, t)
     title_rows = [(matrix.title,), (matrix.legend,)]
     _sheet(
         wb,
         t("export.matrix.sheet_main"),
         [*title_rows, *matrix.main_rows()],
         (22, 18, 45),
-        full,
+        t,
         header_row=3,
+        labels=2,
         merge_label=matrix.interim_label,
     )
-    _sheet(wb, t("export.matrix.sheet_other"), matrix.other_table(), (36, 45), full)
+    _sheet(wb, t("export.matrix.sheet_other"), matrix.other_table(), (36, 45), t)
     times: list[tuple[Value, ...]] = [
         matrix.time_header,
         *((label, *minutes) for label, minutes in matrix.time_rows),
     ]
-    _sheet(wb, t("export.matrix.sheet_time"), times, (30, 16), full)
-    if full.sheet is not None:  # created while the matrix was written: put it last
-        wb.move_sheet(full.sheet, offset=len(wb.sheetnames) - 1 - wb.index(full.sheet))
+    _sheet(wb, t("export.matrix.sheet_time"), times, (30, 16), t)
     wb.properties.title = clean_text(matrix.title)
     wb.save(stream)
 
@@ -269,15 +298,15 @@ def write_compare_xlsx(
     t = Translator(matrix.lang)
     wb = Workbook()
     wb.remove(wb.active)
-    full = _FullText(wb, t)
     rows = [matrix.header, *((label, "") for label in matrix.rows)]
-    _sheet(wb, matrix.title, rows, (36, 110), full)
+    _sheet(wb, matrix.title, rows, (36, 110), t)
     _sheet(
         wb,
         t("export.matrix.sheet_answers"),
         [matrix.answers_header, *matrix.answers_rows],
         (28, 24, 26),
-        full,
+        t,
+        labels=2,
     )
     wb.properties.title = clean_text(matrix.title)
     wb.save(stream)

@@ -118,12 +118,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "{header} (goedkeuring: {state})",
     },
     "export.matrix.continued": {"en": "(continued)", "nl": "(vervolg)"},
-    "export.matrix.full_text": {"en": "Full text", "nl": "Volledige tekst"},
-    "export.matrix.see_full_text": {
-        "en": "[cut here: the full text ({chars} characters) is on sheet '{sheet}', row {row}]",
-        "nl": "[hier afgebroken: de volledige tekst ({chars} tekens) staat op blad "
-        "'{sheet}', rij {row}]",
-    },
     "export.matrix.time_title": {
         "en": "Time per topic (minutes, pauses excluded)",
         "nl": "Tijd per onderwerp (minuten, zonder pauzes)",
