@@ -209,5 +209,12 @@ def import_command(ctx: click.Context, files: tuple[Path, ...], replace: bool, f
         else:
             refused += 1
             click.echo(f"interviewer: error: {line}", err=True)
+        for pooled in outcome.analysis:  # the analysis the file carried (docs/analysis.md)
+            line = translate(pooled.message, lang, **render_values(pooled.values, lang))
+            if pooled.ok:
+                click.echo(line)
+            else:
+                refused += 0 if not outcome.ok else 1
+                click.echo(f"interviewer: error: {line}", err=True)
     if refused:
         fail(translate("store.import.summary", lang, refused=refused, total=len(outcomes)))

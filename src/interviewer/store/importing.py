@@ -8,10 +8,17 @@ under another id (two laptops that both created "Borne 1.1"). With ``replace``, 
 written before the stored session was last saved is refused unless ``force`` (restoring an
 old emergency copy would throw away what was saved after it); both times are named.
 Refused files change nothing; the others are imported.
+
+A file that carries an analysis (portable version 2) has it pooled into the data folder's
+(``store.analysis.AnalysisStore.merge``) whether or not its session is imported: a session
+already stored here is refused as a duplicate, but a colleague's conclusions about it are
+still taken. What pooling did (and each conflict it found) is in the file's outcome's
+``analysis``; there is still one outcome per file.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -23,7 +30,7 @@ from interviewer.respondent_codes import RespondentCodes, RespondentCodeTaken
 from interviewer.store.core import SessionStore
 from interviewer.store.errors import StoreError
 from interviewer.store.index import summarize
-from interviewer.store.portable import PortableError, read_portable
+from interviewer.store.portable import PortableError, PortableSession, read_portable_document
 
 
 @dataclass(frozen=True)
@@ -37,6 +44,8 @@ class ImportOutcome:
     """Its values; a keyed error among them is said in the caller's language
     (``i18n.errors.render_values``)."""
     session_id: str | None = None
+    analysis: tuple[ImportOutcome, ...] = ()
+    """What pooling the file's analysis did: one line, plus one per conflict it found."""
 
 
 def import_files(
@@ -46,13 +55,17 @@ def import_files(
     codes = RespondentCodes.of(store.list())
     seen: dict[str, Path] = {}
     outcomes: list[ImportOutcome] = []
+    to_pool: list[tuple[int, PortableSession, Path]] = []
     for path in files:
         name = str(path)
         try:
-            session = read_portable(path)
+            document = read_portable_document(path)
         except PortableError as exc:
             outcomes.append(ImportOutcome(path, False, "store.import.invalid", {"problem": exc}))
             continue
+        session = document.session
+        if document.analysis is not None:  # pooled below, into this file's outcome
+            to_pool.append((len(outcomes), document, path))
         try:  # the checks ``run`` makes of case, codes and id, and the protocol references
             session = check_session(session)
         except ValueError as exc:  # CodeError, SessionCheckError: keyed, said in the UI language
@@ -97,6 +110,51 @@ def import_files(
         codes.add(summarize(session, dt.datetime.now(dt.UTC)))
         key = "store.import.replaced" if exists else "store.import.done"
         outcomes.append(ImportOutcome(path, True, key, values, sid))
+    for index, document, path in to_pool:
+        pooled = tuple(_pool_analysis(store, document, path))
+        outcomes[index] = dataclasses.replace(outcomes[index], analysis=pooled)
+    return outcomes
+
+
+def _pool_analysis(
+    store: SessionStore, document: PortableSession, path: Path
+) -> list[ImportOutcome]:
+    """Pool the analysis a file carries; one outcome, plus one per conflict found."""
+    from interviewer.store.analysis import AnalysisStore
+
+    assert document.analysis is not None
+    analyses = AnalysisStore(store.data_dir)
+    name = str(path)
+    try:
+        result = analyses.merge(document.analysis)
+    except (ValueError, OSError) as exc:  # a damaged analysis file here: left as it is
+        values: dict[str, object] = {"file": name, "problem": exc}
+        return [ImportOutcome(path, False, "analysis.import.failed", values)]
+    study = document.analysis.study
+    outcomes = [
+        ImportOutcome(
+            path,
+            True,
+            "analysis.import.merged",
+            {
+                "file": name,
+                "study": study,
+                "updated": result.updated,
+                "conflicts": len(result.conflicts),
+            },
+        )
+    ]
+    for conflict in result.conflicts:
+        values = {
+            "file": name,
+            "field": conflict.field,
+            "kept_author": conflict.kept_author or "-",
+            "kept_at": conflict.kept_updated_at.isoformat(timespec="seconds"),
+            "author": conflict.author or "-",
+            "at": conflict.updated_at.isoformat(timespec="seconds"),
+            "path": analyses.path(study),
+        }
+        outcomes.append(ImportOutcome(path, True, "analysis.import.conflict", values))
     return outcomes
 
 

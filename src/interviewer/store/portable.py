@@ -7,6 +7,14 @@ Written by ``interviewer export ID --format json`` (``write_portable``), read ba
     {"format": "interviewer-session", "version": 1, "exported_at": "...Z",
      "generator": "interviewer 0.1.0", "session": {...the session...}}
 
+A file written with the analysis of the session's case (``interviewer export --format json``
+when conclusions exist) is version 2 and has one more key, ``"analysis"``: the study's
+analysis of that case and the comparison (``domain.analysis.StudyAnalysis``). Version 1
+files are still written whenever there is no analysis (emergency copies, sessions of a
+study without conclusions), so an older program reads them; it refuses a version 2 file
+with its "written by a newer version" line rather than misreading it. ``interviewer
+import`` pools the analysis (``store.importing``, docs/analysis.md).
+
 Personal data (key records) is never part of it.
 """
 
@@ -20,6 +28,7 @@ from typing import IO, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from interviewer import __version__
+from interviewer.domain.analysis import StudyAnalysis
 from interviewer.domain.codes import SAFE_ID
 from interviewer.domain.session import SESSION_FORMAT_VERSION, Session, session_to_json_dict
 from interviewer.domain.session_check import non_finite_field
@@ -28,7 +37,10 @@ from interviewer.input_files import MAX_SESSION_BYTES, InputFileError, json_load
 from interviewer.store.errors import StoreError
 
 PORTABLE_FORMAT = "interviewer-session"
-PORTABLE_VERSION = 1
+PORTABLE_VERSION = 2
+"""The newest envelope this program reads and writes (2 adds ``analysis``)."""
+PLAIN_VERSION = 1
+"""The version written when the file carries no analysis."""
 
 
 class PortableError(StoreError, ValueError):
@@ -49,22 +61,32 @@ class PortableSession(BaseModel):
     exported_at: dt.datetime = Field(description="When the file was written (UTC).")
     generator: str | None = Field(default=None, description="Program and version that wrote it.")
     session: Session = Field(description="The session, exactly as stored.")
+    analysis: StudyAnalysis | None = Field(
+        default=None,
+        description="Version 2: the study's analysis of the session's case and the "
+        "comparison across cases (conclusions, keywords, key sentences).",
+    )
 
 
-def portable_document(session_data: dict[str, Any]) -> dict[str, Any]:
-    """The portable envelope around a session's JSON data."""
-    return {
+def portable_document(
+    session_data: dict[str, Any], analysis: StudyAnalysis | None = None
+) -> dict[str, Any]:
+    """The portable envelope around a session's JSON data (and its case's analysis)."""
+    document = {
         "format": PORTABLE_FORMAT,
-        "version": PORTABLE_VERSION,
+        "version": PLAIN_VERSION if analysis is None else PORTABLE_VERSION,
         "exported_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
         "generator": f"interviewer {__version__}",
         "session": session_data,
     }
+    if analysis is not None:
+        document["analysis"] = analysis.model_dump(mode="json")
+    return document
 
 
-def portable_bytes(session_data: dict[str, Any]) -> bytes:
+def portable_bytes(session_data: dict[str, Any], analysis: StudyAnalysis | None = None) -> bytes:
     """The portable file's bytes (indented UTF-8 JSON, trailing newline)."""
-    text = json.dumps(portable_document(session_data), ensure_ascii=False, indent=2)
+    text = json.dumps(portable_document(session_data, analysis), ensure_ascii=False, indent=2)
     return (text + "\n").encode("utf-8")
 
 
@@ -79,15 +101,20 @@ def exported_protocol_path(path: str | None) -> str | None:
     return name or None
 
 
-def write_portable(session: Session, stream: IO[bytes]) -> None:
-    """Write ``session`` as a portable file (the ``json`` export format).
+def write_portable(
+    session: Session, stream: IO[bytes], analysis: StudyAnalysis | None = None
+) -> None:
+    """Write ``session`` as a portable file (the ``json`` export format), with ``analysis``
+    (its case's part of the study's analysis) when given and not empty.
 
     The session's ``protocol_path`` keeps only its file name (``exported_protocol_path``):
     an export carries no absolute path. The stored session keeps the full path.
     """
     data = session_to_json_dict(session)
     data["protocol_path"] = exported_protocol_path(data.get("protocol_path"))
-    stream.write(portable_bytes(data))
+    if analysis is not None and analysis.is_empty():
+        analysis = None
+    stream.write(portable_bytes(data, analysis))
 
 
 def _first_problem(exc: ValidationError) -> str:
@@ -99,6 +126,11 @@ def _first_problem(exc: ValidationError) -> str:
 
 def parse_portable(raw: bytes, name: str = "<data>") -> Session:
     """Validate portable bytes; ``PortableError`` says what is wrong, naming ``name``."""
+    return parse_portable_document(raw, name).session
+
+
+def parse_portable_document(raw: bytes, name: str = "<data>") -> PortableSession:
+    """``parse_portable`` keeping the whole envelope (the analysis with the session)."""
     if not raw.strip():
         raise PortableError("portable.error.empty", name=name)
     try:
@@ -142,11 +174,24 @@ def parse_portable(raw: bytes, name: str = "<data>") -> Session:
         ) from None
     if not SAFE_ID.match(portable.session.id):
         raise PortableError("portable.error.bad_id", name=name, id=portable.session.id)
-    return portable.session
+    analysis = portable.analysis
+    if analysis is not None and analysis.study != portable.session.protocol.id:
+        raise PortableError(
+            "portable.error.analysis_study",
+            name=name,
+            study=analysis.study,
+            protocol=portable.session.protocol.id,
+        )
+    return portable
 
 
 def read_portable(path: Path) -> Session:
     """Read and validate a portable session file (a regular file of at most 50 MiB)."""
+    return read_portable_document(path).session
+
+
+def read_portable_document(path: Path) -> PortableSession:
+    """``read_portable`` keeping the whole envelope (the analysis with the session)."""
     try:
         raw = read_bounded(path, MAX_SESSION_BYTES)
     except InputFileError as exc:
@@ -155,7 +200,7 @@ def read_portable(path: Path) -> Session:
         raise PortableError(
             "portable.error.unreadable", name=path, error=exc.strerror or exc
         ) from None
-    return parse_portable(raw, str(path))
+    return parse_portable_document(raw, str(path))
 
 
 def portable_schema() -> dict[str, Any]:
