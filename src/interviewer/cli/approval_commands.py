@@ -98,6 +98,10 @@ def send_command(
 
     store = open_store(ctx)
     session = load_session(store, session_id)
+    try:  # first: a protected key file without its passphrase fails before anything is sent
+        addresses = _contacts(store, session)
+    except ValueError as exc:
+        fail_error(exc, session)
     try:
         record, rendered, prepared = send(
             _book(ctx),
@@ -127,7 +131,7 @@ def send_command(
         deadline=sent.deadline.isoformat(),
         sha=sent.docx_sha256[:12],
     )
-    for address in _contacts(store, session):
+    for address in addresses:
         _say(ctx, "membercheck.cli.send_to", session, address=address)
 
 

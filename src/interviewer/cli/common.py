@@ -99,13 +99,17 @@ def fail_error(exc: Exception, session: Any = None) -> None:
 
 def open_store(ctx: click.Context) -> Any:
     """The session store of the chosen data folder, or one error line when it cannot open."""
+    from interviewer.cli.key_protect_commands import prompt_passphrase
     from interviewer.store import SessionStore
 
     folder = data_dir_from(ctx)
     try:
-        return SessionStore(folder)
+        store = SessionStore(folder)
     except (OSError, ValueError) as exc:
         fail_with("cli.data_dir", folder=folder, error=getattr(exc, "strerror", None) or exc)
+    # a protected key file is read only by commands that show names; they may ask
+    store.keys.ask_passphrase = lambda: prompt_passphrase(ui_language(ctx))
+    return store
 
 
 def load_session(store: Any, session_id: str) -> Any:

@@ -103,6 +103,16 @@ def key_export_command(ctx: click.Context, out: str, case: str | None, force: bo
     _say(ctx, "membercheck.cli.key_written", path=str(target), count=len(rows))
 
 
+def _add_protect_commands() -> None:
+    from interviewer.cli.key_protect_commands import key_protect_command, key_unprotect_command
+
+    key_group.add_command(key_protect_command)
+    key_group.add_command(key_unprotect_command)
+
+
+_add_protect_commands()
+
+
 # --- code list -------------------------------------------------------------------------------
 @click.command("codelist")
 @click.option("--case", "cases", multiple=True, help="Case; repeat for several (default: all).")

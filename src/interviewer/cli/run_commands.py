@@ -65,8 +65,11 @@ def make_tui(store: Any, live: Any, lang: str, pending: Any = None, **options: A
     session) are moved out of the collector's way (``gc.freeze``), and collection resumes
     once the first frame is drawn (see ``quiet_gc``), or with a ``pending`` session once
     that session is open (``light_start`` does it)."""
+    from interviewer.store.keyfile import passphrase_from_env
     from interviewer.tui.app import make_app
 
+    if hasattr(store, "keys"):  # the app owns the terminal: a protected key file never prompts
+        store.keys.ask_passphrase = passphrase_from_env
     gc.freeze()
     first_frame = None if pending is not None else gc.enable
     return make_app(
@@ -410,7 +413,7 @@ def resume_command(ctx: click.Context, session_id: str | None, from_emergency: b
     _offer_emergency_copy(store, session_id, from_emergency, resolve_language(explicit))
     try:
         session = store.load(session_id)
-        key = store.load_key(session.id)
+        key = store.load_key_for_interview(session.id)
     except (KeyError, LookupError):  # the store's SessionNotFound is one too
         fail_with("cli.no_session", id=session_id, folder=store.data_dir)
     except StoreError as exc:

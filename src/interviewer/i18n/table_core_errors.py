@@ -62,6 +62,41 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "{path}: de sleutelgegevens van sessie {id} zijn beschadigd "
               "({count} probleem/problemen)",
     },
+    "store.error.key_locked": {
+        "en": "the key file is protected: give the passphrase (INTERVIEWER_PASSPHRASE or "
+              "prompt)",
+        "nl": "het sleutelbestand is beveiligd: geef de wachtzin (INTERVIEWER_PASSPHRASE of "
+              "bij de vraag erom)",
+    },
+    "store.error.key_passphrase": {
+        "en": "{path}: wrong passphrase for the key file",
+        "nl": "{path}: verkeerde wachtzin voor het sleutelbestand",
+    },
+    "store.error.key_sealed": {
+        "en": "{path}: the protected key file is damaged (cannot decrypt or read it)",
+        "nl": "{path}: het beveiligde sleutelbestand is beschadigd (niet te ontsleutelen of "
+              "te lezen)",
+    },
+    "store.error.key_missing": {
+        "en": "{path}: missing, so the protected key file cannot be opened",
+        "nl": "{path}: ontbreekt, dus het beveiligde sleutelbestand kan niet open",
+    },
+    "store.error.key_already_protected": {
+        "en": "the key file is already protected (a new passphrase: 'interviewer key protect "
+              "--change')",
+        "nl": "het sleutelbestand is al beveiligd (een nieuwe wachtzin: 'interviewer key "
+              "protect --change')",
+    },
+    "store.error.key_not_protected": {
+        "en": "the key file is not protected ('interviewer key protect' protects it)",
+        "nl": "het sleutelbestand is niet beveiligd ('interviewer key protect' beveiligt het)",
+    },
+    "store.error.key_short_passphrase": {
+        "en": "the passphrase is too short: use at least {minimum} characters (a few words "
+              "are best)",
+        "nl": "de wachtzin is te kort: gebruik minstens {minimum} tekens (een paar woorden "
+              "is het best)",
+    },
     "store.what.file": {"en": "file", "nl": "bestand"},
     "store.what.session_file": {"en": "session file", "nl": "sessiebestand"},
     "store.what.key_file": {"en": "key file", "nl": "sleutelbestand"},

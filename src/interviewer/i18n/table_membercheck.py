@@ -99,6 +99,34 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path}: {count} key record(s) with real names. Keep this file safe.",
         "nl": "{path}: {count} sleutelregel(s) met echte namen. Bewaar dit bestand veilig.",
     },
+    "membercheck.cli.key_protected": {
+        "en": "The key file is protected: {path} ({name} is gone). Interviews go on without "
+              "the passphrase; showing names asks for it. Keep the passphrase safe: without "
+              "it nobody can read the names, you included.",
+        "nl": "Het sleutelbestand is beveiligd: {path} ({name} is weg). Interviews gaan door "
+              "zonder de wachtzin; namen tonen vraagt erom. Bewaar de wachtzin goed: zonder "
+              "kan niemand de namen lezen, u ook niet.",
+    },
+    "membercheck.cli.key_unprotected": {
+        "en": "The key file is readable without a passphrase again: {path}.",
+        "nl": "Het sleutelbestand is weer zonder wachtzin leesbaar: {path}.",
+    },
+    "membercheck.cli.key_passphrase_changed": {
+        "en": "The passphrase of the key file is changed.",
+        "nl": "De wachtzin van het sleutelbestand is gewijzigd.",
+    },
+    "membercheck.cli.passphrase": {"en": "Passphrase for the key file",
+                                   "nl": "Wachtzin voor het sleutelbestand"},
+    "membercheck.cli.passphrase_new": {"en": "New passphrase for the key file",
+                                       "nl": "Nieuwe wachtzin voor het sleutelbestand"},
+    "membercheck.cli.passphrase_repeat": {"en": "The same passphrase again",
+                                          "nl": "Dezelfde wachtzin nog eens"},
+    "membercheck.cli.passphrase_differ": {"en": "The two passphrases differ.",
+                                          "nl": "De twee wachtzinnen verschillen."},
+    "membercheck.cli.passphrase_file": {
+        "en": "{path}: cannot read the passphrase ({error})",
+        "nl": "{path}: kan de wachtzin niet lezen ({error})",
+    },
     "membercheck.cli.case_not_replaced": {
         "en": "warning: case {case!r} is not on the replacement list; its name is in the list "
               "(add it with 'interviewer replace add')",

@@ -213,8 +213,14 @@ class SessionStore:
         """The key record (personal data) of a session, or None."""
         return self.keys.get(session_id)
 
+    def load_key_for_interview(self, session_id: str) -> KeyRecord | None:
+        """The key record when it can be read without a passphrase, else None: resuming an
+        interview never asks for it (``KeyFile.get_for_interview``)."""
+        return self.keys.get_for_interview(session_id)
+
     def save_key(self, key: KeyRecord) -> None:
-        """Store a session's key record in the data folder's key file."""
+        """Store a session's key record in the data folder's key file (never asks for a
+        passphrase: a protected key file gets the change as a sealed pending one)."""
         self.keys.put(key)
 
     # --- locks and autosave ----------------------------------------------------------

@@ -292,7 +292,7 @@ class HomeScreen(Screen[None]):
             live = LiveSession(
                 self.app.store,
                 session,
-                key=self.app.store.load_key(session_id),
+                key=self.app.store.load_key_for_interview(session_id),
                 clock=self.app.clock,
             ).open()
         except Exception as exc:  # locked, corrupt, missing: one line on screen
