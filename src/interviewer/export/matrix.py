@@ -32,11 +32,17 @@ comparative header can be replaced per study (``InterviewProtocol.matrix``).
 A column whose transcript is not approved carries the approval state in its header
 (``unapproved``), so nobody quotes an unchecked answer unknowingly.
 
+The Tussenconclusie rows hold what the study's analysis (``domain.analysis``) says of the
+variable in this case: the conclusion, then its keywords and key sentences (seed 003's
+frame), each sentence with its respondent and question. The full-width row is the one place
+of the seed's layout with room for them; empty when nothing is written.
+
 Comparative: ``Variabele | Vergelijking ...``, one row per variable plus the general rows,
-cells empty for the analyst, and a count of the yes/no answers per case. Notes without a
-quick answer are counted apart ("alleen notities"), not read as yes or no: spoken Dutch
-opens many answers with "ja" or "nee" that are no verdict ("Ja, nou, dat is lastig"), so
-guessing from the notes would put wrong numbers in a table people cite.
+filled with the analysis's comparative conclusions (empty for the analyst otherwise), and a
+count of the yes/no answers per case. Notes without a quick answer are counted apart
+("alleen notities"), not read as yes or no: spoken Dutch opens many answers with "ja" or
+"nee" that are no verdict ("Ja, nou, dat is lastig"), so guessing from the notes would put
+wrong numbers in a table people cite.
 
 A group interview has one column per participant, holding what that participant said (their
 turns; the quick answer and parts go to whoever answered first). Anything said by someone
@@ -49,10 +55,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from interviewer.domain.analysis import GENERAL_ROWS, StudyAnalysis
 from interviewer.domain.codes import code_sort_key
 from interviewer.domain.protocol import AnswerType, InterviewProtocol, QuestionKind
 from interviewer.domain.session import Session
 from interviewer.domain.timeline import CLOSING
+from interviewer.export.analysis_export import respondent_codes, variable_text
 from interviewer.export.content import Entry, SessionContent, build_content, topic_seconds
 from interviewer.export.registry import ExportError
 from interviewer.export.text import clean_line
@@ -85,16 +93,33 @@ class CaseMatrix:
     time_header: tuple[str, ...]
     time_rows: tuple[tuple[str, tuple[float, ...]], ...]
     """Minutes (one decimal) per respondent; ``minutes_text`` writes them for reading."""
+    interims: tuple[str, ...] = ()
+    """Per variable block the text of its Tussenconclusie row from the analysis (the
+    conclusion, then keywords and key sentences); '' (or a short tuple) leaves it empty."""
+
+    def interim(self, index: int) -> str:
+        """The Tussenconclusie text of variable block ``index`` ('' when none is written)."""
+        return self.interims[index] if index < len(self.interims) else ""
 
     def main_rows(self) -> list[tuple[str, ...]]:
-        """The main table as rows (header first); interim rows as (label, '', '', ...)."""
+        """The main table as rows (header first); interim rows as (label, text, '', ...),
+        the text '' when no conclusion is written."""
         rows: list[tuple[str, ...]] = [self.header]
         width = len(self.header)
-        for block in self.variables:
+        for index, block in enumerate(self.variables):
             for n, (label, cells) in enumerate(block.rows):
                 rows.append((block.label if n == 0 else "", label, *cells))
-            rows.append((self.interim_label, *([""] * (width - 1))))
+            rows.append((self.interim_label, self.interim(index), *([""] * (width - 2))))
         return rows
+
+    def interim_indices(self) -> list[int]:
+        """Where the Tussenconclusie rows are in ``main_rows()`` (the header is 0)."""
+        found: list[int] = []
+        at = 0
+        for block in self.variables:
+            at += len(block.rows) + 1
+            found.append(at)
+        return found
 
     def other_table(self) -> list[tuple[str, ...]]:
         """The 'Overige' table as rows (header first)."""
@@ -122,6 +147,16 @@ class CompareMatrix:
     answers_title: str
     answers_header: tuple[str, ...]
     answers_rows: tuple[tuple[str, ...], ...]
+    texts: tuple[str, ...] = ()
+    """The comparative conclusion of each row of ``rows`` from the analysis ('' when none)."""
+
+    def text(self, index: int) -> str:
+        """The conclusion of row ``index`` ('' when none is written)."""
+        return self.texts[index] if index < len(self.texts) else ""
+
+    def table(self) -> list[tuple[str, str]]:
+        """The comparative table as rows (header first)."""
+        return [self.header, *((label, self.text(n)) for n, label in enumerate(self.rows))]
 
 
 def _protocol_of(sessions: Sequence[Session]) -> InterviewProtocol:
@@ -240,12 +275,14 @@ def case_matrix(
     lang: str | None = None,
     approval: Mapping[str, str] | None = None,
     unapproved: Mapping[str, str] | None = None,
+    analysis: StudyAnalysis | None = None,
 ) -> CaseMatrix:
     """The matrix of one case; respondents sorted by code. Raises ValueError if empty.
 
     ``approval`` (session id -> state in words) adds a member-check row to the 'Overige'
     table: the approval state as a case variable. ``unapproved`` (session id -> state in
-    words, only the sessions not approved) marks those columns' headers.
+    words, only the sessions not approved) marks those columns' headers. ``analysis`` (the
+    study's, see ``analysis_export.study_analysis``) fills the Tussenconclusie rows.
     """
     protocol = _protocol_of(sessions)
     lang = document_language(protocol, lang)
@@ -332,6 +369,11 @@ def case_matrix(
             tuple(_minutes(c.content.duration_seconds) for c in columns),
         )
     )
+    codes = respondent_codes(ordered)
+    interims = tuple(
+        variable_text(analysis, case, topic.id, codes, t).interim_text(t)
+        for topic in protocol.topics
+    )
     return CaseMatrix(
         case=case,
         lang=lang,
@@ -344,6 +386,7 @@ def case_matrix(
         other_rows=other_rows,
         time_header=(t("export.matrix.variable"), *respondents),
         time_rows=tuple(time_rows),
+        interims=interims,
     )
 
 
@@ -355,15 +398,52 @@ def group_by_case(sessions: Sequence[Session]) -> dict[str, list[Session]]:
     return cases
 
 
-def compare_matrix(sessions: Sequence[Session], lang: str | None = None) -> CompareMatrix:
+def _compare_rows(
+    protocol: InterviewProtocol, analysis: StudyAnalysis | None, t: Translator
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The comparative table's row labels and their conclusions from ``analysis``.
+
+    A row per variable, then the general rows: the closing questions' ``matrix_row`` labels,
+    the first meaning the strengths and the second the weak points (the seed's order and
+    the order ``analysis.GENERAL_ROWS`` keeps). A general row written in the analysis that
+    the protocol has no label for gets a row of its own with the default label, so nothing
+    written is left out of the export."""
+    general = list(dict.fromkeys(q.matrix_row for q in protocol.closing.questions if q.matrix_row))
+    labels = [topic.row_label for topic in protocol.topics]
+    texts = [
+        analysis.comparison.variables[topic.id].text
+        if analysis is not None and topic.id in analysis.comparison.variables
+        else ""
+        for topic in protocol.topics
+    ]
+    written = analysis.comparison.general if analysis is not None else {}
+    for n, row in enumerate(GENERAL_ROWS):
+        value = written.get(row)
+        if n < len(general):
+            labels.append(general[n])
+            texts.append(value.text if value else "")
+        elif value is not None and value.text:
+            labels.append(t(f"analysis.general.{row}"))
+            texts.append(value.text)
+    for label in general[len(GENERAL_ROWS) :]:
+        labels.append(label)
+        texts.append("")
+    return tuple(labels), tuple(texts)
+
+
+def compare_matrix(
+    sessions: Sequence[Session],
+    lang: str | None = None,
+    analysis: StudyAnalysis | None = None,
+) -> CompareMatrix:
     """The comparative matrix over all cases in ``sessions`` (see the module docstring for
-    why notes without a quick answer are counted apart, not read as yes or no)."""
+    why notes without a quick answer are counted apart, not read as yes or no); ``analysis``
+    fills the comparative conclusions and the general rows."""
     protocol = _protocol_of(sessions)
     lang = document_language(protocol, lang)
     t = Translator(lang)
     texts = matrix_texts(protocol, t)
-    general = [q.matrix_row for q in protocol.closing.questions if q.matrix_row]
-    rows = (*(topic.row_label for topic in protocol.topics), *dict.fromkeys(general))
+    rows, conclusions = _compare_rows(protocol, analysis, t)
     cases = group_by_case(sessions)
     answers_rows: list[tuple[str, ...]] = []
     for topic in protocol.topics:
@@ -403,4 +483,5 @@ def compare_matrix(sessions: Sequence[Session], lang: str | None = None) -> Comp
             *cases,
         ),
         answers_rows=tuple(answers_rows),
+        texts=conclusions,
     )

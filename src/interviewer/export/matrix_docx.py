@@ -9,6 +9,7 @@ from docx.shared import Pt
 
 from interviewer.domain.session import Session
 from interviewer.export import docx_tools
+from interviewer.export.analysis_export import study_analysis
 from interviewer.export.matrix import CaseMatrix, CompareMatrix, case_matrix, compare_matrix
 from interviewer.export.options import ExportOptions
 from interviewer.export.text import clean_line
@@ -43,11 +44,14 @@ def render_case(doc: Any, matrix: CaseMatrix) -> None:
     rows = matrix.main_rows()
     width = len(matrix.header)
     table = _table(doc, rows, _shares(width, FIRST_COLUMNS_SHARE))
-    for index, values in enumerate(rows):
-        if index and values[0] == matrix.interim_label and not any(values[1:]):
-            row = table.rows[index]
-            merged = row.cells[0].merge(row.cells[width - 1])
-            docx_tools.set_cell(merged, matrix.interim_label, bold=True)
+    for block, index in enumerate(matrix.interim_indices()):
+        row = table.rows[index]
+        merged = row.cells[0].merge(row.cells[width - 1])
+        docx_tools.set_cell(merged, matrix.interim_label, bold=True)
+        text = matrix.interim(block)
+        for line in text.split("\n") if text else ():
+            docx_tools.add_text(merged, line)
+        if not text:
             docx_tools.writing_space(row)
     doc.add_paragraph()
     _table(doc, matrix.other_table(), _shares(len(matrix.other_header), (0.25,)))
@@ -63,10 +67,10 @@ def _time_title(matrix: CaseMatrix) -> str:
 def render_compare(doc: Any, matrix: CompareMatrix) -> None:
     """Add the comparative matrix and the yes/no summary."""
     doc.add_heading(clean_line(matrix.title), level=1)
-    rows = [matrix.header, *((label, "") for label in matrix.rows)]
-    table = _table(doc, rows, (0.2, 0.8))
-    for row in list(table.rows)[1:]:
-        docx_tools.writing_space(row, cm=3.0)
+    table = _table(doc, matrix.table(), (0.2, 0.8))
+    for n, row in enumerate(list(table.rows)[1:]):
+        if not matrix.text(n):
+            docx_tools.writing_space(row, cm=3.0)
     if matrix.answers_rows:
         doc.add_paragraph()
         doc.add_heading(clean_line(matrix.answers_title), level=2)
@@ -91,7 +95,10 @@ def write_matrix_docx(
     sessions: Sequence[Session], stream: IO[bytes], options: ExportOptions
 ) -> None:
     """The matrix of the case of ``sessions`` (all of one case) as a landscape .docx."""
-    matrix = case_matrix(sessions, options.lang, options.approval, options.unapproved)
+    analysis = study_analysis(options, sessions[0].protocol.id) if sessions else None
+    matrix = case_matrix(
+        sessions, options.lang, options.approval, options.unapproved, analysis=analysis
+    )
     doc = _new(matrix.title, matrix.lang)
     render_case(doc, matrix)
     _finish(doc, stream)
@@ -101,7 +108,8 @@ def write_compare_docx(
     sessions: Sequence[Session], stream: IO[bytes], options: ExportOptions
 ) -> None:
     """The comparative matrix over the cases of ``sessions`` as a landscape .docx."""
-    matrix = compare_matrix(sessions, options.lang)
+    analysis = study_analysis(options, sessions[0].protocol.id) if sessions else None
+    matrix = compare_matrix(sessions, options.lang, analysis=analysis)
     doc = _new(matrix.title, matrix.lang)
     render_compare(doc, matrix)
     _finish(doc, stream)

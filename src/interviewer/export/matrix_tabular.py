@@ -26,7 +26,7 @@ from __future__ import annotations
 import csv
 import io
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import IO, Any
 
 from openpyxl import Workbook
@@ -34,6 +34,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from interviewer.domain.session import Session
+from interviewer.export.analysis_export import study_analysis
 from interviewer.export.matrix import CaseMatrix, CompareMatrix, case_matrix, compare_matrix
 from interviewer.export.options import ExportOptions
 from interviewer.export.text import clean_text
@@ -92,16 +93,30 @@ def compare_tables(matrix: CompareMatrix) -> list[list[tuple[str, ...]]]:
     """Title, comparative table and yes/no summary as lists of rows."""
     return [
         [(matrix.title,)],
-        [matrix.header, *((label, "") for label in matrix.rows)],
+        matrix.table(),
         [(matrix.answers_title,), matrix.answers_header, *matrix.answers_rows],
     ]
+
+
+def _case(sessions: Sequence[Session], options: ExportOptions) -> CaseMatrix:
+    """The case matrix with the study's analysis in its Tussenconclusie rows."""
+    analysis = study_analysis(options, sessions[0].protocol.id) if sessions else None
+    return case_matrix(
+        sessions, options.lang, options.approval, options.unapproved, analysis=analysis
+    )
+
+
+def _compare(sessions: Sequence[Session], options: ExportOptions) -> CompareMatrix:
+    """The comparative matrix with the study's comparative conclusions."""
+    analysis = study_analysis(options, sessions[0].protocol.id) if sessions else None
+    return compare_matrix(sessions, options.lang, analysis=analysis)
 
 
 def write_matrix_csv(
     sessions: Sequence[Session], stream: IO[bytes], options: ExportOptions
 ) -> None:
     """One case's matrix as CSV (UTF-8 with BOM so spreadsheet programs read accents)."""
-    matrix = case_matrix(sessions, options.lang, options.approval, options.unapproved)
+    matrix = _case(sessions, options)
     _write_csv(case_tables(matrix), stream, csv_separator(matrix.lang, options.csv_sep))
 
 
@@ -109,7 +124,7 @@ def write_compare_csv(
     sessions: Sequence[Session], stream: IO[bytes], options: ExportOptions
 ) -> None:
     """The comparative matrix as CSV."""
-    matrix = compare_matrix(sessions, options.lang)
+    matrix = _compare(sessions, options)
     _write_csv(compare_tables(matrix), stream, csv_separator(matrix.lang, options.csv_sep))
 
 
@@ -199,13 +214,16 @@ def _sheet(
     *,
     header_row: int = 1,
     labels: int = 1,
-    merge_label: str | None = None,
+    spanning: Collection[int] = (),
 ) -> Any:
     """Add a sheet with rows; header row bold, repeated when printed, frozen on screen.
 
     The first ``labels`` columns are row labels; a text in another column that its row
     cannot show continues in marked rows below (see the module docstring). Numbers keep
     their type with a one-decimal format; every row's height fits its wrapped text.
+    The rows numbered in ``spanning`` (1-based, the Tussenconclusie rows) are a bold label
+    in the first column and their text across all the others (the whole row merged when
+    there is no text), as the seed's full-width row.
     """
     sheet = wb.create_sheet(title=clean_text(title)[:31])
     wrap = Alignment(wrap_text=True, vertical="top")
@@ -214,14 +232,24 @@ def _sheet(
     column_widths = [widths[n] if n < len(widths) else widths[-1] for n in range(width)]
     continued = t("export.matrix.continued")
     merged: list[int] = []
+    spans: list[int] = []
     header_at = header_row
     for index, values in enumerate(rows, start=1):
-        spans = merge_label is not None and width > 1 and bool(values)
-        if spans and values[0] == merge_label and not any(values[1:]):
-            sheet.append([clean_text(v) if isinstance(v, str) else v for v in values])
-            merged.append(sheet.max_row)
-            out_rows = []
-        elif index <= header_row:
+        if index in spanning and width > 1 and values:
+            label, text = str(values[0]), str(values[1]) if len(values) > 1 else ""
+            if not text:
+                sheet.append([clean_text(label)])
+                merged.append(sheet.max_row)
+                continue
+            across = sum(column_widths[1:])
+            for n, piece in enumerate(pieces(clean_text(text), across)):
+                sheet.append([label if n == 0 else f"{label} {continued}", piece])
+                spans.append(sheet.max_row)
+                sheet.row_dimensions[sheet.max_row].height = max(
+                    LINE_POINTS + 2, _height(piece, across)
+                )
+            continue
+        if index <= header_row:
             out_rows = [[clean_text(v) if isinstance(v, str) else v for v in values]]
         else:
             out_rows = _split_row(values, column_widths, labels, continued)
@@ -250,6 +278,10 @@ def _sheet(
         sheet.merge_cells(start_row=at, start_column=1, end_row=at, end_column=width)
         sheet.cell(row=at, column=1).font = bold
         sheet.row_dimensions[at].height = LINE_POINTS + 2
+    for at in spans:
+        if width > 2:
+            sheet.merge_cells(start_row=at, start_column=2, end_row=at, end_column=width)
+        sheet.cell(row=at, column=1).font = bold
     for n, share in enumerate(column_widths, start=1):
         sheet.column_dimensions[get_column_letter(n)].width = share
     sheet.freeze_panes = sheet.cell(row=header_at + 1, column=1)
@@ -265,7 +297,7 @@ def write_matrix_xlsx(
     sessions: Sequence[Session], stream: IO[bytes], options: ExportOptions
 ) -> None:
     """One case's matrix as an XLSX workbook (matrix, other information, time per topic)."""
-    matrix = case_matrix(sessions, options.lang, options.approval, options.unapproved)
+    matrix = _case(sessions, options)
     t = Translator(matrix.lang)
     wb = Workbook()
     wb.remove(wb.active)
@@ -278,7 +310,7 @@ def write_matrix_xlsx(
         t,
         header_row=3,
         labels=2,
-        merge_label=matrix.interim_label,
+        spanning={n + len(title_rows) + 1 for n in matrix.interim_indices()},
     )
     _sheet(wb, t("export.matrix.sheet_other"), matrix.other_table(), (36, 45), t)
     times: list[tuple[Value, ...]] = [
@@ -294,12 +326,11 @@ def write_compare_xlsx(
     sessions: Sequence[Session], stream: IO[bytes], options: ExportOptions
 ) -> None:
     """The comparative matrix as an XLSX workbook (comparison, yes/no summary)."""
-    matrix = compare_matrix(sessions, options.lang)
+    matrix = _compare(sessions, options)
     t = Translator(matrix.lang)
     wb = Workbook()
     wb.remove(wb.active)
-    rows = [matrix.header, *((label, "") for label in matrix.rows)]
-    _sheet(wb, matrix.title, rows, (36, 110), t)
+    _sheet(wb, matrix.title, matrix.table(), (36, 110), t)
     _sheet(
         wb,
         t("export.matrix.sheet_answers"),
