@@ -1,36 +1,21 @@
-"""The export CLI: formats, folders, errors as one line; the store is faked until it lands."""
+"""The export CLI: formats, folders, errors as one line, on a real store of demo sessions."""
 
 from __future__ import annotations
-
-from typing import ClassVar
 
 import pytest
 from click.testing import CliRunner
 
-import interviewer.store
 from interviewer.cli import main
-
-
-class FakeStore:
-    """Stands in for ``interviewer.store.SessionStore``: load(id) and list(case=...)."""
-
-    sessions: ClassVar[dict] = {}
-
-    def __init__(self, data_dir) -> None:
-        self.data_dir = data_dir
-
-    def load(self, session_id: str):
-        return self.sessions[session_id]
-
-    def list(self, case: str | None = None):
-        return [s for s in self.sessions.values() if case is None or s.case == case]
+from interviewer.store import SessionStore
 
 
 @pytest.fixture
-def fake_store(monkeypatch, demo_case):
-    FakeStore.sessions = {s.id: s for s in demo_case}
-    monkeypatch.setattr(interviewer.store, "SessionStore", FakeStore, raising=False)
-    return FakeStore
+def stored_case(data_dir, demo_case):
+    """The four demo sessions in a real store (``INTERVIEWER_DATA_DIR`` points at it)."""
+    store = SessionStore(data_dir)
+    for session in demo_case:
+        store.create(session)
+    return store
 
 
 def test_unknown_format_is_one_clear_line() -> None:
@@ -47,13 +32,14 @@ def test_export_needs_a_format() -> None:
     assert "--format" in result.output
 
 
-def test_export_each_session_format_but_json(fake_store, demo_case, tmp_path) -> None:
+def test_export_each_session_format_but_json(stored_case, demo_case, tmp_path) -> None:
     runner = CliRunner()
     sid = demo_case[0].id
+    out = tmp_path / "out"
     for fmt in ("transcript-docx", "transcript-md", "coding-docx", "qdpx"):
-        result = runner.invoke(main, ["export", sid, "--format", fmt, "--out", str(tmp_path)])
+        result = runner.invoke(main, ["export", sid, "--format", fmt, "--out", str(out)])
         assert result.exit_code == 0, result.output
-    names = sorted(p.name for p in tmp_path.iterdir())
+    names = sorted(p.name for p in out.iterdir())
     assert names == [
         "Borne_1.1_coding.docx",
         "Borne_1.1_transcript.docx",
@@ -62,7 +48,7 @@ def test_export_each_session_format_but_json(fake_store, demo_case, tmp_path) ->
     ]
 
 
-def test_unknown_session_is_one_clear_line(fake_store, tmp_path) -> None:
+def test_unknown_session_is_one_clear_line(stored_case, tmp_path) -> None:
     result = CliRunner().invoke(
         main, ["export", "nope", "--format", "qdpx", "--out", str(tmp_path)]
     )
@@ -70,7 +56,7 @@ def test_unknown_session_is_one_clear_line(fake_store, tmp_path) -> None:
     assert "no session with id 'nope'" in result.output
 
 
-def test_matrix_and_compare(fake_store, tmp_path) -> None:
+def test_matrix_and_compare(stored_case, tmp_path) -> None:
     runner = CliRunner()
     result = runner.invoke(
         main, ["matrix", "--case", "Borne", "--format", "xlsx", "--out", str(tmp_path)]
