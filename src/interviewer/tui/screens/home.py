@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from interviewer import debug_log
 from interviewer.domain.codes import code_sort_key
 from interviewer.domain.protocol import InterviewProtocol
 from interviewer.i18n.errors import error_message
@@ -296,6 +297,7 @@ class HomeScreen(Screen[None]):
                 clock=self.app.clock,
             ).open()
         except Exception as exc:  # locked, corrupt, missing: one line on screen
+            debug_log.record(exc, "home: action_resume")
             self.notify(
                 self.app.t(
                     "tui.home.cannot_open",
@@ -316,6 +318,7 @@ class HomeScreen(Screen[None]):
         try:
             session = self.app.store.load(summary.id)
         except Exception as exc:
+            debug_log.record(exc, "home: action_review")
             self.notify(_first_line(exc, self.app.lang), severity="error")
             return
         self.app.use_language(self.app.session_language(session))
@@ -363,6 +366,7 @@ class HomeScreen(Screen[None]):
             plan = plan_removal(self.app.store, session_id)
             result = remove_session(self.app.store, plan, kind)  # type: ignore[arg-type]
         except Exception as exc:  # locked, damaged, disk: one line, nothing half-said
+            debug_log.record(exc, "home: remove_session")
             self.notify(
                 t("tui.remove.failed", error=_first_line(exc, self.app.lang)), severity="error"
             )
