@@ -154,7 +154,8 @@ def _read_text(text: str | None, text_file: str | None) -> str:
         except ValueError as exc:  # InputFileError: a FIFO, a device, too large
             fail_error(exc)
     try:
-        return raw.decode("utf-8-sig")
+        # the line end that closes a file (or ``echo ... |``) is not part of the text
+        return raw.decode("utf-8-sig").removesuffix("\n").removesuffix("\r")
     except UnicodeDecodeError as exc:
         fail_with("analysis.cli.text_not_utf8", path=name, position=exc.start)
     raise AssertionError
@@ -471,8 +472,9 @@ def _stamp(value: Any, lang: str) -> str:
     from interviewer.terminal_text import printable
 
     at = value.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
-    author = printable(value.author) if value.author else translate("analysis.nobody", lang)
-    return translate("analysis.list.stamp", lang, author=author, at=at)
+    if not value.author:
+        return at
+    return translate("analysis.list.stamp", lang, author=printable(value.author), at=at)
 
 
 def _echo_text(text: str, indent: str) -> None:

@@ -112,7 +112,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{file}: the analysis in it was not pooled: {problem}",
         "nl": "{file}: de analyse erin is niet samengevoegd: {problem}",
     },
-    "analysis.nobody": {"en": "(no author)", "nl": "(geen auteur)"},
     # --- interviewer conclusion --------------------------------------------------------------
     "analysis.cli.no_sessions": {
         "en": "no sessions and no analysis in {folder}",
