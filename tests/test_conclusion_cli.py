@@ -194,3 +194,26 @@ def test_the_json_export_carries_the_conclusions_to_a_colleague(data: Path, tmp_
     assert "analysis of study test pooled: 2 value(s) taken, 0 conflict(s)" in imported.output
     listed = run(colleague, "conclusion", "list")
     assert "Conclusie van Anna" in listed.output and "Vergelijk" in listed.output
+
+
+def test_the_author_comes_from_the_settings_file(data: Path, tmp_path, monkeypatch) -> None:
+    from interviewer import paths
+
+    config = tmp_path / "config.toml"
+    config.write_text('author = "Anna de Vries"\n', encoding="utf-8")
+    monkeypatch.setattr(paths, "config_file", lambda: config)
+    result = run(data, "conclusion", "set", "--case", "Borne", "--variable", "tijd", "--text", "x")
+    assert result.exit_code == 0, result.output
+    stored = AnalysisStore(data).load("test").text(Target.conclusion("Borne", "tijd"))
+    assert stored is not None and stored.author == "Anna de Vries"
+    explicit = run(
+        data, "conclusion", "set", "--case", "Borne", "--variable", "tijd", "--text", "y",
+        "--author", "Bert",
+    )  # fmt: skip
+    assert explicit.exit_code == 0, explicit.output
+    stored = AnalysisStore(data).load("test").text(Target.conclusion("Borne", "tijd"))
+    assert stored is not None and stored.author == "Bert"
+    config.write_text('author = "Anna\\u001b[31m"\n', encoding="utf-8")
+    refused = run(data, "conclusion", "list")
+    assert refused.exit_code != 0
+    assert "author must be one line of text" in refused.output

@@ -1,11 +1,13 @@
 """The user's settings file: ``config.toml`` in the configuration folder (``paths.config_file``).
 
-Only one setting exists so far::
+Two settings exist so far::
 
-    lang = "nl"   # the interface language when --lang is not given ("en" or "nl")
+    lang = "nl"        # the interface language when --lang is not given ("en" or "nl")
+    author = "Anna"    # who writes conclusions (the analysis), when --author is not given
 
 The file is optional. It is read on every call (it is a few bytes, and tests point the
-configuration folder elsewhere), never written by the program, and holds no personal data.
+configuration folder elsewhere), never written by the program, and holds nothing about
+respondents.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from interviewer import paths
 from interviewer.i18n.errors import TranslatableValueError
 
 KNOWN_LANGUAGES = ("en", "nl")
+MAX_AUTHOR_CHARS = 200
 
 
 class SettingsError(TranslatableValueError):
@@ -49,7 +52,22 @@ def read_settings(path: Path | None = None) -> dict[str, Any]:
         raise SettingsError(
             "settings.bad_lang", path=str(path), value=str(lang), known=", ".join(KNOWN_LANGUAGES)
         )
+    author = settings.get("author")
+    if author is not None and (
+        not isinstance(author, str) or len(author) > MAX_AUTHOR_CHARS or not author.isprintable()
+    ):
+        raise SettingsError("settings.bad_author", path=str(path), most=MAX_AUTHOR_CHARS)
     return settings
+
+
+def configured_author() -> str:
+    """The ``author`` of the settings file, or "" (also when the file is broken, as for
+    ``configured_language``): the name written beside a conclusion. Never the login name,
+    which would put an account name into files a team shares."""
+    try:
+        return str(read_settings().get("author") or "")
+    except SettingsError:
+        return ""
 
 
 def configured_language() -> str | None:

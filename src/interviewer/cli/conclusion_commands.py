@@ -162,9 +162,11 @@ def _read_text(text: str | None, text_file: str | None) -> str:
 
 
 def _author(author: str | None) -> str:
-    """``--author``, else empty: nothing is taken from the operating system's user name,
-    which would put a login name into files that are shared."""
-    return author or ""
+    """``--author``, else ``author`` in the settings file, else empty: nothing is taken from
+    the operating system's user name, which would put a login name into files that are shared."""
+    from interviewer.settings import configured_author
+
+    return author if author is not None else configured_author()
 
 
 def _change(action: Any) -> Any:
@@ -187,7 +189,9 @@ _study_option = click.option(
     help="The study (protocol id); needed only when the data folder holds more than one.",
 )
 _author_option = click.option(
-    "--author", default=None, help="Who writes this (default: nobody named)."
+    "--author",
+    default=None,
+    help="Who writes this (default: author in the settings file, else nobody named).",
 )
 _text_options = [
     click.option("--text", default=None, help="The text."),

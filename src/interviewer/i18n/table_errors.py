@@ -11,6 +11,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the settings file {path} is not valid TOML: {error}",
         "nl": "het instellingenbestand {path} is geen geldige TOML: {error}",
     },
+    "settings.bad_author": {
+        "en": "the settings file {path}: author must be one line of text, "
+        "at most {most} characters",
+        "nl": "het instellingenbestand {path}: author moet één regel tekst zijn, "
+        "hoogstens {most} tekens",
+    },
     "settings.bad_lang": {
         "en": "the settings file {path} says lang = {value!r}; known: {known}",
         "nl": "het instellingenbestand {path} zegt lang = {value!r}; bekend: {known}",
