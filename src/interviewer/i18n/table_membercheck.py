@@ -52,6 +52,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "membercheck.report.col.kind": {"en": "Change", "nl": "Wijziging"},
     "membercheck.report.col.text": {"en": "Text", "nl": "Tekst"},
+    "membercheck.report.more": {
+        "en": "{count} more changes are listed in the Markdown report ({file}).",
+        "nl": "Nog {count} wijzigingen staan in het Markdown-rapport ({file}).",
+    },
     "membercheck.report.legend": {"en": "Legend:", "nl": "Legenda:"},
     "membercheck.report.legend_del": {"en": "deleted text", "nl": "verwijderde tekst"},
     "membercheck.report.legend_ins": {"en": "added text", "nl": "toegevoegde tekst"},

@@ -7,12 +7,21 @@ Every change knows its region: ``header`` (title, meta lines, cover text), ``tra
 (headings, questions, answers) or ``approval`` (the block the respondent fills in, whose
 edits are expected and never become part of the transcript).
 
+Large documents stay fast (``bench/approval_bench.py``). Up to ``EXACT_LIMIT`` paragraph
+pairs the two versions go through one ``SequenceMatcher`` as they always did; beyond it the
+common start and end are matched first and the rest is cut at *anchors*, paragraphs that
+occur exactly once in each version, in order (the longest increasing run, as in "patience
+diff"), and each stretch between anchors is aligned on its own. And a replaced stretch of
+more than ``PAIR_LIMIT`` pairs compares each sent paragraph only with the next returned ones
+(``_window``), so no step compares every paragraph with every other.
+
 ``final_answers`` turns the returned text into the session's own shape per question (quick
 answer kept or not, notes, labelled parts) so the coding exports can use it.
 """
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from collections.abc import Sequence
@@ -22,6 +31,19 @@ from typing import Literal
 from interviewer.membercheck.model import FinalAnswer, SentParagraph
 
 CHANGED_RATIO = 0.5
+EXACT_LIMIT = 4_000_000
+"""Sent x returned paragraphs up to which one ``SequenceMatcher`` aligns whole documents
+(2,000 paragraphs each); larger ones are cut at anchors first (see the module docstring)."""
+PAIR_LIMIT = 10_000
+"""Pairs of a replaced stretch up to which every sent paragraph is compared with every
+returned one (a hundred edited paragraphs in a row)."""
+PAIR_WINDOW = 50
+CLOSE_RATIO = 0.8
+CANDIDATES = 4
+"""Beyond ``PAIR_LIMIT``: returned paragraphs, from the last one paired, each sent paragraph
+is compared with at least (more when the stretch has few sent paragraphs); there the next
+returned paragraph is taken at once from ``CLOSE_RATIO`` on, else the ``CANDIDATES`` sharing
+most words are compared in full."""
 ONE_TO_ONE_RATIO = 0.3
 """A single paragraph replaced by a single one counts as changed from this similarity on
 (short lines such as "Datum: ____" -> "Datum: 3 april" share little but are one edit)."""
@@ -58,41 +80,228 @@ def similarity(a: str, b: str) -> float:
     return max(words, chars)
 
 
+def _length_bound(a_words: int, a_chars: int, b_words: int, b_chars: int) -> float:
+    """An upper bound of ``similarity`` from the lengths alone (difflib's real_quick_ratio).
+
+    Two paragraphs of very different length cannot be alike: a pair whose bound is below
+    what is needed is skipped without matching, which changes no result.
+    """
+
+    def bound(x: int, y: int) -> float:
+        return 2.0 * min(x, y) / (x + y) if x + y else 1.0
+
+    words = bound(a_words, b_words)
+    if a_chars + b_chars > 4000:
+        return words
+    return max(words, bound(a_chars, b_chars))
+
+
+def _window(pairs_i: int, pairs_j: int) -> int:
+    """How many returned paragraphs each sent paragraph of a replaced stretch is compared with.
+
+    All of them up to ``PAIR_LIMIT`` pairs (every normal edit); beyond, the next
+    ``PAIR_WINDOW`` or as many as ``PAIR_LIMIT`` allows, so a stretch costs at most
+    ``max(PAIR_LIMIT, sent paragraphs x PAIR_WINDOW)`` comparisons.
+    """
+    if pairs_i * pairs_j <= PAIR_LIMIT:
+        return pairs_j
+    return max(PAIR_WINDOW, PAIR_LIMIT // max(pairs_i, 1))
+
+
 def _pair_block(
     a: Sequence[str], b: Sequence[str], i1: int, i2: int, j1: int, j2: int
 ) -> list[_Op]:
     ops: list[_Op] = []
     if i2 - i1 == 1 and j2 - j1 == 1 and similarity(a[i1], b[j1]) >= ONE_TO_ONE_RATIO:
-        return [_Op("changed", i1, j1)]
+        return [_Op("equal" if a[i1] == b[j1] else "changed", i1, j1)]
+    window = _window(i2 - i1, j2 - j1)
+    if window < j2 - j1:
+        return _pair_windowed(a, b, i1, i2, j1, j2, window)
+    b_sizes = [(len(b[j].split()), len(b[j])) for j in range(j1, j2)]
     jp = j1
     for i in range(i1, i2):
+        a_words, a_chars = len(a[i].split()), len(a[i])
         best, best_j = 0.0, None
         for j in range(jp, j2):
+            b_words, b_chars = b_sizes[j - j1]
+            # a pair that cannot reach CHANGED_RATIO, or beat the best, cannot be chosen
+            if _length_bound(a_words, a_chars, b_words, b_chars) < max(best, CHANGED_RATIO):
+                continue
             ratio = similarity(a[i], b[j])
             if ratio > best:
                 best, best_j = ratio, j
+                if ratio >= 1.0:  # nothing later can be better
+                    break
         if best_j is None or best < CHANGED_RATIO:
             ops.append(_Op("deleted", i, None))
             continue
         ops.extend(_Op("added", None, j) for j in range(jp, best_j))
-        ops.append(_Op("changed", i, best_j))
+        # a stretch cut at anchors may hold repeated paragraphs that are unchanged
+        ops.append(_Op("equal" if a[i] == b[best_j] else "changed", i, best_j))
         jp = best_j + 1
     ops.extend(_Op("added", None, j) for j in range(jp, j2))
     return ops
 
 
+def _dice(a: frozenset[str], b: frozenset[str]) -> float:
+    return 2.0 * len(a & b) / (len(a) + len(b)) if a or b else 1.0
+
+
+def _pair_windowed(
+    a: Sequence[str], b: Sequence[str], i1: int, i2: int, j1: int, j2: int, window: int
+) -> list[_Op]:
+    """Pairing in a replaced stretch too large to compare every pair (see ``_window``).
+
+    The same greedy pairing, with two shortcuts so that a paragraph costs a few
+    comparisons: the next returned paragraph is taken at once when it is ``CLOSE_RATIO``
+    alike (an edited paragraph where it was), and otherwise only the ``CANDIDATES`` in the
+    window sharing most words are compared in full.
+    """
+    ops: list[_Op] = []
+    b_words = [frozenset(b[j].split()) for j in range(j1, j2)]
+    jp = j1
+    for i in range(i1, i2):
+        best, best_j = 0.0, None
+        if jp < j2:
+            # similarity is the better of two ratios: the cheap word ratio may settle it
+            words_ratio = difflib.SequenceMatcher(
+                None, a[i].split(), b[jp].split(), autojunk=False
+            ).ratio()
+            ratio = words_ratio if words_ratio >= CLOSE_RATIO else similarity(a[i], b[jp])
+            if ratio >= CLOSE_RATIO:
+                best, best_j = ratio, jp
+            else:
+                words = frozenset(a[i].split())
+                scored = sorted(
+                    range(jp + 1, min(j2, jp + window)),
+                    key=lambda j: -_dice(words, b_words[j - j1]),
+                )[:CANDIDATES]
+                best, best_j = ratio, jp
+                for j in sorted(scored):
+                    ratio = similarity(a[i], b[j])
+                    if ratio > best:
+                        best, best_j = ratio, j
+        if best_j is None or best < CHANGED_RATIO:
+            ops.append(_Op("deleted", i, None))
+            continue
+        ops.extend(_Op("added", None, j) for j in range(jp, best_j))
+        ops.append(_Op("equal" if a[i] == b[best_j] else "changed", i, best_j))
+        jp = best_j + 1
+    ops.extend(_Op("added", None, j) for j in range(jp, j2))
+    return ops
+
+
+_Block = tuple[str, int, int, int, int]
+
+
+def _anchors(
+    a: Sequence[str], b: Sequence[str], alo: int, ahi: int, blo: int, bhi: int
+) -> list[tuple[int, int]]:
+    """Paragraphs that occur once in ``a[alo:ahi]`` and once in ``b[blo:bhi]``, as pairs of
+    positions forming the longest run increasing in both (patience sorting, n log n)."""
+    count_a: dict[str, int] = {}
+    for i in range(alo, ahi):
+        count_a[a[i]] = count_a.get(a[i], 0) + 1
+    where_b: dict[str, int] = {}
+    count_b: dict[str, int] = {}
+    for j in range(blo, bhi):
+        if count_a.get(b[j]) == 1:
+            count_b[b[j]] = count_b.get(b[j], 0) + 1
+            where_b[b[j]] = j
+    pairs = [
+        (i, where_b[a[i]]) for i in range(alo, ahi) if count_a[a[i]] == 1 and count_b.get(a[i]) == 1
+    ]
+    tails: list[int] = []  # tails[k]: the smallest j ending an increasing run of length k+1
+    tail_at: list[int] = []  # index into pairs of that tail
+    back: list[int] = [-1] * len(pairs)
+    for n, (_i, j) in enumerate(pairs):
+        k = bisect.bisect_left(tails, j)
+        back[n] = tail_at[k - 1] if k else -1
+        if k == len(tails):
+            tails.append(j)
+            tail_at.append(n)
+        else:
+            tails[k], tail_at[k] = j, n
+    run: list[tuple[int, int]] = []
+    n = tail_at[-1] if tail_at else -1
+    while n >= 0:
+        run.append(pairs[n])
+        n = back[n]
+    return run[::-1]
+
+
+def _blocks(a: Sequence[str], b: Sequence[str]) -> list[_Block]:
+    """``get_opcodes``-like blocks for two long paragraph lists, in document order.
+
+    A stack rather than recursion, so no document is deep enough to exhaust Python's.
+    """
+    out: list[_Block] = []
+    stack: list[_Block] = [("align", 0, len(a), 0, len(b))]
+    while stack:
+        tag, alo, ahi, blo, bhi = stack.pop()
+        if tag != "align":
+            out.append((tag, alo, ahi, blo, bhi))
+            continue
+        start = 0
+        while alo + start < ahi and blo + start < bhi and a[alo + start] == b[blo + start]:
+            start += 1
+        end = 0
+        while (
+            ahi - end > alo + start
+            and bhi - end > blo + start
+            and a[ahi - end - 1] == b[bhi - end - 1]
+        ):
+            end += 1
+        todo: list[_Block] = []
+        if start:
+            todo.append(("equal", alo, alo + start, blo, blo + start))
+        mlo, mhi, nlo, nhi = alo + start, ahi - end, blo + start, bhi - end
+        if mlo == mhi and nlo < nhi:
+            todo.append(("insert", mlo, mhi, nlo, nhi))
+        elif nlo == nhi and mlo < mhi:
+            todo.append(("delete", mlo, mhi, nlo, nhi))
+        elif mlo < mhi:
+            if (mhi - mlo) * (nhi - nlo) <= EXACT_LIMIT:
+                matcher = difflib.SequenceMatcher(
+                    None, list(a[mlo:mhi]), list(b[nlo:nhi]), autojunk=False
+                )
+                todo += [
+                    (t, mlo + i1, mlo + i2, nlo + j1, nlo + j2)
+                    for t, i1, i2, j1, j2 in matcher.get_opcodes()
+                ]
+            else:
+                anchors = _anchors(a, b, mlo, mhi, nlo, nhi)
+                if not anchors:
+                    todo.append(("replace", mlo, mhi, nlo, nhi))
+                i, j = mlo, nlo
+                for ai, bj in anchors:
+                    todo.append(("align", i, ai, j, bj))
+                    todo.append(("equal", ai, ai + 1, bj, bj + 1))
+                    i, j = ai + 1, bj + 1
+                if anchors:
+                    todo.append(("align", i, mhi, j, nhi))
+        if end:
+            todo.append(("equal", ahi - end, ahi, bhi - end, bhi))
+        stack.extend(reversed(todo))
+    return out
+
+
 def align(a: Sequence[str], b: Sequence[str]) -> list[_Op]:
     """Operations turning paragraph list ``a`` into ``b``, in document order."""
     ops: list[_Op] = []
-    matcher = difflib.SequenceMatcher(None, list(a), list(b), autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    if len(a) * len(b) <= EXACT_LIMIT:
+        matcher = difflib.SequenceMatcher(None, list(a), list(b), autojunk=False)
+        blocks: list[_Block] = list(matcher.get_opcodes())
+    else:
+        blocks = _blocks(a, b)
+    for tag, i1, i2, j1, j2 in blocks:
         if tag == "equal":
             ops.extend(_Op("equal", i1 + k, j1 + k) for k in range(i2 - i1))
         elif tag == "delete":
             ops.extend(_Op("deleted", i, None) for i in range(i1, i2))
         elif tag == "insert":
             ops.extend(_Op("added", None, j) for j in range(j1, j2))
-        else:
+        elif i2 > i1 or j2 > j1:
             ops.extend(_pair_block(a, b, i1, i2, j1, j2))
     return ops
 

@@ -145,6 +145,13 @@ def write_markdown(comparison: Comparison, info: ReportInfo, stream: IO[bytes]) 
     stream.write(render_markdown(comparison, info).encode("utf-8"))
 
 
+MAX_DOCX_ROWS = 1_000
+"""Changes listed per section of the Word report; the Markdown report lists them all.
+
+A Word table grows slower with every row (python-docx looks its children up one by one), and
+a report of more than a thousand changes is read in the Markdown file or not at all."""
+
+
 def write_docx(comparison: Comparison, info: ReportInfo, stream: IO[bytes]) -> None:
     """The change report as a Word document (table of changes, marked words)."""
     from docx.shared import RGBColor
@@ -179,7 +186,7 @@ def write_docx(comparison: Comparison, info: ReportInfo, stream: IO[bytes]) -> N
         heads = ("col.where", "col.kind", "col.text")
         for cell, key in zip(table.rows[0].cells, heads, strict=True):
             docx_tools.set_cell(cell, t(f"membercheck.report.{key}"), bold=True)
-        for change in changes:
+        for change in changes[:MAX_DOCX_ROWS]:
             cells = table.add_row().cells
             docx_tools.set_cell(cells[0], _where(change, t))
             docx_tools.set_cell(cells[1], t(f"membercheck.change.{change.kind}"))
@@ -193,6 +200,14 @@ def write_docx(comparison: Comparison, info: ReportInfo, stream: IO[bytes]) -> N
             for kind, text in segments:
                 mark(paragraph.add_run(clean_text(text)), kind)
         docx_tools.set_column_widths(table, doc, (0.2, 0.19, 0.61))
+        if len(changes) > MAX_DOCX_ROWS:
+            doc.add_paragraph(
+                t(
+                    "membercheck.report.more",
+                    count=len(changes) - MAX_DOCX_ROWS,
+                    file=f"changes-{info.returned_number}.md",
+                )
+            ).runs[0].italic = True
     doc.add_paragraph()
     legend = doc.add_paragraph()
     legend.add_run(t("membercheck.report.legend") + " ")
