@@ -167,6 +167,8 @@ def _verbatim(
 @click.command("matrix")
 @click.option("--case", "cases", multiple=True, help="Case name; repeat for several cases.")
 @click.option("--compare", is_flag=True, help="The comparative matrix over the cases.")
+@click.option("--frame", is_flag=True, help="The analysis frame per case (seed 003): keywords "
+              "and key sentences per code; docx or xlsx.")  # fmt: skip
 @click.option("--format", "fmt", type=click.Choice(("docx", "csv", "xlsx")), default="docx",
               show_default=True, help="Word (landscape), CSV or Excel.")  # fmt: skip
 @click.option("--out", "out", type=click.Path(file_okay=False), default=None,
@@ -183,18 +185,22 @@ def matrix_command(
     ctx: click.Context,
     cases: tuple[str, ...],
     compare: bool,
+    frame: bool,
     fmt: str,
     out: str | None,
     force: bool,
     csv_sep: str | None,
     approved_only: bool,
 ) -> None:
-    """Data matrix per case (--case C) or the comparative matrix (--compare)."""
+    """Data matrix per case (--case C), the comparative matrix (--compare) or the analysis
+    frame per case (--case C --frame)."""
     from interviewer.export.options import ExportOptions
     from interviewer.export.registry import ExportError, write_export
 
     if not cases and not compare:
         fail_with("cli.matrix_needs_case")
+    if frame and (compare or fmt == "csv"):
+        fail_with("analysis.cli.frame_options")
     store = open_store(ctx)
     sessions: list[Any] = []
     if cases:
@@ -207,7 +213,7 @@ def matrix_command(
         sessions = _case_sessions(store, None)
         if not sessions:
             fail_with("cli.nothing_to_compare")
-    name = f"{'compare' if compare else 'matrix'}-{fmt}"
+    name = f"{'compare' if compare else 'frame' if frame else 'matrix'}-{fmt}"
     separator = "\t" if csv_sep == "tab" else csv_sep
     base = ExportOptions(force=force, csv_sep=separator)
     options = prepare_export(ctx, sessions, [name], base, approved_only=approved_only)

@@ -189,7 +189,9 @@ def _split_row(
     """One row, or the row and its continuation rows when a text does not fit (see the
     module docstring): the label of a continuation row ends in ``continued``."""
     split = [
-        pieces(clean_text(v), widths[n]) if isinstance(v, str) and n >= labels else [v]
+        pieces(clean_text(v), widths[n])
+        if isinstance(v, str) and n >= labels
+        else [clean_text(v) if isinstance(v, str) else v]
         for n, v in enumerate(values)
     ]
     rows: list[list[Value]] = []
@@ -200,7 +202,7 @@ def _split_row(
             for n in range(labels):
                 row[n] = ""
             at = named[-1] if named else 0
-            row[at] = f"{values[at]} {continued}".strip()
+            row[at] = clean_text(f"{values[at]} {continued}".strip())
         rows.append(row)
     return rows
 

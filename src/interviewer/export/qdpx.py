@@ -8,7 +8,11 @@ the sources under a lowercase ``sources/`` folder. We write:
 * one text source per session (``sources/<guid>.txt``, the transcript text);
 * a ``PlainTextSelection`` for every answer paragraph, coded with its characteristic's
   sub-code (or its variable, or the closing question's extra code), plus one coding per tag;
-* a case per respondent with the variables case, role, mode and duration.
+* a case per respondent with the variables case, role, mode and duration;
+* the study's analysis as memos (``Note`` with ``PlainTextContent``): per case and variable
+  the Tussenconclusie and the analysis frame, per variable the comparative conclusion, and
+  the general rows; the variable's code refers to its memos (``NoteRef``), a ``Set`` per
+  case holds the case's sources and memos, and the project refers to the comparison's.
 
 Positions are Unicode code-point offsets into the source text, end exclusive (Python string
 indices). Element order follows the schema's sequences. GUIDs are derived (uuid5) from the
@@ -28,8 +32,20 @@ from typing import IO
 from lxml import etree
 
 from interviewer import __version__
+from interviewer.domain.analysis import (
+    GENERAL_ROWS,
+    KeySentence,
+    KeywordsValue,
+    StudyAnalysis,
+    TextValue,
+)
 from interviewer.domain.protocol import InterviewProtocol
 from interviewer.domain.session import Session
+from interviewer.export.analysis_export import (
+    respondent_codes,
+    study_analysis,
+    variable_text,
+)
 from interviewer.export.content import SessionContent, build_content, code_colours, rgb
 from interviewer.export.options import ExportOptions
 from interviewer.export.registry import ExportError
@@ -216,7 +232,14 @@ def _e(parent: etree._Element, tag: str, ns: str = PROJECT_NS, **attrs: str) -> 
     return etree.SubElement(parent, f"{{{ns}}}{tag}", {k: v for k, v in attrs.items() if v})
 
 
-def _codes_element(parent: etree._Element, protocol: InterviewProtocol, ns: str) -> None:
+def _codes_element(
+    parent: etree._Element,
+    protocol: InterviewProtocol,
+    ns: str,
+    notes: dict[str, list[str]] | None = None,
+) -> None:
+    """The codebook; ``notes`` (topic id -> note GUIDs) links memos to variable codes
+    (``NoteRef`` sits between a code's Description and its sub-codes, as the schema orders)."""
     colours = code_colours(protocol)
     guids = code_guids(protocol)
     codes = _e(parent, "Codes", ns)
@@ -226,6 +249,8 @@ def _codes_element(parent: etree._Element, protocol: InterviewProtocol, ns: str)
                   isCodable="true", color=colour)  # fmt: skip
         if topic.description:
             _e(code, "Description", ns).text = clean_text(topic.description)
+        for note in (notes or {}).get(topic.id, ()):
+            _e(code, "NoteRef", ns, targetGUID=note)
         for characteristic in topic.characteristics:
             key = f"{topic.id}/{characteristic.id}"
             sub = _e(code, "Code", ns, guid=guids[key], name=clean_line(characteristic.label),
@@ -305,9 +330,14 @@ def project_parts(
         ("creationDateTime", created),
     ):
         root.set(key, value)
+    memos = analysis_memos(
+        study_analysis(options, protocol.id), protocol, sessions, sources, t, user
+    )
     users = _e(root, "Users")
     _e(users, "User", guid=user, name="interviewer")
-    _codes_element(_e(root, "CodeBook"), protocol, PROJECT_NS)
+    for author, author_guid in memos.users.items():
+        _e(users, "User", guid=author_guid, name=author)
+    _codes_element(_e(root, "CodeBook"), protocol, PROJECT_NS, memos.by_code)
     variables = [
         ("case", t("export.qdpx.case_variable"), "Text"),
         ("role", t("export.qdpx.role_variable"), "Text"),
@@ -363,8 +393,172 @@ def project_parts(
                 coding = _e(element, "Coding", guid=guid("coding", sel.guid, code),
                             creatingUser=user)  # fmt: skip
                 _e(coding, "CodeRef", targetGUID=code)
+    memos.write(root)
     xml = etree.tostring(root, xml_declaration=True, encoding="utf-8", pretty_print=True)
     return xml, sources
+
+
+@dataclass(frozen=True)
+class Memo:
+    """One conclusion or analysis frame as a REFI-QDA ``Note`` (a memo)."""
+
+    guid: str
+    name: str
+    text: str
+    user: str
+    """GUID of the user who wrote it (its author, or the project's user)."""
+    created: str
+    code: str | None
+    """The topic id whose code refers to it, or None (a general row)."""
+    group: str | None
+    """The case it belongs to (a ``Set`` per case holds it), or None: the comparison."""
+
+
+@dataclass
+class Memos:
+    """The analysis as memos, and where each is linked: codes, a set per case, the project."""
+
+    notes: list[Memo] = dataclasses.field(default_factory=list)
+    users: dict[str, str] = dataclasses.field(default_factory=dict)
+    """Author name -> user GUID."""
+    case_sources: dict[str, list[str]] = dataclasses.field(default_factory=dict)
+    """Case -> GUIDs of its sessions' sources (members of the case's set)."""
+    set_names: dict[str | None, str] = dataclasses.field(default_factory=dict)
+
+    @property
+    def by_code(self) -> dict[str, list[str]]:
+        """Topic id -> GUIDs of the memos about it."""
+        found: dict[str, list[str]] = {}
+        for memo in self.notes:
+            if memo.code is not None:
+                found.setdefault(memo.code, []).append(memo.guid)
+        return found
+
+    def write(self, root: etree._Element) -> None:
+        """``Notes``, a ``Set`` per case (its sources and memos) and one for the comparison,
+        and the project's ``NoteRef`` to the comparison's memos, in the schema's order."""
+        if not self.notes:
+            return
+        notes = _e(root, "Notes")
+        for memo in self.notes:
+            note = _e(notes, "Note", guid=memo.guid, name=memo.name, creatingUser=memo.user,
+                      creationDateTime=memo.created)  # fmt: skip
+            _e(note, "PlainTextContent").text = memo.text
+        sets = _e(root, "Sets")
+        for group, name in self.set_names.items():
+            members = [m.guid for m in self.notes if m.group == group]
+            if not members:
+                continue
+            key = guid("set", "case", group) if group is not None else guid("set", "compare")
+            found = _e(sets, "Set", guid=key, name=name)
+            for source in self.case_sources.get(group or "", []) if group else []:
+                _e(found, "MemberSource", targetGUID=source)
+            for member in members:
+                _e(found, "MemberNote", targetGUID=member)
+        for memo in self.notes:
+            if memo.group is None:
+                _e(root, "NoteRef", targetGUID=memo.guid)
+
+
+def analysis_memos(
+    analysis: StudyAnalysis | None,
+    protocol: InterviewProtocol,
+    sessions: Sequence[Session],
+    sources: Sequence[SourceText],
+    t: Translator,
+    user: str,
+) -> Memos:
+    """The analysis of the exported cases (and the comparison) as memos.
+
+    Per case and variable a memo with the Tussenconclusie and one with the analysis frame
+    (keywords and key sentences with their references), each referred to by the variable's
+    code and a member of the case's set (with the case's sources); per variable a memo with
+    the comparative conclusion (referred to by the code) and one per general row, all
+    members of the comparison's set and referred to by the project. The schema gives a
+    ``Case`` no ``NoteRef``, so a set is how a memo is tied to a case here. GUIDs derive
+    from study, case and variable: the same analysis exports to the same project.
+    """
+    memos = Memos()
+    if analysis is None:
+        return memos
+    codes = respondent_codes(sessions)
+    cases = list(dict.fromkeys(s.case for s in sessions))
+    for session, source in zip(sessions, sources, strict=True):
+        memos.case_sources.setdefault(session.case, []).append(source.guid)
+
+    def author(value: TextValue | KeywordsValue | KeySentence | None) -> str:
+        name = clean_line(value.author) if value is not None else ""
+        if not name:
+            return user
+        return memos.users.setdefault(name, guid("author", name))
+
+    for case in cases:
+        memos.set_names[case] = clean_line(t("analysis.qdpx.case_set", case=case))
+        for topic in protocol.topics:
+            label = clean_line(topic.row_label)
+            said = variable_text(analysis, case, topic.id, codes, t)
+            found = analysis.variable(
+                next((c for c in analysis.cases if c.casefold() == case.casefold()), case),
+                topic.id,
+            )
+            if said.conclusion.strip():
+                memos.notes.append(
+                    Memo(
+                        guid("note", protocol.id, "conclusion", case, topic.id),
+                        clean_line(t("analysis.qdpx.conclusion_note", case=case, variable=label)),
+                        clean_text(said.conclusion),
+                        author(found.conclusion),
+                        _timestamp(found.conclusion.updated_at) if found.conclusion else "",
+                        topic.id,
+                        case,
+                    )
+                )
+            frame = said.frame_text(t)
+            if frame:
+                stamped = [v for v in (found.keywords, *found.live_sentences()) if v is not None]
+                latest = max(stamped, key=lambda v: v.updated_at)
+                memos.notes.append(
+                    Memo(
+                        guid("note", protocol.id, "frame", case, topic.id),
+                        clean_line(t("analysis.qdpx.frame_note", case=case, variable=label)),
+                        clean_text(frame),
+                        author(latest),
+                        _timestamp(latest.updated_at),
+                        topic.id,
+                        case,
+                    )
+                )
+    memos.set_names[None] = clean_line(t("analysis.qdpx.compare_set"))
+    for topic in protocol.topics:
+        value = analysis.comparison.variables.get(topic.id)
+        if value is not None and value.text.strip():
+            label = clean_line(topic.row_label)
+            memos.notes.append(
+                Memo(
+                    guid("note", protocol.id, "compare", topic.id),
+                    clean_line(t("analysis.qdpx.compare_note", variable=label)),
+                    clean_text(value.text),
+                    author(value),
+                    _timestamp(value.updated_at),
+                    topic.id,
+                    None,
+                )
+            )
+    for row in GENERAL_ROWS:
+        general = analysis.comparison.general.get(row)
+        if general is not None and general.text.strip():
+            memos.notes.append(
+                Memo(
+                    guid("note", protocol.id, "general", row),
+                    clean_line(t(f"analysis.general.{row}")),
+                    clean_text(general.text),
+                    author(general),
+                    _timestamp(general.updated_at),
+                    None,
+                    None,
+                )
+            )
+    return memos
 
 
 def write_qdpx(sessions: Sequence[Session], stream: IO[bytes], options: ExportOptions) -> None:

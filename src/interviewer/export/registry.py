@@ -99,6 +99,10 @@ FORMATS: dict[str, ExportFormat] = {
         ExportFormat("compare-xlsx", ".xlsx", "compare",
                      _X + "matrix_tabular:write_compare_xlsx", "compare",
                      "Comparative matrix over cases (Excel)"),
+        ExportFormat("frame-docx", ".docx", "case", _X + "analysis_frame:write_frame_docx",
+                     "frame", "Analysis frame per case: keywords, key sentences per code (Word)"),
+        ExportFormat("frame-xlsx", ".xlsx", "case", _X + "analysis_frame:write_frame_xlsx",
+                     "frame", "Analysis frame per case: keywords, key sentences per code (Excel)"),
     )
 }  # fmt: skip
 """Every export format by name."""

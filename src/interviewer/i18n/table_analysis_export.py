@@ -25,6 +25,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "export.format.frame-docx": {"en": "Analysis frame (Word)", "nl": "Analysekader (Word)"},
     "export.format.frame-xlsx": {"en": "Analysis frame (Excel)", "nl": "Analysekader (Excel)"},
+    "analysis.cli.frame_options": {
+        "en": "--frame writes the analysis frame per case (--case) as docx or xlsx; "
+        "not with --compare or --format csv",
+        "nl": "--frame schrijft het analysekader per casus (--case) als docx of xlsx; "
+        "niet met --compare of --format csv",
+    },
     # --- REFI-QDA memos ---------------------------------------------------------------------
     "analysis.qdpx.conclusion_note": {
         "en": "Interim conclusion {case}: {variable}",

@@ -39,6 +39,8 @@ CODING_FORMATS = frozenset(
         "compare-docx",
         "compare-csv",
         "compare-xlsx",
+        "frame-docx",
+        "frame-xlsx",
     }
 )
 """Formats the analysis works from (coding, matrices): they warn about transcripts that are
