@@ -31,6 +31,7 @@ LAZY_COMMANDS: dict[str, str] = {
     "check": "interviewer.cli.protocol_commands:check_command",
     "codes": "interviewer.cli.code_commands:codes_group",
     "conclusion": "interviewer.cli.conclusion_commands:conclusion_group",
+    "analyse": "interviewer.cli.analyse_commands:analyse_command",
     "cite": "interviewer.cli.code_commands:cite_command",
     "show": "interviewer.cli.protocol_commands:show_command",
     "schema": "interviewer.cli.schema_commands:schema_group",

@@ -122,6 +122,8 @@ class InterviewerApp(App[None]):
         Binding("ctrl+q", "quit", show=False, priority=True, id="quit")
     ]
     ENABLE_COMMAND_PALETTE = True
+    start_screen: Callable[[], Screen] | None = None
+    """The first screen instead of home (set by ``interviewer analyse``)."""
 
     def __init__(
         self,
@@ -173,6 +175,8 @@ class InterviewerApp(App[None]):
             from interviewer.tui.screens.intro import IntroductionScreen
 
             self.push_screen(localized(IntroductionScreen, self.lang)())
+        elif self.start_screen is not None:  # interviewer analyse: its screen, no home
+            self.push_screen(self.start_screen())
         else:
             from interviewer.tui.screens.home import HomeScreen
 
