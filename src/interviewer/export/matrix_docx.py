@@ -1,4 +1,7 @@
-"""Data matrices as Word documents: landscape, header rows repeated on every page."""
+"""Data matrices as Word documents: landscape, header rows repeated on every page.
+
+The case matrix ends with two charts (``matrix_charts``): planned against actual minutes
+per topic per respondent, and the coverage of the characteristics per respondent."""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ from interviewer.domain.session import Session
 from interviewer.export import docx_tools
 from interviewer.export.analysis_export import study_analysis
 from interviewer.export.matrix import CaseMatrix, CompareMatrix, case_matrix, compare_matrix
+from interviewer.export.matrix_charts import add_charts
 from interviewer.export.options import ExportOptions
 from interviewer.export.text import clean_line
 from interviewer.i18n import translate
@@ -101,6 +105,7 @@ def write_matrix_docx(
     )
     doc = _new(matrix.title, matrix.lang)
     render_case(doc, matrix)
+    add_charts(doc, sessions, matrix.case, matrix.lang)
     _finish(doc, stream)
 
 
