@@ -25,6 +25,7 @@ from interviewer.cli.common import (
 )
 from interviewer.cli.pseudonym_commands import replacements_of
 from interviewer.i18n import translate
+from interviewer.terminal_text import printable
 
 DATE = click.DateTime(["%Y-%m-%d"])
 
@@ -45,7 +46,9 @@ def _book(ctx: click.Context) -> Any:
 
 
 def _say(ctx: click.Context, key: str, session: Any = None, **values: object) -> None:
-    click.echo(translate(key, ui_language(ctx, session), **values))
+    # values are data (codes, case names, paths): never a control character to the terminal
+    safe = {k: printable(v) if isinstance(v, str) else v for k, v in values.items()}
+    click.echo(translate(key, ui_language(ctx, session), **safe))
 
 
 # --- approval --------------------------------------------------------------------------------
@@ -247,7 +250,7 @@ def receive_command(ctx: click.Context, session_id: str, file: str, out: str | N
         text = change.old if change.kind == "deleted" else change.new
         kind = translate(f"membercheck.change.{change.kind}", lang)
         short = text if len(text) <= 70 else text[:69] + "…"
-        click.echo(f"  {number:>4}  {kind:<11} {short}")
+        click.echo(f"  {number:>4}  {kind:<11} {printable(short)}")
     folder = book.files_dir(session.id)
     written = [folder / returned.report_docx, folder / returned.report_md]
     if out:
@@ -319,7 +322,7 @@ def list_command(ctx: click.Context, case: str | None, today: dt.datetime | None
         return
     click.echo(click.style(overview_header(lang), bold=True))
     for row in rows:
-        line = row.line()
+        line = printable(row.line())  # one line of codes, case names and dates
         overdue = row.record is not None and is_overdue(row.record, day)
         click.echo(click.style(line, fg="red", bold=True) if overdue else line)
 
@@ -353,12 +356,13 @@ def show_command(ctx: click.Context, session_id: str) -> None:
         return
     lang = ui_language(ctx, session)
     state = translate(f"membercheck.state.{record.state.value}", lang)
-    click.echo(translate("membercheck.show.head", lang, code=record.respondent, case=record.case,
-                         state=state))  # fmt: skip
+    click.echo(translate("membercheck.show.head", lang, code=printable(record.respondent),
+                         case=printable(record.case), state=state))  # fmt: skip
     for event in record.events:
         kind = translate(f"membercheck.event.{event.kind}", lang)
         # the detail is the audit line as it was recorded (in English; it is data, not a message)
-        click.echo(f"  {event.at.isoformat(timespec='minutes')}  {kind:<11} {event.detail}")
+        detail = printable(event.detail)
+        click.echo(f"  {event.at.isoformat(timespec='minutes')}  {kind:<11} {detail}")
 
 
 # --- used by 'interviewer export' and 'interviewer matrix' ------------------------------------
@@ -393,8 +397,8 @@ def prepare_export(
             translate(
                 key,
                 lang,
-                code=item.session.respondent,
-                case=item.session.case,
+                code=printable(item.session.respondent),
+                case=printable(item.session.case),
                 state=state,
                 deadline=deadline,
             ),
@@ -413,9 +417,9 @@ def prepare_export(
                 translate(
                     "membercheck.cli.replaced",
                     lang,
-                    name=name,
+                    name=printable(name),
                     count=count,
-                    pseudonym=entry.pseudonym if entry else "?",
+                    pseudonym=printable(entry.pseudonym) if entry else "?",
                 ),
                 err=True,
             )

@@ -22,6 +22,7 @@ from interviewer.cli.common import (
     open_store,
 )
 from interviewer.i18n import document_language, translate
+from interviewer.terminal_text import printable
 
 SCHEMES = ("case", "shuffled", "sequential")
 _NUMBERED = re.compile(r"^`\s*(\d+)` ?(.*)$")
@@ -150,4 +151,4 @@ def cite_command(ctx: click.Context, session_id: str, lines: str, template: str 
         template=template,
         lang=lang,
     )
-    click.echo(f"“{quote}” {citation}")
+    click.echo(f"“{printable(quote)}” {printable(citation)}")

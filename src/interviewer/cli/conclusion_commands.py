@@ -323,7 +323,7 @@ def keywords_command(
             "analysis.cli.keywords",
             ui_language(ctx),
             case=printable(name),
-            variable=_label(info, var),
+            variable=printable(_label(info, var)),
             keywords="; ".join(printable(w) for w in words) or "-",
         )
     )
@@ -382,13 +382,15 @@ def keysentence_add_command(
             info.id, name, var, body, source=source, author=_author(author)
         )
     )
+    from interviewer.terminal_text import printable
+
     click.echo(
         translate(
             "analysis.cli.sentence_added",
             ui_language(ctx),
             id=sentence.id,
-            case=name,
-            variable=_label(info, var),
+            case=printable(name),
+            variable=printable(_label(info, var)),
         )
     )
 
@@ -420,13 +422,15 @@ def keysentence_remove_command(
             info.id, name, var, sentence_id, author=_author(author)
         )
     )
+    from interviewer.terminal_text import printable
+
     click.echo(
         translate(
             "analysis.cli.sentence_removed",
             ui_language(ctx),
             id=sentence_id,
-            case=name,
-            variable=_label(info, var),
+            case=printable(name),
+            variable=printable(_label(info, var)),
         )
     )
 

@@ -26,6 +26,7 @@ from interviewer.cli.common import (
     ui_language,
 )
 from interviewer.i18n import document_language, translate
+from interviewer.terminal_text import json_printable, printable
 
 
 def replacements_of(ctx: click.Context) -> Any:
@@ -39,7 +40,9 @@ def replacements_of(ctx: click.Context) -> Any:
 
 
 def _say(ctx: click.Context, key: str, session: Any = None, **values: object) -> None:
-    click.echo(translate(key, ui_language(ctx, session), **values))
+    # values are data (names, paths): never a control character to the terminal
+    safe = {k: printable(v) if isinstance(v, str) else v for k, v in values.items()}
+    click.echo(translate(key, ui_language(ctx, session), **safe))
 
 
 # --- key file --------------------------------------------------------------------------------
@@ -71,7 +74,8 @@ def key_show_command(ctx: click.Context, case: str | None) -> None:
     if not rows:
         _say(ctx, "membercheck.cli.no_keys")
         return
-    click.echo(format_table(rows))
+    # each cell is data (names, functions, addresses): escaped before the columns are measured
+    click.echo(format_table([{k: printable(v) for k, v in row.items()} for row in rows]))
 
 
 @key_group.command("export")
@@ -150,7 +154,8 @@ def codelist_command(
     lang = ui_language(ctx, sessions[0])
     for case in dict.fromkeys(s.case for s in sessions):
         if replacements.apply(case) == case:
-            click.echo(translate("membercheck.cli.case_not_replaced", lang, case=case), err=True)
+            shown = printable(case)
+            click.echo(translate("membercheck.cli.case_not_replaced", lang, case=shown), err=True)
     groups = code_groups(sessions, replacements)
     stream = io.BytesIO()
     WRITERS[fmt](groups, stream, document_language(sessions[0]))
@@ -235,11 +240,12 @@ def replace_list_command(ctx: click.Context, as_json: bool) -> None:
     entries = replacements_of(ctx).entries
     if as_json:
         payload = [{"name": e.name, "pseudonym": e.pseudonym, "kind": e.kind} for e in entries]
-        click.echo(json.dumps(payload, ensure_ascii=False, indent=2))
+        click.echo(json_printable(json.dumps(payload, ensure_ascii=False, indent=2)))
         return
     if not entries:
         _say(ctx, "membercheck.cli.replace_empty")
         return
-    width = max(len(e.name) for e in entries)
-    for entry in entries:
-        click.echo(f"{entry.name:<{width}}  ->  {entry.pseudonym}  ({entry.kind})")
+    names = [printable(e.name) for e in entries]
+    width = max(len(n) for n in names)
+    for name, entry in zip(names, entries, strict=True):
+        click.echo(f"{name:<{width}}  ->  {printable(entry.pseudonym)}  ({printable(entry.kind)})")

@@ -37,6 +37,7 @@ from interviewer.cli.common import (
 )
 from interviewer.i18n import resolve_language, translate
 from interviewer.i18n.errors import error_message
+from interviewer.terminal_text import printable
 
 
 def no_pydantic_plugins() -> None:
@@ -225,7 +226,8 @@ def _cannot_write(data_dir: Path, exc: OSError) -> str:
 def _say_chosen_code(case: str, code: str, lang: str) -> None:
     """Name the code ``run`` chose (no ``--respondent``); printed before the screen takes
     the terminal, so it is read again once the interview is left."""
-    click.echo(translate("store.code_chosen", lang, code=code, case=case), err=True)
+    shown = {"code": printable(code), "case": printable(case)}
+    click.echo(translate("store.code_chosen", lang, **shown), err=True)
 
 
 def respondent_code(summaries: Any, case: str, respondent: str | None, lang: str) -> str:

@@ -23,6 +23,7 @@ from interviewer.cli.common import (
 )
 from interviewer.i18n import resolve_language, translate
 from interviewer.i18n.errors import error_message
+from interviewer.terminal_text import printable
 
 
 def _describe(plan: Any, lang: str, folder: Path) -> list[str]:
@@ -32,8 +33,8 @@ def _describe(plan: Any, lang: str, folder: Path) -> list[str]:
             "withdraw.session",
             lang,
             id=plan.session_id,
-            case=plan.case,
-            respondent=plan.respondent,
+            case=printable(plan.case),
+            respondent=printable(plan.respondent),
             date=plan.date.isoformat(),
         ),
         translate("withdraw.will_remove", lang, folder=str(folder)),
@@ -65,7 +66,7 @@ def _report_exports(plan: Any, lang: str, folders: list[Path]) -> None:
         return
     click.echo(translate("withdraw.exports.found", lang, count=len(hits), folders=shown))
     for hit in hits:
-        line = f"  {hit.path}"
+        line = f"  {printable(hit.path)}"
         if hit.why.startswith("unreadable: "):
             reason = hit.why.removeprefix("unreadable: ")
             line += "  " + translate("withdraw.exports.unreadable", lang, reason=reason)
@@ -129,14 +130,15 @@ def _remove(
         translate(
             f"withdraw.done.{kind}",
             lang,
-            case=plan.case,
-            respondent=plan.respondent,
+            case=printable(plan.case),
+            respondent=printable(plan.respondent),
             count=len(result.removed),
             audit=str(audit_path(store.data_dir)),
         )
     )
     if result.plan.transcript_source:
-        click.echo(translate("withdraw.source", lang, name=result.plan.transcript_source))
+        name = printable(result.plan.transcript_source)
+        click.echo(translate("withdraw.source", lang, name=name))
     _report_exports(plan, lang, list(export_dirs) or [paths.default_export_dir()])
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.markup import escape
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -16,9 +17,16 @@ from interviewer import debug_log
 from interviewer.domain.codes import code_sort_key
 from interviewer.domain.protocol import InterviewProtocol
 from interviewer.i18n.errors import error_message
+from interviewer.terminal_text import printable
 from interviewer.tui.bindings import QUIT, Key, bindings, localized
 from interviewer.tui.sources import ProtocolChoice, ProtocolLoadError, list_protocols, load_protocol
 from interviewer.tui.widgets.key_footer import KeyFooter
+
+
+def _shown(text: object) -> str:
+    """Data (a case name, a code, a path) for a message that reads markup: no control
+    character reaches the terminal and ``[`` is never read as a style."""
+    return escape(printable(text))
 
 
 def _first_line(exc: BaseException, lang: str) -> str:
@@ -116,9 +124,10 @@ class HomeScreen(Screen[None]):
         if not by_case:
             sessions.add_option(Option(Text(t("tui.home.no_sessions"), style="dim"), disabled=True))
         for case in sorted(by_case):
-            sessions.add_option(Option(Text(case, style="bold underline"), disabled=True))
+            heading = Text(printable(case), style="bold underline")  # data: shown, not obeyed
+            sessions.add_option(Option(heading, disabled=True))
             for s in sorted(by_case[case], key=lambda s: code_sort_key(s.respondent)):
-                line = Text(f" {s.respondent:<5} {s.date} ")
+                line = Text(f" {printable(s.respondent):<5} {s.date} ")
                 if s.id in overdue:  # first on the line, so it is never cut off
                     line = Text("⚠ " + t("tui.home.overdue") + " ", style="bold red") + line
                 if s.id in newer_copies:  # restore: interviewer resume ID --from-emergency
@@ -343,8 +352,8 @@ class HomeScreen(Screen[None]):
             return
         question = self.app.t(
             "tui.remove.question",
-            case=summary.case,
-            respondent=summary.respondent,
+            case=_shown(summary.case),
+            respondent=_shown(summary.respondent),
             date=summary.date.isoformat(),
         )
 
@@ -372,12 +381,13 @@ class HomeScreen(Screen[None]):
             )
             return
         count = len(result.removed)
-        self.notify(t("tui.remove.done", case=plan.case, respondent=plan.respondent, count=count))
+        shown = {"case": _shown(plan.case), "respondent": _shown(plan.respondent)}
+        self.notify(t("tui.remove.done", count=count, **shown))
         hits = exports_mentioning(
             [paths.default_export_dir()], plan.session_id, plan.case, plan.respondent
         )
         if hits:
-            files = ", ".join(str(hit.path) for hit in hits)
+            files = ", ".join(_shown(hit.path) for hit in hits)
             self.notify(t("tui.remove.exports", files=files), severity="warning", timeout=30)
         self.reload()
 
