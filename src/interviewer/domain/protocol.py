@@ -211,11 +211,6 @@ class Question(_Model):
         "time runs short.",
     )
 
-    @property
-    def is_optional(self) -> bool:
-        """Probes are asked only if time allows."""
-        return self.kind is QuestionKind.PROBE
-
     def applies_to(self, group: bool) -> bool:
         """Whether a group (``group``) or an individual interview asks this question."""
         return self.mode is Mode.BOTH or self.mode is (Mode.GROUP if group else Mode.INDIVIDUAL)
@@ -440,13 +435,6 @@ class InterviewProtocol(_Model):
             if question.id == question_id:
                 return question
         raise KeyError(question_id)
-
-    def extra_code(self, code_id: str) -> ExtraCode:
-        """The extra code with this id (KeyError if absent)."""
-        for code in self.extra_codes:
-            if code.id == code_id:
-                return code
-        raise KeyError(code_id)
 
     def default_extra_code(self) -> ExtraCode | None:
         """The code closing answers and untagged extra notes fall under (the first extra code)."""

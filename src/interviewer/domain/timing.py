@@ -14,7 +14,6 @@ to tell" during the first minutes (``too_early``).
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 import time
 from collections.abc import Callable
@@ -199,10 +198,6 @@ class TimingSnapshot:
         if not timing.over:
             return None
         return Reason.of("engine.topic.over", minutes=math.ceil(timing.over_seconds / 60 - 1e-9))
-
-    def projected_end_time(self) -> dt.datetime:
-        """The projected end as a local, timezone-aware datetime."""
-        return dt.datetime.fromtimestamp(self.projected_end).astimezone()
 
 
 @dataclass(frozen=True)

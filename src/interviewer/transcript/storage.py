@@ -140,12 +140,3 @@ class TranscriptStore:
         payload = json.dumps(transcript_to_json(transcript), ensure_ascii=False, indent=1)
         atomic_write_bytes(path, payload.encode("utf-8"))
         return path
-
-    def delete(self, session_id: str) -> bool:
-        """Remove a session's transcript; True when there was one."""
-        path = self.path(session_id)
-        try:
-            path.unlink()
-        except FileNotFoundError:
-            return False
-        return True

@@ -405,14 +405,6 @@ class InterviewerApp(App[None]):
         self._report_save(result)
         self.switch_screen(localized(ReviewScreen, self.lang)(live.session))
 
-    def close_session(self) -> None:
-        """Save and release the open session and go back home (from the home screen)."""
-        live = self.live
-        if live is None:
-            return
-        self._report_save(live.close())
-        self.live = None
-
     def _report_save(self, result: Any) -> None:
         if result is not None and not getattr(result, "ok", True):
             self.exit_message = self._save_failed_text(result)
