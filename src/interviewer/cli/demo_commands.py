@@ -123,19 +123,17 @@ def demo_command(
 
 def _load_protocol(name: str):  # -> InterviewProtocol
     """Resolve and load PROTOCOL, turning every failure into one line."""
-    try:
-        from interviewer.protocol_library import find_protocol
-        from interviewer.protocol_loader import ProtocolError, load_protocol
-        from interviewer.protocol_problems import ProtocolNotFound
-    except ImportError as exc:  # the protocol area is built in parallel
-        fail_with("cli.no_loader", module=exc.name)
+    from interviewer.protocol_library import find_protocol
+    from interviewer.protocol_loader import ProtocolError, load_protocol
+    from interviewer.protocol_problems import ProtocolNotFound
+
     try:
         path = find_protocol(name)
         return load_protocol(path)
     except ProtocolNotFound as exc:  # not found is no error in a protocol: say only that
         fail_error(exc)
     except ProtocolError as exc:
-        first = exc.problems[0] if getattr(exc, "problems", None) else None
+        first = exc.problems[0] if exc.problems else None
         detail = f"{first.file}:{first.line}:{first.col}: {first.message}" if first else str(exc)
         fail_with("cli.protocol_errors", name=name, detail=detail)
     except (FileNotFoundError, LookupError, ValueError, OSError) as exc:
@@ -143,10 +141,8 @@ def _load_protocol(name: str):  # -> InterviewProtocol
 
 
 def _open_store(data_dir):  # -> SessionStore
-    try:
-        from interviewer.store import SessionStore
-    except ImportError:
-        fail_with("cli.no_store")
+    from interviewer.store import SessionStore
+
     try:
         return SessionStore(data_dir)
     except (OSError, ValueError) as exc:

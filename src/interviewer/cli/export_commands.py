@@ -224,19 +224,16 @@ def matrix_command(
 
 
 def _protocol(name: str) -> Any:
-    try:
-        from interviewer.protocol_library import find_protocol
-        from interviewer.protocol_loader import ProtocolError, load_protocol
-        from interviewer.protocol_problems import ProtocolNotFound
-    except ImportError:
-        fail_with("cli.no_loader", module="interviewer.protocol_loader")
+    from interviewer.protocol_library import find_protocol
+    from interviewer.protocol_loader import ProtocolError, load_protocol
+    from interviewer.protocol_problems import ProtocolNotFound
+
     try:
         return load_protocol(find_protocol(name))
     except ProtocolNotFound as exc:  # not found is no error in a protocol: say only that
         fail_error(exc)
     except ProtocolError as exc:
-        problems = getattr(exc, "problems", None) or []
-        first = problems[0] if problems else exc
+        first = exc.problems[0] if exc.problems else exc
         fail_with("cli.protocol_errors", name=name, detail=getattr(first, "message", first))
     except (FileNotFoundError, LookupError, ValueError) as exc:
         fail_with("cli.protocol_not_found", name=name, error=exc)

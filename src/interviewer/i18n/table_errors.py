@@ -60,14 +60,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "cli.no_sessions_in_case": {"en": "no sessions in case {case!r}",
                                 "nl": "geen sessies in casus {case!r}"},
     # --- protocols ------------------------------------------------------------------------
-    "cli.no_loader": {
-        "en": "protocol loading is not available in this installation ({module})",
-        "nl": "protocollen laden kan niet in deze installatie ({module})",
-    },
-    "cli.no_store": {
-        "en": "the session store is not available in this installation",
-        "nl": "de sessieopslag is niet beschikbaar in deze installatie",
-    },
     "cli.protocol_errors": {
         "en": "protocol {name!r} has errors: {detail}",
         "nl": "protocol {name!r} bevat fouten: {detail}",
