@@ -430,13 +430,13 @@ class InterviewerApp(App[None]):
 
     # --- nothing saved anywhere ---------------------------------------------------------------
     def _nothing_saved(self, live: LiveSession) -> bool:
-        """Write now if the last save failed; True while the notes exist in memory only."""
+        """Commit the editor and write now; True while the notes exist in memory only. (The
+        last save's result is not enough: a good save says nothing about what was typed
+        after it, before a signal or ``ctrl+q``.)"""
         saver = live.autosaver
         if saver is None or live.closed:
             return False
-        result = live.last_result
-        if result is not None and not result.ok:
-            live.flush()
+        live.flush()
         return bool(saver.nothing_saved)
 
     def ask_where_to_save(self, live: LiveSession) -> None:
