@@ -271,23 +271,36 @@ def _study_sessions(store: Any, study: str, case: str | None) -> tuple[list[Sess
 
 
 def load_case_workspace(
-    store: Any, data_dir: Path, study: str, case: str, *, today: dt.date | None = None
+    store: Any,
+    data_dir: Path,
+    study: str,
+    case: str,
+    *,
+    lang: str | None = None,
+    today: dt.date | None = None,
 ) -> CaseWorkspace:
     """The workspace of ``case`` in ``study`` from the store, with the approval states and
-    the approved texts the matrix export uses. ``WorkspaceError`` when the case has no
-    readable session of the study."""
-    from interviewer.membercheck.exporting import export_options
+    the approved texts the matrix export uses. The column headers speak the matrix's
+    language; the approval states the side panel shows speak ``lang`` (the interface's;
+    default: the matrix's). ``WorkspaceError`` when the case has no readable session."""
+    from interviewer.membercheck.exporting import export_options, state_label
+    from interviewer.membercheck.storage import ApprovalBook
 
     sessions, unreadable = _study_sessions(store, study, case)
     if not sessions:
         raise WorkspaceError("analysis.tui.error.no_sessions", case=case, study=study)
+    today = today or dt.date.today()
     options = export_options(Path(data_dir), sessions, today=today)
     finals = options.final_sessions or {}
     texts = [finals.get(s.id, s) for s in sessions]
+    approval = dict(options.approval or {})
+    if lang is not None:
+        book = ApprovalBook(Path(data_dir))
+        approval = {s.id: state_label(book.get(s.id), today, lang) for s in sessions}
     return case_workspace(
         texts,
         study=study,
-        approval=dict(options.approval or {}),
+        approval=approval,
         unapproved=dict(options.unapproved or {}),
         unreadable=unreadable,
     )

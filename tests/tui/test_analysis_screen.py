@@ -58,7 +58,7 @@ def store(tmp_path: Path) -> SessionStore:
 
 
 def case_app(store: SessionStore, case: str = "Borne"):
-    workspace = load_case_workspace(store, store.data_dir, STUDY, case)
+    workspace = load_case_workspace(store, store.data_dir, STUDY, case, lang="en")
     app = make_app(store, lang="en", clock=FakeClock(), blink=False, handle_signals=False)
     app.start_screen = lambda: localized(AnalysisScreen, "en")(workspace)
     return app
@@ -91,6 +91,8 @@ def test_workspace_of_a_four_respondent_case(store: SessionStore) -> None:
     ws = load_case_workspace(store, store.data_dir, STUDY, "Borne")
     assert [c.respondent for c in ws.columns] == ["1.1", "1.2", "1.3", "1.4"]
     assert all(not c.approved and c.approval == "niet verstuurd" for c in ws.columns)
+    english = load_case_workspace(store, store.data_dir, STUDY, "Borne", lang="en")
+    assert all(c.approval == "not sent" for c in english.columns)
     assert len(ws.rows) == 20  # 5 variables x 4 characteristics
     first = ws.rows[0]
     assert (first.variable, first.characteristic, first.variable_label) == (
@@ -285,3 +287,23 @@ async def test_a_failing_disk_loses_nothing(
         await wait_for(pilot, lambda: stored_conclusion(store, "Borne", "ervaring"))
         await pilot.press("escape")
     assert stored_conclusion(store, "Borne", "ervaring") == "Niet kwijt"
+
+
+async def test_home_opens_the_case_of_the_highlighted_session(store: SessionStore) -> None:
+    from interviewer.tui.screens.home import HomeScreen
+
+    app = make_app(store, lang="en", clock=FakeClock(), blink=False, handle_signals=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert isinstance(app.screen, HomeScreen)
+        highlighted = app.screen.selected_session()
+        await pilot.press("a")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, AnalysisScreen)
+        assert screen.workspace.case == highlighted.case
+        screen.query_one("#conclusion", TextArea).focus()
+        await pilot.press(*"Vanuit home")
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert stored_conclusion(store, highlighted.case, "ervaring") == "Vanuit home"

@@ -54,7 +54,8 @@ def analyse_command(ctx: click.Context, case: str | None, compare: bool, study: 
         else:
             assert case is not None
             name = _case(info, _load(ctx, info), case)
-            workspace = load_case_workspace(store, data_dir_from(ctx), info.id, name)
+            lang = resolve_language(lang_from(ctx), getattr(info.protocol, "language", None))
+            workspace = load_case_workspace(store, data_dir_from(ctx), info.id, name, lang=lang)
     except (OSError, ValueError) as exc:
         fail_error(exc)
     lang = resolve_language(lang_from(ctx), workspace.protocol.language)

@@ -23,7 +23,6 @@ queue; while a write still fails, ``escape`` stays (the status line says why).
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from typing import Any, ClassVar
 
@@ -31,6 +30,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
@@ -42,6 +42,7 @@ from interviewer.analysis_workspace import (
     cell_sources,
 )
 from interviewer.domain.analysis import GENERAL_ROWS, Target
+from interviewer.domain.guidance import quote_question
 from interviewer.i18n.errors import error_message
 from interviewer.tui.analysis_saver import AnalysisSaver
 from interviewer.tui.bindings import QUIT, Key, bindings
@@ -53,6 +54,11 @@ itself follows at once): well within the one second the issue asks."""
 CELL_WIDTH = 16
 LABEL_WIDTH = 12
 EMPTY_CELL = "-"
+SOURCE_CHARS = 70
+SENTENCE_CHARS = 56
+"""A key sentence in the list: one line at 80 columns with its reference (enter: whole)."""
+"""A source question is quoted this short in the side panel (enter shows it whole), so the
+cell's text keeps most of the panel at 80x24."""
 COVERAGE_MARKS = {Coverage.COVERED: "✓", Coverage.SKIPPED: "↷", Coverage.NOT_REACHED: "·"}
 
 
@@ -130,6 +136,15 @@ class SentenceDialog(ModalScreen[str | None]):
         self.dismiss(None)
 
 
+class Written(Message):
+    """A write of the saver landed (``error`` None) or failed."""
+
+    def __init__(self, key: str, error: BaseException | None) -> None:
+        super().__init__()
+        self.key = key
+        self.error = error
+
+
 class _Autosaving(Screen[None]):
     """What both analysis screens share: the edits, their autosave, the status line, leaving."""
 
@@ -143,7 +158,7 @@ class _Autosaving(Screen[None]):
     _Autosaving #analysis-side {
         width: 1fr; min-width: 24; height: 1fr; border-left: solid $panel;
     }
-    _Autosaving #cell-info { height: auto; }
+    _Autosaving #cell-info { height: auto; max-height: 50%; }
     _Autosaving #cell-text { height: 1fr; border: none; padding: 0; }
     _Autosaving #analysis-editor { height: 11; border-top: solid $panel; }
     _Autosaving #conclusion { height: 1fr; min-height: 3; }
@@ -222,9 +237,12 @@ class _Autosaving(Screen[None]):
         self.saver.put(f"{kind}/{self._changes}", write)
 
     def _saved(self, key: str, error: BaseException | None) -> None:
-        """Called on the saver's thread after each write."""
-        with contextlib.suppress(RuntimeError):  # the app is gone meanwhile
-            self.app.call_from_thread(self._show_saved, key, error)
+        """Called on the saver's thread after each write: a message (``post_message`` is
+        thread-safe and does not wait, so ``flush`` on the UI thread cannot deadlock)."""
+        self.post_message(Written(key, error))
+
+    def on_written(self, message: Written) -> None:
+        self._show_saved(message.key, message.error)
 
     def _show_saved(self, key: str, error: BaseException | None) -> None:
         if error is not None:
@@ -431,7 +449,8 @@ class AnalysisScreen(_Autosaving):
             sources = cell_sources(ws, row, column)
             if sources:
                 for source in sources:
-                    info.append("\n" + t("analysis.tui.source", question=source.question), "dim")
+                    question = quote_question(source.question, SOURCE_CHARS)
+                    info.append("\n" + t("analysis.tui.source", question=question), "dim")
             else:
                 info.append("\n" + t("analysis.tui.no_source"), style="dim")
         cell_text = self.query_one("#cell-text", TextArea)
@@ -496,7 +515,7 @@ class AnalysisScreen(_Autosaving):
             return
         for sentence in found:
             ref = sentence.source
-            label = Text("• " + cut(sentence.text, 200))
+            label = Text("• " + cut(sentence.text, SENTENCE_CHARS))
             if ref is not None and ref.respondent:
                 label.append(f"  ({ref.respondent}, {ref.question_id or '-'})", style="dim")
             options.add_option(Option(label, id=sentence.id))
@@ -624,6 +643,7 @@ class AnalysisScreen(_Autosaving):
         showing = bool(charts.display)
         charts.display = not showing
         top.display = showing
+        self.query_one("#analysis-editor").display = showing  # the charts get the height
         if showing:
             self.query_one("#analysis-table").focus()
         else:
@@ -635,12 +655,15 @@ class AnalysisScreen(_Autosaving):
         t = self.app.t
         ws = self.workspace
         plot = self.query_one("#minutes-plot", PlotextPlot).plt
-        labels = [cut(m.label, 14) for m in ws.minutes]
+        labels = [cut(m.label, 10) for m in ws.minutes]
         planned = [m.planned or 0.0 for m in ws.minutes]
         series = [planned] + [[m.actual[i] for m in ws.minutes] for i in range(len(ws.respondents))]
         names = [t("analysis.tui.chart.planned"), *list(ws.respondents)]
         plot.clear_figure()
         plot.multiple_bar(labels, series, labels=names)
+        # every topic named under its bars (plotext would thin them out in an order that
+        # varies between runs)
+        plot.xticks(list(range(1, len(labels) + 1)), labels)
         plot.title(t("analysis.tui.chart.minutes_title"))
         plot.ylabel(t("analysis.tui.chart.minutes_axis"))
         grid = self.query_one("#coverage-grid", DataTable)

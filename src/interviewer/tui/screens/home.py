@@ -68,6 +68,7 @@ class HomeScreen(Screen[None]):
         Key("r", "resume", "tui.key.resume", priority=False),
         Key("o", "review", "tui.key.review", priority=False),
         Key("e", "export", "tui.key.export", priority=False),
+        Key("a", "analyse", "analysis.tui.key.open", priority=False),
         Key("d", "remove", "tui.key.remove", priority=False),
         QUIT,
     )
@@ -332,6 +333,32 @@ class HomeScreen(Screen[None]):
             return
         self.app.use_language(self.app.session_language(session))
         self.app.push_screen(localized(ReviewScreen, self.app.lang)(session))
+
+    def action_analyse(self) -> None:
+        """The analysis workspace of the highlighted session's case (its study)."""
+        from interviewer.analysis_workspace import load_case_workspace
+        from interviewer.tui.screens.analysis import AnalysisScreen
+
+        summary = self.selected_session()
+        if summary is None:
+            self.notify(self.app.t("analysis.tui.home.no_session"), severity="warning")
+            return
+        try:
+            store = self.app.store
+            workspace = load_case_workspace(
+                store, store.data_dir, summary.protocol_id, summary.case, lang=self.app.lang
+            )
+        except Exception as exc:  # unreadable sessions or approvals: one line, home stays
+            debug_log.record(exc, "home: action_analyse")
+            self.notify(_first_line(exc, self.app.lang), severity="error")
+            return
+        lang = self.app.session_language(workspace.protocol)
+        if lang != self.app.lang:  # the approval states in the language the screen speaks
+            workspace = load_case_workspace(
+                store, store.data_dir, summary.protocol_id, summary.case, lang=lang
+            )
+        self.app.use_language(lang)
+        self.app.push_screen(localized(AnalysisScreen, self.app.lang)(workspace))
 
     def action_export(self) -> None:
         from interviewer.tui.dialogs.export import ExportDialog
