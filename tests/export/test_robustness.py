@@ -36,7 +36,8 @@ def nasty_sessions(make_session):
     return [first, second]
 
 
-@pytest.mark.parametrize("fmt", [f for f in FORMATS if f != "json"])
+# the portable formats write the session as given (a stored one holds no lone surrogate)
+@pytest.mark.parametrize("fmt", [f for f in FORMATS if f not in ("json", "json-shared")])
 def test_every_format_survives_awkward_text(fmt: str, nasty_sessions) -> None:
     export_format = FORMATS[fmt]
     sessions = nasty_sessions[:1] if export_format.scope == "session" else nasty_sessions

@@ -73,7 +73,7 @@ def _doc(demos: list[DemoSession]) -> dict:
         (lambda d: {**d, "format": "other"}, "'format' is not"),
         (lambda d: {"session": {"1": d["session"]}}, "a store file"),
         (lambda d: d["session"], "without the portable envelope"),
-        (lambda d: {**d, "version": 3}, "newer interviewer"),
+        (lambda d: {**d, "version": 4}, "newer interviewer"),
         (lambda d: {**d, "session": {**d["session"], "format": 7}}, "newer than this"),
         (lambda d: {**d, "session": {**d["session"], "status": "lost"}}, "session.status"),
         (lambda d: {**d, "session": {**d["session"], "id": "../../etc"}}, "not allowed"),

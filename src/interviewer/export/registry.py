@@ -85,7 +85,10 @@ FORMATS: dict[str, ExportFormat] = {
         ExportFormat("qdc", ".qdc", "project", _X + "qdpx:write_qdc", "codebook",
                      "REFI-QDA codebook alone"),
         ExportFormat("json", ".json", "session", _X + "portable_json:write_json", "session",
-                     "Portable JSON (re-import with 'interviewer import')"),
+                     "Portable JSON, the session as stored (re-import with 'interviewer import')"),
+        ExportFormat("json-shared", ".json", "session", _X + "portable_json:write_json_shared",
+                     "shared", "Pseudonymised portable JSON for sharing (never imported over "
+                     "the original)"),
         ExportFormat("matrix-docx", ".docx", "case", _X + "matrix_docx:write_matrix_docx",
                      "matrix", "Data matrix per case (Word, landscape)"),
         ExportFormat("matrix-csv", ".csv", "case", _X + "matrix_tabular:write_matrix_csv",
@@ -208,11 +211,19 @@ FINAL_TEXT_FORMATS = frozenset({"coding-docx", "qdpx", "matrix-docx", "matrix-cs
 """Formats for analysis: they use the accepted final transcript text when there is one."""
 
 
+AS_STORED_FORMATS = frozenset({"json"})
+"""Formats that are the session exactly as stored: no final text, no replacement list (what
+``import --replace`` restores must be the real notes; ``json-shared`` is the shared copy)."""
+
+
 def prepare_sessions(
     fmt: ExportFormat, sessions: Sequence[Session], options: ExportOptions
 ) -> list[Session]:
-    """The sessions as exported: final texts for analysis formats, replacement list applied."""
+    """The sessions as exported: final texts for analysis formats, replacement list applied
+    (except to the formats that are the session as stored)."""
     prepared = list(sessions)
+    if fmt.name in AS_STORED_FORMATS:
+        return prepared
     if options.final_sessions and fmt.name in FINAL_TEXT_FORMATS:
         prepared = [options.final_sessions.get(s.id, s) for s in prepared]
     if options.replacements:

@@ -140,6 +140,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{name}: session id {id!r} is not allowed (letters, digits, '-' and '_' only)",
         "nl": "{name}: sessie-id {id!r} is niet toegestaan (alleen letters, cijfers, '-' en '_')",
     },
+    "portable.error.shared_same_id": {
+        "en": "{name}: a pseudonymised copy under the id of the session it was made from "
+        "({id}); a copy has its own id",
+        "nl": "{name}: een gepseudonimiseerde kopie onder het id van de sessie waarvan ze is "
+        "gemaakt ({id}); een kopie heeft een eigen id",
+    },
     "portable.error.unreadable": {"en": "{name}: cannot read ({error})",
                                   "nl": "{name}: kan niet lezen ({error})"},
     # --- transcripts (interviewer.transcript) ----------------------------------------------

@@ -239,6 +239,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "export.format.qdc": {"en": "REFI-QDA codebook", "nl": "REFI-QDA-codeboek"},
     "export.format.json": {"en": "Portable JSON", "nl": "Overdraagbare JSON"},
+    "export.format.json-shared": {
+        "en": "Portable JSON, pseudonymised for sharing",
+        "nl": "Overdraagbare JSON, gepseudonimiseerd om te delen",
+    },
     "export.format.matrix-docx": {"en": "Data matrix (Word)", "nl": "Datamatrix (Word)"},
     "export.format.matrix-csv": {"en": "Data matrix (CSV)", "nl": "Datamatrix (CSV)"},
     "export.format.matrix-xlsx": {"en": "Data matrix (Excel)", "nl": "Datamatrix (Excel)"},

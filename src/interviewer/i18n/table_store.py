@@ -43,6 +43,13 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "refused {file}: session {id} is already stored (use --replace to overwrite it)",
         "nl": "geweigerd: {file}: sessie {id} staat er al (gebruik --replace om te overschrijven)",
     },
+    "store.import.pseudonymised": {
+        "en": "refused {file}: it is a pseudonymised copy (json-shared) of session {original}, "
+        "which is stored here; it is never imported beside or over the real notes",
+        "nl": "geweigerd: {file}: een gepseudonimiseerde kopie (json-shared) van sessie "
+        "{original}, die hier staat; die wordt nooit naast of over de echte aantekeningen "
+        "geïmporteerd",
+    },
     "store.import.duplicate_code": {
         "en": "refused {file}: case {case} already has respondent {respondent} (session {other}; "
         "next free code: {suggestion})",

@@ -9,6 +9,11 @@ written before the stored session was last saved is refused unless ``force`` (re
 old emergency copy would throw away what was saved after it); both times are named.
 Refused files change nothing; the others are imported.
 
+A pseudonymised copy (``json-shared``, its envelope says which session it was made from) is
+refused, always, where that session is stored: it would otherwise sit beside the real notes
+or, under ``--replace``, be taken for them. In another data folder it is imported as a new
+session under its own id, like any file.
+
 A file that carries an analysis (portable version 2) has it pooled into the data folder's
 (``store.analysis.AnalysisStore.merge``) whether or not its session is imported: a session
 already stored here is refused as a duplicate, but a colleague's conclusions about it are
@@ -64,6 +69,15 @@ def import_files(
             outcomes.append(ImportOutcome(path, False, "store.import.invalid", {"problem": exc}))
             continue
         session = document.session
+        marker = document.pseudonymised
+        if marker is not None and store.exists(marker.from_session):
+            # a shared copy of a session stored here: never beside or over the real notes
+            # (whatever replace/force say), and its analysis is not pooled into theirs
+            refused: dict[str, object] = {"file": name, "original": marker.from_session}
+            outcomes.append(
+                ImportOutcome(path, False, "store.import.pseudonymised", refused, session.id)
+            )
+            continue
         if document.analysis is not None:  # pooled below, into this file's outcome
             to_pool.append((len(outcomes), document, path))
         try:  # the checks ``run`` makes of case, codes and id, and the protocol references

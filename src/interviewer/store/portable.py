@@ -21,6 +21,7 @@ Personal data (key records) is never part of it.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 from pathlib import Path
 from typing import IO, Any, Literal
@@ -37,14 +38,31 @@ from interviewer.input_files import MAX_SESSION_BYTES, InputFileError, json_load
 from interviewer.store.errors import StoreError
 
 PORTABLE_FORMAT = "interviewer-session"
-PORTABLE_VERSION = 2
-"""The newest envelope this program reads and writes (2 adds ``analysis``)."""
+PORTABLE_VERSION = 3
+"""The newest envelope this program reads and writes (2 adds ``analysis``, 3 the
+``pseudonymised`` marker of a shared copy)."""
 PLAIN_VERSION = 1
 """The version written when the file carries no analysis."""
+ANALYSIS_VERSION = 2
+"""The version written when the file carries the analysis of the session's case."""
+SHARED_VERSION = 3
+"""The version of a pseudonymised copy (``json-shared``): an older program refuses it with
+its "written by a newer version" line instead of importing it as if it were the session."""
 
 
 class PortableError(StoreError, ValueError):
     """A file that is not a valid portable session; the message names the file."""
+
+
+class PseudonymisedCopy(BaseModel):
+    """The envelope's marker of a pseudonymised copy: which session it was made from."""
+
+    model_config = ConfigDict(extra="forbid", title="Pseudonymised copy")
+
+    from_session: str = Field(
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$",
+        description="The id of the stored session this copy was made from.",
+    )
 
 
 class PortableSession(BaseModel):
@@ -66,27 +84,49 @@ class PortableSession(BaseModel):
         description="Version 2: the study's analysis of the session's case and the "
         "comparison across cases (conclusions, keywords, key sentences).",
     )
+    pseudonymised: PseudonymisedCopy | None = Field(
+        default=None,
+        description="Version 3: present in a pseudonymised copy for sharing (json-shared), "
+        "whose texts have the replacement list applied and whose session has its own id; "
+        "never imported where the session it was made from is stored.",
+    )
 
 
 def portable_document(
-    session_data: dict[str, Any], analysis: StudyAnalysis | None = None
+    session_data: dict[str, Any],
+    analysis: StudyAnalysis | None = None,
+    *,
+    pseudonymised_from: str | None = None,
 ) -> dict[str, Any]:
-    """The portable envelope around a session's JSON data (and its case's analysis)."""
-    document = {
+    """The portable envelope around a session's JSON data (and its case's analysis); a
+    pseudonymised copy is version 3 and names the session it was made from."""
+    if pseudonymised_from is not None:
+        version = SHARED_VERSION
+    else:
+        version = PLAIN_VERSION if analysis is None else ANALYSIS_VERSION
+    document: dict[str, Any] = {
         "format": PORTABLE_FORMAT,
-        "version": PLAIN_VERSION if analysis is None else PORTABLE_VERSION,
+        "version": version,
         "exported_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
         "generator": f"interviewer {__version__}",
         "session": session_data,
     }
     if analysis is not None:
         document["analysis"] = analysis.model_dump(mode="json")
+    if pseudonymised_from is not None:
+        document["pseudonymised"] = {"from_session": pseudonymised_from}
     return document
 
 
-def portable_bytes(session_data: dict[str, Any], analysis: StudyAnalysis | None = None) -> bytes:
+def portable_bytes(
+    session_data: dict[str, Any],
+    analysis: StudyAnalysis | None = None,
+    *,
+    pseudonymised_from: str | None = None,
+) -> bytes:
     """The portable file's bytes (indented UTF-8 JSON, trailing newline)."""
-    text = json.dumps(portable_document(session_data, analysis), ensure_ascii=False, indent=2)
+    document = portable_document(session_data, analysis, pseudonymised_from=pseudonymised_from)
+    text = json.dumps(document, ensure_ascii=False, indent=2)
     return (text + "\n").encode("utf-8")
 
 
@@ -102,19 +142,35 @@ def exported_protocol_path(path: str | None) -> str | None:
 
 
 def write_portable(
-    session: Session, stream: IO[bytes], analysis: StudyAnalysis | None = None
+    session: Session,
+    stream: IO[bytes],
+    analysis: StudyAnalysis | None = None,
+    *,
+    pseudonymised_from: str | None = None,
 ) -> None:
     """Write ``session`` as a portable file (the ``json`` export format), with ``analysis``
     (its case's part of the study's analysis) when given and not empty.
 
-    The session's ``protocol_path`` keeps only its file name (``exported_protocol_path``):
-    an export carries no absolute path. The stored session keeps the full path.
+    The session is written as given: the ``json`` format passes the stored session, the
+    ``json-shared`` format a pseudonymised copy under ``shared_copy_id`` with
+    ``pseudonymised_from`` the stored session's id (the marker ``import`` checks). The
+    session's ``protocol_path`` keeps only its file name (``exported_protocol_path``): an
+    export carries no absolute path. The stored session keeps the full path.
     """
     data = session_to_json_dict(session)
     data["protocol_path"] = exported_protocol_path(data.get("protocol_path"))
     if analysis is not None and analysis.is_empty():
         analysis = None
-    stream.write(portable_bytes(data, analysis))
+    stream.write(portable_bytes(data, analysis, pseudonymised_from=pseudonymised_from))
+
+
+def shared_copy_id(session_id: str) -> str:
+    """The id of the pseudonymised copy of session ``session_id`` (``json-shared``): derived,
+    so sharing the same session twice gives the same copy (a duplicate on the second
+    import), and never the original's id, so no ``import --replace`` of the copy, nor of a
+    colleague's export of it, can land over the original session."""
+    digest = hashlib.sha256(f"interviewer-shared-copy:{session_id}".encode()).hexdigest()
+    return digest[:12]
 
 
 def _first_problem(exc: ValidationError) -> str:
@@ -174,6 +230,10 @@ def parse_portable_document(raw: bytes, name: str = "<data>") -> PortableSession
         ) from None
     if not SAFE_ID.match(portable.session.id):
         raise PortableError("portable.error.bad_id", name=name, id=portable.session.id)
+    marker = portable.pseudonymised
+    if marker is not None and marker.from_session == portable.session.id:
+        # a copy must have its own id: one under the original's id could replace it
+        raise PortableError("portable.error.shared_same_id", name=name, id=portable.session.id)
     analysis = portable.analysis
     if analysis is not None and analysis.study != portable.session.protocol.id:
         raise PortableError(
