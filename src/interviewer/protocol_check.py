@@ -106,6 +106,7 @@ class ProtocolChecker:
         self._questions()
         self._closing_codes()
         self._plan()
+        self._invitation()
         return self.problems
 
     def _unique(self, items: list[tuple[Location, dict[str, Any]]], what: str) -> None:
@@ -318,6 +319,41 @@ class ProtocolChecker:
             code = _text(question.get("code"))
             if code is not None and code not in codes:
                 self.error((*loc, "code"), "check.extra_code_missing", code=code)
+
+    def _invitation(self) -> None:
+        """The letter to the respondent: present (else a warning, the tool's generic letter is
+        used), its themes naming real topics, once each, and addressed as the mode allows."""
+        invitation = self.data.get("invitation")
+        if invitation is None:
+            if self._topics():  # a file without topics has worse problems to report first
+                self.warning(("id",), "check.no_invitation", key=True)
+            return
+        if not isinstance(invitation, dict):
+            return  # the model reports the wrong type
+        topics = {_text(t.get("id")) for _, t in self._topics()} - {None}
+        seen: dict[str, int] = {}
+        for loc, theme in _dicts(invitation, "themes"):
+            tloc = ("invitation", *loc, "topic")
+            topic = _text(theme.get("topic"))
+            if topic is None:
+                continue
+            if topic not in topics:
+                known = ", ".join(sorted(map(str, topics)))
+                self.error(tloc, "check.invitation_topic_missing", topic=topic, known=known)
+            elif topic in seen:
+                self.error(tloc, "check.invitation_topic_twice", topic=topic, line=seen[topic])
+            else:
+                seen[topic] = self.source.value_at(tloc)[0]
+        addressed = invitation.get("addressed_to")
+        mode = self.data.get("mode", "individual")
+        modes = ("individual", "group")
+        if addressed in modes and mode in modes and addressed != mode:
+            self.warning(
+                ("invitation", "addressed_to"),
+                "check.invitation_addressed_to",
+                addressed=addressed,
+                mode=mode,
+            )
 
     def _plausible_minutes(self, loc: Location, value: Any) -> None:
         """Refuse a planned time no interview has: infinite, NaN, or over a week of minutes

@@ -33,11 +33,14 @@ TOP_LEVEL_KEYS = frozenset(
         "source",
         "duration_minutes",
         "mode",
+        "paper",
         "address",
         "introduction",
+        "invitation",
         "topics",
         "extra_codes",
         "closing",
+        "member_check",
         "matrix",
     }
 )

@@ -43,14 +43,23 @@ def test_guide_markdown_matches(seed_protocol) -> None:
 def test_letter_lists_the_protocols_own_themes(seed_protocol) -> None:
     pairs = styled(_docx(write_letter_docx, seed_protocol))
     bullets = [t for s, t in pairs if s == "List Bullet"]
-    assert bullets == [t.title for t in seed_protocol.topics]
+    invitation = seed_protocol.invitation
+    assert invitation is not None
+    assert bullets == [theme.text for theme in invitation.themes]
+    assert [theme.topic for theme in invitation.themes] == [t.id for t in seed_protocol.topics]
     texts = [t for _, t in pairs]
     assert texts[0] == "Beste deelnemer,"
     assert "[naam onderzoeker]" in texts and "[e-mailadres onderzoeker]" in texts
 
 
+def test_without_invitation_the_topic_titles_are_the_themes(seed_protocol) -> None:
+    generic = seed_protocol.model_copy(update={"invitation": None})
+    bullets = [t for s, t in styled(_docx(write_letter_docx, generic)) if s == "List Bullet"]
+    assert bullets == [t.title for t in seed_protocol.topics]
+
+
 def test_group_letter_uses_the_plural(seed_protocol) -> None:
-    group = seed_protocol.model_copy(update={"mode": "group"})
+    group = seed_protocol.model_copy(update={"mode": "group", "invitation": None})
     stream = io.BytesIO()
     write_letter_md(group, stream)
     text = stream.getvalue().decode("utf-8")
@@ -60,7 +69,8 @@ def test_group_letter_uses_the_plural(seed_protocol) -> None:
 
 
 def test_english_letter(seed_protocol) -> None:
-    texts = [p.text for p in _docx(write_letter_docx, seed_protocol, "en").paragraphs]
+    generic = seed_protocol.model_copy(update={"invitation": None})
+    texts = [p.text for p in _docx(write_letter_docx, generic, "en").paragraphs]
     assert texts[0] == "Dear participant,"
 
 

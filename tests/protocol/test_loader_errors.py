@@ -48,6 +48,8 @@ VALID = textwrap.dedent(
         - id: c1
           text: Wilt u nog iets toevoegen?
           code: overig
+    invitation:
+      purpose: Ik onderzoek hoe professionals in sociale teams samenwerken.
     """
 )
 

@@ -342,6 +342,25 @@ class Closing(_Model):
         return split_paragraphs(self.script)
 
 
+class MemberCheck(_Model):
+    """What the transcript sent for approval asks of the respondent (``approval send``).
+
+    The copy names its deadline in any case; these settings add where it goes back to and
+    whether silence counts as approval, which only the study can decide (and its ethics
+    review may forbid).
+    """
+
+    reply_to: NonEmptyText | None = Field(
+        default=None,
+        description="Where the respondent returns the transcript, e.g. the researcher's "
+        "email address (``approval send --reply-to`` overrides it).",
+    )
+    silence_means_approval: bool = Field(
+        default=False,
+        description="No answer by the deadline counts as approval; the transcript says so.",
+    )
+
+
 class MatrixTexts(_Model):
     """Texts of the data matrices that studies word differently; None: the default text.
 
@@ -382,6 +401,71 @@ class AddressForms(_Model):
     plural: str | None = Field(default=None, description="e.g. 'jullie'")
 
 
+class InvitationTheme(_Model):
+    """One theme of the letter: a topic of the interview, in the respondent's words."""
+
+    topic: Identifier = Field(description="Id of the topic this theme announces.")
+    text: NonEmptyText | None = Field(
+        default=None, description="The theme as the letter words it (default: the topic title)."
+    )
+
+
+class InvitationSignature(_Model):
+    """Who signs the letter and how the respondent reaches them."""
+
+    name: NonEmptyText | None = Field(
+        default=None, description="The researcher's name (default: the protocol's authors)."
+    )
+    phone: NonEmptyText | None = Field(default=None, description="Phone number.")
+    email: NonEmptyText | None = Field(default=None, description="Email address.")
+
+
+class Invitation(_Model):
+    """The invitation letter, written to the respondent (not to fellow researchers).
+
+    ``description`` explains the instrument to researchers; a respondent needs the purpose in
+    plain words, the themes, the practical side and whom to ask. Texts are printed as written
+    (paragraphs separated by blank lines), in the order of the fields; a text left out is
+    not in the letter, so a study's real letter can be reproduced word for word.
+    """
+
+    addressed_to: Literal["individual", "group"] | None = Field(
+        default=None,
+        description="Form of address of the texts the tool adds (greeting, theme lead-in) "
+        "when not given: 'individual' (u) or 'group' (jullie). Default: the protocol's mode "
+        "('individual' for mode both).",
+    )
+    greeting: NonEmptyText | None = Field(
+        default=None, description="First line, e.g. 'Beste deelnemers,' (default by mode)."
+    )
+    purpose: NonEmptyText = Field(
+        description="Why the study is done and why this respondent is asked, in plain words."
+    )
+    themes_intro: NonEmptyText | None = Field(
+        default=None, description="The sentence before the themes list (default by mode)."
+    )
+    themes: list[InvitationTheme] = Field(
+        default_factory=list,
+        description="The themes listed, in this order (default: every topic's title).",
+    )
+    conversation: str | None = Field(
+        default=None, description="After the themes: what the conversation will do."
+    )
+    duration: str | None = Field(default=None, description="How long it takes, where, when.")
+    recording: str | None = Field(
+        default=None, description="Recording, confidentiality, anonymity, approval."
+    )
+    contact: str | None = Field(default=None, description="An invitation to ask questions.")
+    sign_off: NonEmptyText | None = Field(
+        default=None, description="The closing formula, e.g. 'Tot spoedig ziens,'."
+    )
+    signature: InvitationSignature | None = Field(
+        default=None,
+        description="Name, phone and email under the letter; without it the letter has "
+        "placeholders for what the authors field does not give.",
+    )
+
+
 class InterviewProtocol(_Model):
     """A whole interview protocol. The root of a protocol YAML file."""
 
@@ -398,11 +482,22 @@ class InterviewProtocol(_Model):
     mode: Mode = Mode.INDIVIDUAL
     address: AddressForms | None = None
     introduction: Introduction = Field(default_factory=Introduction)
+    invitation: Invitation | None = Field(
+        default=None, description="The invitation letter to the respondent (see Invitation)."
+    )
     topics: list[Topic] = Field(min_length=1)
     extra_codes: list[ExtraCode] = Field(default_factory=list)
     closing: Closing = Field(default_factory=Closing)
+    member_check: MemberCheck = Field(
+        default_factory=MemberCheck,
+        description="Return address and silence rule of the member check (see MemberCheck).",
+    )
     matrix: MatrixTexts | None = Field(
         default=None, description="Own wording for the data matrices (see MatrixTexts)."
+    )
+    paper: Literal["a4", "letter"] | None = Field(
+        default=None,
+        description="Paper of the Word and Excel documents: 'a4' (the default) or 'letter'.",
     )
 
     # --- lookups used everywhere -------------------------------------------------------

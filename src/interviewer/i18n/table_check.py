@@ -229,6 +229,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "mode '{mode}' but no plural form of address (address: plural: e.g. 'jullie')",
         "nl": "mode '{mode}' maar geen meervoudige aanspreekvorm (address: plural: bijv. 'jullie')",
     },
+    "check.no_invitation": {
+        "en": "no 'invitation': the letter to respondents will be the tool's generic one "
+        "(add invitation: purpose: ... in plain words)",
+        "nl": "geen 'invitation': de brief aan respondenten wordt de algemene brief van het "
+        "programma (voeg invitation: purpose: ... in gewone woorden toe)",
+    },
+    "check.invitation_topic_missing": {
+        "en": "the letter's theme names topic '{topic}', which does not exist (topics: {known})",
+        "nl": "het thema in de brief noemt onderwerp '{topic}', dat niet bestaat "
+        "(onderwerpen: {known})",
+    },
+    "check.invitation_topic_twice": {
+        "en": "topic '{topic}' is already a theme of the letter (line {line})",
+        "nl": "onderwerp '{topic}' staat al als thema in de brief (regel {line})",
+    },
+    "check.invitation_addressed_to": {
+        "en": "the letter is addressed to '{addressed}' but the protocol's mode is '{mode}'",
+        "nl": "de brief is gericht aan '{addressed}' maar de mode van het protocol is '{mode}'",
+    },
     "check.group_wording_unused": {
         "en": "'{field}' is never used: {why}",
         "nl": "'{field}' wordt nooit gebruikt: {why}",

@@ -43,12 +43,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     "export.transcript.answer": {"en": "Answer", "nl": "Antwoord"},
     "export.approval.title": {"en": "Approval", "nl": "Akkoord"},
     "export.approval.as_is": {
-        "en": "[ ] I approve this report as it is.",
-        "nl": "[ ] Ik ga akkoord met dit verslag zoals het is.",
+        "en": "☐ I approve this report as it is.",
+        "nl": "☐ Ik ga akkoord met dit verslag zoals het is.",
     },
     "export.approval.with_changes": {
-        "en": "[ ] I approve this report with the changes I marked.",
-        "nl": "[ ] Ik ga akkoord met dit verslag met de wijzigingen die ik heb aangegeven.",
+        "en": "☐ I approve this report with the changes I marked.",
+        "nl": "☐ Ik ga akkoord met dit verslag met de wijzigingen die ik heb aangegeven.",
     },
     "export.approval.date": {
         "en": "Date: ____________________",
@@ -81,6 +81,35 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{name} (not tied to a variable)",
         "nl": "{name} (niet aan een variabele gekoppeld)",
     },
+    "export.coding.status": {"en": "Status", "nl": "Status"},
+    "export.coding.not_approved": {
+        "en": "NOT APPROVED by the respondent ({state})",
+        "nl": "NIET GOEDGEKEURD door de respondent ({state})",
+    },
+    "export.coding.unfinished": {
+        "en": "DRAFT, the interview was not finished",
+        "nl": "CONCEPT, het interview is niet afgerond",
+    },
+    "export.coding.tags": {"en": "Also coded as", "nl": "Ook gecodeerd als"},
+    # Word's highlight colours by protocol name, as the codebook shows them.
+    "export.colour.yellow": {"en": "yellow", "nl": "geel"},
+    "export.colour.bright-green": {"en": "bright green", "nl": "felgroen"},
+    "export.colour.turquoise": {"en": "turquoise", "nl": "turquoise"},
+    "export.colour.pink": {"en": "pink", "nl": "roze"},
+    "export.colour.blue": {"en": "blue", "nl": "blauw"},
+    "export.colour.red": {"en": "red", "nl": "rood"},
+    "export.colour.dark-blue": {"en": "dark blue", "nl": "donkerblauw"},
+    "export.colour.teal": {"en": "teal", "nl": "blauwgroen"},
+    "export.colour.green": {"en": "green", "nl": "groen"},
+    "export.colour.violet": {"en": "violet", "nl": "violet"},
+    "export.colour.dark-red": {"en": "dark red", "nl": "donkerrood"},
+    "export.colour.dark-yellow": {"en": "dark yellow", "nl": "donkergeel"},
+    "export.colour.gray-50": {"en": "grey 50%", "nl": "grijs 50%"},
+    "export.colour.gray-25": {"en": "grey 25%", "nl": "grijs 25%"},
+    "export.colour.black": {"en": "black", "nl": "zwart"},
+    # --- page furniture of every Word and Excel document ---------------------------------
+    "export.page.draft": {"en": "DRAFT", "nl": "CONCEPT"},
+    "export.page.footer": {"en": "page {page} of {pages}", "nl": "pagina {page} van {pages}"},
     # --- matrices -------------------------------------------------------------------------
     "export.matrix.title": {"en": "Data matrix {case}", "nl": "Datamatrix {case}"},
     "export.matrix.legend": {
@@ -138,13 +167,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "export.guide.checklist": {"en": "Checklist", "nl": "Checklist"},
     "export.guide.required": {"en": "(required)", "nl": "(verplicht)"},
     "export.guide.topic_meta": {
-        "en": "Variable: {variable}. Planned: {minutes} min.",
-        "nl": "Variabele: {variable}. Gepland: {minutes} min.",
+        "en": "Variable: {variable}. Planned: {minutes} min, from {start}.",
+        "nl": "Variabele: {variable}. Gepland: {minutes} min, vanaf {start}.",
     },
-    "export.guide.topic_meta_nominutes": {
-        "en": "Variable: {variable}.",
-        "nl": "Variabele: {variable}.",
+    "export.guide.closing_meta": {
+        "en": "Planned: {minutes} min, from {start}.",
+        "nl": "Gepland: {minutes} min, vanaf {start}.",
     },
+    "export.guide.clock_note": {
+        "en": "Times are counted from the start of the first topic (0:00).",
+        "nl": "Tijden tellen vanaf het begin van het eerste onderwerp (0:00).",
+    },
+    "export.guide.covered": {"en": "Covered:", "nl": "Besproken:"},
     "export.guide.characteristic": {"en": "measures: {label}", "nl": "meet: {label}"},
     "export.guide.alternative": {"en": "Or:", "nl": "Of:"},
     "export.guide.group_wording": {"en": "To a group:", "nl": "Aan een groep:"},
@@ -212,6 +246,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Hebben jullie nog vragen, schroom dan niet om contact met mij op te nemen.",
     },
     "export.letter.regards": {"en": "Kind regards,", "nl": "Tot spoedig ziens,"},
+    "export.letter.and": {"en": " and ", "nl": " en "},
     "export.letter.name": {"en": "[name of researcher]", "nl": "[naam onderzoeker]"},
     "export.letter.phone": {"en": "[phone number]", "nl": "[telefoonnummer onderzoeker]"},
     "export.letter.email": {"en": "[email address]", "nl": "[e-mailadres onderzoeker]"},
