@@ -16,13 +16,17 @@ the sources under a lowercase ``sources/`` folder. We write:
 
 Positions are Unicode code-point offsets into the source text, end exclusive (Python string
 indices). Element order follows the schema's sequences. GUIDs are derived (uuid5) from the
-protocol, session and question ids, so exporting twice gives the same project.
+protocol, session and question ids, so exporting twice gives the same project; a source's
+GUID (and so its selections' and codings') also from what it holds (``source_guid``: kind
+and a digest of the text), so the notes project and the verbatim project of one session,
+merged into one QDA project, never give one GUID to two different texts.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import uuid
 import zipfile
 from collections.abc import Sequence
@@ -86,6 +90,27 @@ class SourceText:
     name: str
     text: str
     selections: tuple[Selection, ...]
+
+
+def source_guid(session_id: str, kind: str, text: str) -> str:
+    """The GUID of a source: from the session, the kind of text (``notes``, ``verbatim``)
+    and a digest of the text itself. The same text exported again keeps its GUID; any other
+    text of the same session (the verbatim transcript beside the notes, the approved final
+    text beside the first) gets another, so merged projects cannot collide."""
+    digest = hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return guid("source", session_id, kind, digest)
+
+
+def _sourced(
+    session_id: str, kind: str, name: str, text: str, selections: Sequence[Selection]
+) -> SourceText:
+    """The finished source: its GUID from what it holds, and each selection's GUID (built
+    from its key within the session) derived from the source's, so two sources never share
+    a selection (nor a coding, whose GUID derives from the selection's)."""
+    source = source_guid(session_id, kind, text)
+    owned = tuple(dataclasses.replace(sel, guid=guid("selection", source, sel.guid))
+                  for sel in selections)  # fmt: skip
+    return SourceText(source, name, text, owned)
 
 
 def code_guids(protocol: InterviewProtocol) -> dict[str, str]:
@@ -174,7 +199,7 @@ def source_text(content: SessionContent) -> SourceText:
                         )
                     )
     name = clean_line(f"{session.case} {session.respondent}")
-    return SourceText(guid("source", session.id), name, builder.text(), tuple(selections))
+    return _sourced(session.id, "notes", name, builder.text(), selections)
 
 
 def verbatim_source_text(verbatim: VerbatimContent, *, final: bool = False) -> SourceText:
@@ -225,7 +250,7 @@ def verbatim_source_text(verbatim: VerbatimContent, *, final: bool = False) -> S
         for sel in selections
     )
     name = clean_line(f"{session.case} {session.respondent}")
-    return SourceText(guid("source", session.id), name, source, done)
+    return _sourced(session.id, "verbatim", name, source, done)
 
 
 def _e(parent: etree._Element, tag: str, ns: str = PROJECT_NS, **attrs: str) -> etree._Element:
