@@ -81,17 +81,19 @@ def test_coding_document_says_so_at_the_top_and_on_every_page(stored) -> None:
     stream = io.BytesIO()
     write_coding_docx(sessions[1], stream, options)
     doc = reopen(stream.getvalue())
-    notice = "NIET GOEDGEKEURD: de respondent heeft dit verslag niet goedgekeurd (niet verstuurd)."
-    assert doc.paragraphs[1].text == notice
-    assert doc.paragraphs[1].runs[0].bold
-    for section in doc.sections:
+    # the first row of the title table (a table: no 'Status:' paragraph for a speaker import)
+    status = [c.text for c in doc.tables[0].rows[0].cells]
+    assert status == ["Status", "NIET GOEDGEKEURD door de respondent (niet verstuurd)"]
+    assert doc.tables[0].rows[0].cells[1].paragraphs[0].runs[0].bold
+    study = sessions[1].protocol.study or sessions[1].protocol.title
+    for section in doc.sections:  # the text section is linked to the first one's header
         header = section.header.paragraphs[0].text
-        assert header == "Respondent 1.2: verslag niet goedgekeurd (niet verstuurd)"
+        assert header == f"{study} · 1.2 · CONCEPT"
     stream = io.BytesIO()
     write_coding_docx(sessions[0], stream, options)
     approved = reopen(stream.getvalue())
-    assert not any("GOEDGEKEURD" in p.text for p in approved.paragraphs)
-    assert not approved.sections[0].header.paragraphs[0].text
+    assert not any("GOEDGEKEURD" in c.text for t in approved.tables for c in t.columns[1].cells)
+    assert approved.sections[0].header.paragraphs[0].text == f"{study} · 1.1"
 
 
 def test_qdpx_source_is_marked_and_valid(stored, schema) -> None:

@@ -15,6 +15,7 @@ from lxml import etree
 
 from interviewer.cli import main
 from interviewer.domain.session import Session
+from interviewer.export.docx_tools import speaker_safe
 from interviewer.export.options import ExportOptions
 from interviewer.export.qdpx import PROJECT_NS
 from interviewer.export.registry import FORMATS, ExportError, render, write_export
@@ -197,19 +198,19 @@ def test_coding_docx_headings_speakers_colours_memo(session, transcript):
     h1 = [text for style, text in pairs if style == "Heading 1"]
     # Variables in protocol order, then the extra code (closing + outside speech).
     assert h1 == ["Ervaring", "Tijd en ruimte", "Feedback", OTHER]
-    at = pairs.index(("Heading 2", Q1))
+    at = pairs.index(("Heading 2", speaker_safe(Q1)))
     assert pairs[at + 1 : at + 5] == [
         ("Normal", "[00:01:15] Interviewer: Heeft u eerder samengewerkt?"),
         ("Normal", "[00:01:21] 1.1: Ja, met Ingrid Smit van het wijkteam."),
-        ("Normal", "Memo interviewer: Ja."),
-        ("Normal", "Memo interviewer: Werkt al jaren samen."),
+        ("Normal", "[Memo interviewer] Ja."),  # no 'Name:' start: not a speaker
+        ("Normal", "[Memo interviewer] Werkt al jaren samen."),
     ]
     segment = doc.paragraphs[at + 2]
     assert segment.runs[0].text == "[00:01:21] 1.1: Ja, met Ingrid Smit van het wijkteam."
     assert segment.runs[0].font.highlight_color is not None  # the variable's colour
     memo = doc.paragraphs[at + 3]
     assert memo.runs[1].italic and memo.runs[1].font.highlight_color is None
-    tr = pairs.index(("Heading 2", TR))
+    tr = pairs.index(("Heading 2", speaker_safe(TR)))
     assert pairs[tr + 1] == ("Normal", "[00:05:21] 1.1: Dit hoort eigenlijk bij tijd en ruimte.")
     other = pairs.index(("Heading 1", OTHER))
     assert ("Heading 2", "Gezegd terwijl er geen vraag openstond") in pairs[other:]
@@ -220,7 +221,7 @@ def test_coding_docx_two_column(session, transcript):
     doc = reopen(render(FORMATS["coding-docx"], [session], options))
     rows = [[c.text for c in row.cells] for t in doc.tables[1:] for row in t.rows]
     assert ["1.1: Ja, met Ingrid Smit van het wijkteam.", "Ervaring / Wel/niet"] in rows
-    assert ["Memo interviewer: Werkt al jaren samen.", "Memo"] in rows
+    assert ["[Memo interviewer] Werkt al jaren samen.", "Memo"] in rows
 
 
 def test_coding_docx_uses_final_text_as_memo(session, transcript):
@@ -230,7 +231,7 @@ def test_coding_docx_uses_final_text_as_memo(session, transcript):
     options = _options(session, transcript, stamps=None, final_sessions={session.id: final})
     data = render(FORMATS["coding-docx"], [final], options)
     texts = [p.text for p in reopen(data).paragraphs]
-    assert "Memo interviewer (goedgekeurde tekst): Goedgekeurd." in texts
+    assert "[Memo interviewer (goedgekeurde tekst)] Goedgekeurd." in texts
     assert "1.1: Meestal in het teamoverleg." in texts  # the recording is unchanged
 
 

@@ -30,6 +30,16 @@ EXPORT_FORMATS = tuple(FORMATS)
 """Every format ``export --format`` accepts, from the registry, so the help lists them all."""
 
 
+PAPER_HELP = "Paper of the Word/Excel documents (default: the protocol's 'paper', else a4)."
+
+
+def paper_option(func: Any) -> Any:
+    """``--paper a4|letter`` (None: the protocol's setting, else A4)."""
+    return click.option(
+        "--paper", type=click.Choice(("a4", "letter")), default=None, help=PAPER_HELP
+    )(func)
+
+
 def _out_dir(out: str | None) -> Path:
     return Path(out).expanduser() if out else paths.default_export_dir()
 
@@ -89,6 +99,7 @@ def _report(paths_written: list[Path]) -> None:
 )
 @click.option("--approved-only", is_flag=True, help="Refuse coding exports of transcripts that "
               "are not approved and not past their deadline (default: warn).")  # fmt: skip
+@paper_option
 @data_dir_option
 @lang_option
 @click.pass_context
@@ -104,6 +115,7 @@ def export_command(
     verbatim: bool,
     stamps: str,
     approved_only: bool,
+    paper: str | None,
 ) -> None:
     """Export sessions ID...: transcript for approval, coding document, REFI-QDA project, JSON."""
     from interviewer.export.options import ExportOptions
@@ -125,7 +137,7 @@ def export_command(
     store = open_store(ctx)
     sessions = [load_session(store, sid) for sid in session_ids]
     # documents are in the sessions' own language (i18n.document_language), not in --lang
-    options = ExportOptions(timestamps=timestamps, layout=layout, force=force)  # type: ignore[arg-type]
+    options = ExportOptions(timestamps=timestamps, layout=layout, force=force, paper=paper)  # type: ignore[arg-type]
     options = prepare_export(ctx, sessions, formats, options, approved_only=approved_only)
     if verbatim:
         options = _verbatim(ctx, sessions, formats, options, stamps)
@@ -178,6 +190,7 @@ def _verbatim(
               help="CSV field separator (default: ';' for Dutch, ',' for English).")  # fmt: skip
 @click.option("--approved-only", is_flag=True, help="Refuse when a transcript is not approved "
               "and not past its deadline (default: warn).")  # fmt: skip
+@paper_option
 @data_dir_option
 @lang_option
 @click.pass_context
@@ -191,6 +204,7 @@ def matrix_command(
     force: bool,
     csv_sep: str | None,
     approved_only: bool,
+    paper: str | None,
 ) -> None:
     """Data matrix per case (--case C), the comparative matrix (--compare) or the analysis
     frame per case (--case C --frame)."""
@@ -215,7 +229,7 @@ def matrix_command(
             fail_with("cli.nothing_to_compare")
     name = f"{'compare' if compare else 'frame' if frame else 'matrix'}-{fmt}"
     separator = "\t" if csv_sep == "tab" else csv_sep
-    base = ExportOptions(force=force, csv_sep=separator)
+    base = ExportOptions(force=force, csv_sep=separator, paper=paper)
     options = prepare_export(ctx, sessions, [name], base, approved_only=approved_only)
     try:
         _report(write_export(sessions, name, _out_dir(out), options))
@@ -240,7 +254,7 @@ def _protocol(name: str) -> Any:
 
 
 def _protocol_document(ctx: click.Context, kind: str, name: str, fmt: str, out: str | None,
-                       force: bool) -> None:  # fmt: skip
+                       force: bool, paper: str | None = None) -> None:  # fmt: skip
     from interviewer.export.registry import ExportError, write_protocol_document
 
     protocol = _protocol(name)
@@ -251,6 +265,7 @@ def _protocol_document(ctx: click.Context, kind: str, name: str, fmt: str, out: 
             fmt,
             _out_dir(out),
             force=force,  # type: ignore[arg-type]
+            paper=paper,
         )
     except ExportError as exc:
         fail_error(exc)
@@ -267,10 +282,13 @@ def _protocol_document_command(kind: str, help_text: str) -> click.Command:
     @click.option("--out", "out", type=click.Path(file_okay=False), default=None,
                   help="Folder for the file (default: ./exports).")  # fmt: skip
     @click.option("--force", is_flag=True, help="Replace an existing file.")
+    @paper_option
     @lang_option
     @click.pass_context
-    def command(ctx: click.Context, protocol: str, fmt: str, out: str | None, force: bool) -> None:
-        _protocol_document(ctx, kind, protocol, fmt, out, force)
+    def command(
+        ctx: click.Context, protocol: str, fmt: str, out: str | None, force: bool, paper: str | None
+    ) -> None:
+        _protocol_document(ctx, kind, protocol, fmt, out, force, paper)
 
     return command
 

@@ -26,8 +26,10 @@ from interviewer.export import docx_tools
 from interviewer.export.analysis_export import respondent_codes, study_analysis, variable_text
 from interviewer.export.matrix_tabular import _sheet
 from interviewer.export.options import ExportOptions
+from interviewer.export.page import page_setup
 from interviewer.export.registry import ExportError
-from interviewer.export.text import clean_line, clean_text
+from interviewer.export.text import clean_line
+from interviewer.export.xlsx_tools import finish_workbook
 from interviewer.i18n import Translator, document_language
 
 CASE_COLUMN_SHARE = 0.1
@@ -80,7 +82,8 @@ def write_frame_docx(
 ) -> None:
     """The case's analysis frame as a landscape .docx (header row repeated on every page)."""
     frame = frame_table(sessions, options)
-    doc = docx_tools.new_document(frame.title, frame.lang, font_size=9)
+    setup = page_setup(sessions[0].protocol, options, sessions=sessions, subject=sessions[0].case)
+    doc = docx_tools.new_document(frame.title, frame.lang, font_size=9, setup=setup)
     docx_tools.landscape(doc)
     doc.add_heading(clean_line(frame.title), level=1)
     doc.add_paragraph(clean_line(frame.legend))
@@ -111,5 +114,6 @@ def write_frame_xlsx(
     wb.remove(wb.active)
     rows = [(frame.title,), (frame.legend,), *frame.table()]
     _sheet(wb, t("analysis.frame.sheet"), rows, (16, 40), t, header_row=3)
-    wb.properties.title = clean_text(frame.title)
+    setup = page_setup(sessions[0].protocol, options, sessions=sessions, subject=sessions[0].case)
+    finish_workbook(wb, frame.title, frame.lang, setup)
     wb.save(stream)

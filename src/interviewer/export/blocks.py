@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import IO, Literal
 
 from interviewer.export import docx_tools
+from interviewer.export.page import PageSetup
 from interviewer.export.text import clean_line, clean_text
 
 Kind = Literal[
@@ -65,9 +66,11 @@ def write_docx(
     title: str,
     lang: str,
     line_numbers: bool = False,
+    setup: PageSetup | None = None,
 ) -> None:
-    """Render blocks to a Word document (styles as in ``DOCX_STYLES``)."""
-    doc = docx_tools.new_document(title, lang)
+    """Render blocks to a Word document (styles as in ``DOCX_STYLES``); ``setup`` gives
+    its paper, running header and author (``export.page``)."""
+    doc = docx_tools.new_document(title, lang, setup=setup)
     # Resolve each style once: python-docx looks a style name up on every call otherwise.
     styles = {
         kind: (None if name == "Normal" else doc.styles[name]) for kind, name in DOCX_STYLES.items()

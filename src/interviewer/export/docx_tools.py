@@ -1,28 +1,43 @@
 """Small python-docx helpers shared by the Word exporters.
 
-Everything goes through python-docx's public API, with two documented exceptions where it
-has none: Word's line numbering (``w:lnNumType`` in the section properties) and repeated
-table header rows (``w:tblHeader``). Both are single empty-ish elements made with
-``OxmlElement`` and put where the WordprocessingML schema sequence wants them; they are
-reached through ``Document.element`` (public) and lxml's ``xpath``, never private attributes.
+Everything goes through python-docx's public API, with documented exceptions where it has
+none: Word's line numbering (``w:lnNumType`` in the section properties), repeated table
+header rows (``w:tblHeader``), fixed table layout (``w:tblLayout``), the PAGE/NUMPAGES fields
+of the footer and the proofing language (``w:lang`` of the default run properties). Each is
+a small element made with ``OxmlElement`` and put where the WordprocessingML schema sequence
+wants it; they are reached through the public ``element`` properties and lxml's ``xpath``,
+never private attributes. The template's extended properties (``docProps/app.xml``: "Microsoft
+Macintosh Word", page and word counts of another document) and its thumbnail are replaced
+through the package's public relationship API.
+
+Every document starts from ``new_document`` with a ``page.PageSetup``: paper (A4 unless
+Letter is asked for), a running header and "pagina 3 van 25" in the footer on every page, the
+document language for proofing, and core properties of this export (see ``export.page``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import IO, Any
+from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_ROW_HEIGHT_RULE
-from docx.enum.text import WD_COLOR_INDEX
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
-from interviewer.export.text import clean_text
+from interviewer.export.page import PAPER_MM, PageSetup, language_tag, now
+from interviewer.export.text import clean_line, clean_text
+from interviewer.i18n import translate
 
 WD_HIGHLIGHT: dict[str, WD_COLOR_INDEX] = {
     "yellow": WD_COLOR_INDEX.YELLOW,
@@ -73,14 +88,173 @@ _AFTER_LNNUM = (
 )
 
 
-def new_document(title: str, lang: str, font_size: float = 11) -> DocumentObject:
-    """A blank document with its title and language in the core properties."""
+def new_document(
+    title: str, lang: str, font_size: float = 11, setup: PageSetup | None = None
+) -> DocumentObject:
+    """A blank document on the setup's paper, with header, footer, language and properties.
+
+    Sections added later (``add_section``) copy the paper and inherit header and footer.
+    """
+    setup = setup or PageSetup()
     doc = Document()
-    doc.core_properties.title = clean_text(title)[:250]
-    doc.core_properties.language = "nl-NL" if lang == "nl" else "en-GB"
-    doc.core_properties.author = "interviewer"
+    set_core_properties(doc, title, lang, setup.author)
+    set_proofing_language(doc, lang)
     doc.styles["Normal"].font.size = Pt(font_size)
+    set_paper(doc, setup.paper)
+    add_page_furniture(doc, setup, lang)
     return doc
+
+
+_APP_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"'
+    ' xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+    "<Application>{application}</Application><DocSecurity>0</DocSecurity>"
+    "<ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate>"
+    "<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged>"
+    "</Properties>"
+)
+
+
+def set_core_properties(doc: DocumentObject, title: str, lang: str, author: str = "") -> None:
+    """Core properties of this export; nothing of the template survives.
+
+    Title, language, created and modified now, the researcher as author (empty when the
+    protocol names none: never the OS user), no last editor, comments or keywords, revision
+    1. The extended properties become this tool's (no "Microsoft Macintosh Word" and no page
+    count of the template) and the template's thumbnail goes.
+    """
+    props = doc.core_properties
+    moment = now()
+    props.title = clean_line(title)[:250]
+    props.language = language_tag(lang)
+    props.author = clean_line(author)[:250]
+    props.last_modified_by = ""
+    props.comments = ""
+    props.keywords = ""
+    props.subject = ""
+    props.category = ""
+    props.content_status = ""
+    props.created = moment
+    props.modified = moment
+    props.revision = 1
+    package = doc.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype in (RT.EXTENDED_PROPERTIES, RT.THUMBNAIL):
+            package.rels.pop(rel_id)
+    blob = _APP_XML.format(application=escape("interviewer")).encode("utf-8")
+    app = Part(PackURI("/docProps/app.xml"), CT.OFC_EXTENDED_PROPERTIES, blob, package)
+    package.relate_to(app, RT.EXTENDED_PROPERTIES)
+
+
+def set_proofing_language(doc: DocumentObject, lang: str) -> None:
+    """Word's proofing language of the styles: the document's language (nl-NL, en-GB).
+
+    The template says en-US in the default run properties, so Word marked every Dutch word;
+    styles without their own ``w:lang`` inherit the default, and the theme font language in
+    the settings follows.
+    """
+    tag = language_tag(lang)
+    styles = doc.styles.element
+    defaults = styles.xpath("./w:docDefaults/w:rPrDefault/w:rPr")
+    if not defaults:
+        doc_defaults = styles.xpath("./w:docDefaults")
+        parent = doc_defaults[0] if doc_defaults else styles.makeelement(qn("w:docDefaults"))
+        if not doc_defaults:
+            styles.insert(0, parent)
+        rpr_default = OxmlElement("w:rPrDefault")
+        parent.insert(0, rpr_default)
+        rpr_default.append(OxmlElement("w:rPr"))
+        defaults = styles.xpath("./w:docDefaults/w:rPrDefault/w:rPr")
+    for rpr in [*defaults, *styles.xpath("./w:style/w:rPr")]:
+        found = rpr.xpath("./w:lang")
+        if not found and rpr is not defaults[0]:
+            continue
+        lang_el = found[0] if found else _append_lang(rpr)
+        lang_el.set(qn("w:val"), tag)
+    for theme in doc.settings.element.xpath("./w:themeFontLang"):
+        theme.set(qn("w:val"), tag)
+
+
+# Elements that follow w:lang in CT_RPr's sequence (ECMA-376 part 1, 17.3.2.28).
+_AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
+
+
+def _append_lang(rpr: Any) -> Any:
+    lang_el = OxmlElement("w:lang")
+    successors = rpr.xpath("./" + " | ./".join(_AFTER_LANG))
+    if successors:
+        successors[0].addprevious(lang_el)
+    else:
+        rpr.append(lang_el)
+    return lang_el
+
+
+def set_paper(doc: DocumentObject, paper: str) -> None:
+    """Put every section on ``paper`` ('a4' or 'letter'), keeping each one's orientation."""
+    width_mm, height_mm = PAPER_MM.get(paper, PAPER_MM["a4"])
+    for section in doc.sections:
+        if section.orientation == WD_ORIENT.LANDSCAPE:
+            section.page_width, section.page_height = Mm(height_mm), Mm(width_mm)
+        else:
+            section.page_width, section.page_height = Mm(width_mm), Mm(height_mm)
+
+
+def paper_of(doc: DocumentObject) -> str | None:
+    """'a4' or 'letter' when every section has that paper (either orientation), else None."""
+    found = set()
+    for section in doc.sections:
+        size = sorted((round(section.page_width.mm), round(section.page_height.mm)))
+        name = [k for k, (w, h) in PAPER_MM.items() if sorted((round(w), round(h))) == size]
+        found.add(name[0] if name else None)
+    return found.pop() if len(found) == 1 else None
+
+
+def _field(paragraph: Paragraph, instruction: str, shown: str) -> None:
+    """A Word field (PAGE, NUMPAGES) as begin/instruction/separate/result/end runs."""
+    for kind, text in (("begin", None), (None, instruction), ("separate", None)):
+        run = paragraph.add_run()
+        if kind:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run.element.append(char)
+        else:
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = f" {text} "
+            run.element.append(instr)
+    paragraph.add_run(shown)
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    paragraph.add_run().element.append(end)
+
+
+def add_page_furniture(doc: DocumentObject, setup: PageSetup, lang: str) -> None:
+    """Running header (study · respondent, CONCEPT/DRAFT) and 'pagina X van Y' footer.
+
+    Set on the first section; sections added later are linked to it, so every page of the
+    document carries both.
+    """
+    section = doc.sections[0]
+    text, mark = setup.header_parts(lang)
+    header = section.header.paragraphs[0]
+    header.text = ""
+    if text:
+        header.add_run(text)
+    if mark:
+        header.add_run((" · " if text else "") + mark).bold = True
+    footer = section.footer.paragraphs[0]
+    footer.text = ""
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    marker = "\x00"
+    template = translate(
+        "export.page.footer", lang, page=f"{marker}PAGE{marker}", pages=f"{marker}NUMPAGES{marker}"
+    )
+    for n, piece in enumerate(template.split(marker)):
+        if n % 2:
+            _field(footer, piece, "1")
+        elif piece:
+            footer.add_run(piece)
 
 
 def add_text(container: Any, text: str, style: str | None = None) -> Paragraph:
@@ -148,12 +322,12 @@ def repeat_table_headers(doc: DocumentObject) -> None:
 
 
 def landscape(doc: DocumentObject, margin_cm: float = 1.5) -> None:
-    """Turn every section to landscape A4 with narrow margins (wide matrices)."""
+    """Turn every section to landscape (its paper turned) with narrow margins (wide matrices)."""
     for section in doc.sections:
         if section.orientation != WD_ORIENT.LANDSCAPE:
             width, height = section.page_width, section.page_height
             section.orientation = WD_ORIENT.LANDSCAPE
-            section.page_width, section.page_height = height, width
+            section.page_width, section.page_height = max(width, height), min(width, height)
         for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
             setattr(section, side, Cm(margin_cm))
 
@@ -172,17 +346,163 @@ def usable_width(doc: DocumentObject) -> int:
 
 
 def set_column_widths(table: Any, doc: DocumentObject, shares: Sequence[float]) -> None:
-    """Give a table's columns these shares of the usable page width.
-
-    Word reads the cell widths, LibreOffice the grid columns; both are set.
-    """
+    """Give a table's columns these shares of the usable page width."""
     width = usable_width(doc)
-    table.autofit = False
-    for column, share in zip(table.columns, shares, strict=False):
-        column.width = int(width * share)
+    set_widths(table, [int(width * share) for share in shares])
+
+
+def compact(table: Any, size_pt: float | None = None) -> None:
+    """No space after the paragraphs of a small table's cells; optionally a smaller font.
+
+    The template's paragraphs keep 10 pt after them, which doubles the height of a table of
+    one-line cells (the title block, the codebook) and pushes the text onto another page.
+    """
     for row in table.rows:
-        for cell, share in zip(row.cells, shares, strict=False):
-            cell.width = int(width * share)
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.space_after = Pt(0)
+                if size_pt is not None:
+                    for run in paragraph.runs:
+                        run.font.size = Pt(size_pt)
+
+
+def set_widths(table: Any, widths: Sequence[int]) -> None:
+    """Give a table's columns these widths (EMU) in a fixed layout.
+
+    Word reads the cell widths, LibreOffice the grid columns; both are set. Fixed layout
+    (``autofit`` off) keeps Word from re-flowing the columns around the longest text.
+    """
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=False):
+        column.width = int(width)
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=False):
+            cell.width = int(width)
+
+
+# Advance widths in em, set to those of DejaVu Serif, the widest font a reader's machine puts
+# in for the template's Cambria (LibreOffice without Microsoft's fonts); Cambria itself is
+# narrower, so a column sized by them never breaks a word in Word either.
+_NARROW = set("fijltI.,:;'!|()[]- ")
+_WIDE = set("mwMW@%")
+CELL_PADDING = Cm(0.45)
+"""Left plus right cell margin of a table cell (Word's default 0.19 cm each) and a little air."""
+
+
+def text_width(text: str, size_pt: float, bold: bool = False) -> int:
+    """Estimated printed width of ``text`` at ``size_pt`` points, in EMU (a safe upper bound)."""
+    ems = 0.0
+    for char in text:
+        if char in _NARROW:
+            ems += 0.41
+        elif char in _WIDE:
+            ems += 1.04
+        elif char.isupper():
+            ems += 0.77
+        elif char.isdigit():
+            ems += 0.65
+        else:
+            ems += 0.61
+    return int(Pt(size_pt) * ems * (1.12 if bold else 1.0))
+
+
+def longest_word_width(texts: Sequence[str], size_pt: float, bold: bool = False) -> int:
+    """The width of the widest word in ``texts`` plus the cell padding (EMU)."""
+    words = [word for text in texts for word in text.split()]
+    widest = max((text_width(word, size_pt, bold) for word in words), default=0)
+    return widest + int(CELL_PADDING)
+
+
+def fit_widths(total: int, shares: Sequence[float], minimums: Sequence[int]) -> list[int]:
+    """Column widths in the given shares of ``total``, each at least its minimum.
+
+    A column below its minimum is raised to it and the difference is taken from the columns
+    that have room above theirs, in proportion to that room. When even the minimums do not
+    fit, they are scaled down together (a word may then break: nothing else is possible).
+    """
+    widths = [total * share for share in shares]
+    floor = [float(m) for m in minimums]
+    if sum(floor) >= total:
+        scale = total / sum(floor) if sum(floor) else 0.0
+        return [int(m * scale) for m in floor]
+    for _ in range(len(widths)):
+        short = sum(max(0.0, f - w) for w, f in zip(widths, floor, strict=True))
+        if short <= 0:
+            break
+        room = [max(0.0, w - f) for w, f in zip(widths, floor, strict=True)]
+        spare = sum(room)
+        widths = [
+            max(w, f) - (short * r / spare if spare else 0.0)
+            for w, f, r in zip(widths, floor, room, strict=True)
+        ]
+    return [int(w) for w in widths]
+
+
+SPEAKER_COLON_REACH = 64
+"""MAXQDA (focus group import) takes a colon within the first 63 characters of a paragraph
+as the end of a speaker's name; ATLAS.ti reads ``Name:`` at a paragraph's start the same way."""
+SAFE_COLON = "\u2236"
+"""RATIO, which looks like a colon but is not one to the speaker import."""
+
+
+def speaker_safe(text: str) -> str:
+    """``text`` that no speaker import reads as 'Name: ...' (for everything but speech).
+
+    Colons within the reach of the speaker detection become RATIO (U+2236); the rest of the
+    text, and every colon further on, stay as they are.
+    """
+    head = text[:SPEAKER_COLON_REACH]
+    if ":" not in head:
+        return text
+    return head.replace(":", SAFE_COLON) + text[SPEAKER_COLON_REACH:]
+
+
+def memo_runs(paragraph: Paragraph, label: str, text: str) -> None:
+    """'[Memo interviewer] text': the label in square brackets, the text italic, no colon.
+
+    The memo is context beside the speech; a ``Name:`` start would make the speaker import
+    take 'Memo interviewer' for a participant.
+    """
+    paragraph.add_run(f"[{clean_line(label)}] ").bold = True
+    paragraph.add_run(speaker_safe(clean_text(text))).italic = True
+
+
+def tag_runs(paragraph: Paragraph, names: Sequence[str], colours: Sequence[str | None]) -> None:
+    """'[Code] [Other code]', each in its code's highlight, as a paragraph of its own.
+
+    The markers say the interviewer tagged the answer with other codes; outside the speech
+    they are never coded as the respondent's words.
+    """
+    for n, (name, colour) in enumerate(zip(names, colours, strict=True)):
+        if n:
+            paragraph.add_run(" ")
+        highlight(paragraph.add_run(speaker_safe(f"[{clean_line(name)}]")), colour)
+
+
+def _stamp(run: Any, stamp: str) -> None:
+    for n, piece in enumerate(stamp.split("-")):
+        if n:
+            run.element.append(OxmlElement("w:noBreakHyphen"))
+        if piece:
+            run.add_text(piece)
+
+
+def stamped_run(paragraph: Paragraph, lead: str, body: str, tail: str) -> Any:
+    """One run 'lead body tail' in which no line break falls inside a recording stamp.
+
+    ``#00:03:09-0#`` would break after its hyphen; Word's non-breaking hyphen
+    (``w:noBreakHyphen``, read back as '-' by python-docx, shown as U+2011 by LibreOffice)
+    takes its place in the stamps, so the text keeps its characters for the QDA import.
+    """
+    run = paragraph.add_run()
+    if lead:
+        _stamp(run, lead)
+        run.add_text(" ")
+    run.add_text(body)
+    if tail:
+        run.add_text(" ")
+        _stamp(run, tail)
+    return run
 
 
 def writing_space(row: Any, cm: float = 1.5) -> None:

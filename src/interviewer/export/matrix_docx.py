@@ -16,6 +16,7 @@ from interviewer.export.analysis_export import study_analysis
 from interviewer.export.matrix import CaseMatrix, CompareMatrix, case_matrix, compare_matrix
 from interviewer.export.matrix_charts import add_charts
 from interviewer.export.options import ExportOptions
+from interviewer.export.page import PageSetup, page_setup
 from interviewer.export.text import clean_line
 from interviewer.i18n import translate
 
@@ -88,8 +89,8 @@ def _finish(doc: Any, stream: IO[bytes]) -> None:
     docx_tools.save(doc, stream)
 
 
-def _new(title: str, lang: str) -> Any:
-    doc = docx_tools.new_document(title, lang, font_size=9)
+def _new(title: str, lang: str, setup: PageSetup) -> Any:
+    doc = docx_tools.new_document(title, lang, font_size=9, setup=setup)
     docx_tools.landscape(doc)
     doc.styles["Normal"].font.size = Pt(9)
     return doc
@@ -103,7 +104,8 @@ def write_matrix_docx(
     matrix = case_matrix(
         sessions, options.lang, options.approval, options.unapproved, analysis=analysis
     )
-    doc = _new(matrix.title, matrix.lang)
+    setup = page_setup(sessions[0].protocol, options, sessions=sessions, subject=matrix.case)
+    doc = _new(matrix.title, matrix.lang, setup)
     render_case(doc, matrix)
     add_charts(doc, sessions, matrix.case, matrix.lang)
     _finish(doc, stream)
@@ -115,6 +117,7 @@ def write_compare_docx(
     """The comparative matrix over the cases of ``sessions`` as a landscape .docx."""
     analysis = study_analysis(options, sessions[0].protocol.id) if sessions else None
     matrix = compare_matrix(sessions, options.lang, analysis=analysis)
-    doc = _new(matrix.title, matrix.lang)
+    setup = page_setup(sessions[0].protocol, options, sessions=sessions, subject="")
+    doc = _new(matrix.title, matrix.lang, setup)
     render_compare(doc, matrix)
     _finish(doc, stream)

@@ -37,7 +37,9 @@ from interviewer.domain.session import Session
 from interviewer.export.analysis_export import study_analysis
 from interviewer.export.matrix import CaseMatrix, CompareMatrix, case_matrix, compare_matrix
 from interviewer.export.options import ExportOptions
+from interviewer.export.page import page_setup
 from interviewer.export.text import clean_text
+from interviewer.export.xlsx_tools import finish_workbook
 from interviewer.i18n import Translator
 
 FORMULA_START = ("=", "+", "@")
@@ -320,7 +322,8 @@ def write_matrix_xlsx(
         *((label, *minutes) for label, minutes in matrix.time_rows),
     ]
     _sheet(wb, t("export.matrix.sheet_time"), times, (30, 16), t)
-    wb.properties.title = clean_text(matrix.title)
+    setup = page_setup(sessions[0].protocol, options, sessions=sessions, subject=matrix.case)
+    finish_workbook(wb, matrix.title, matrix.lang, setup)
     wb.save(stream)
 
 
@@ -341,5 +344,6 @@ def write_compare_xlsx(
         t,
         labels=2,
     )
-    wb.properties.title = clean_text(matrix.title)
+    setup = page_setup(sessions[0].protocol, options, sessions=sessions, subject="")
+    finish_workbook(wb, matrix.title, matrix.lang, setup)
     wb.save(stream)

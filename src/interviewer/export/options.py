@@ -55,3 +55,6 @@ class ExportOptions:
     analysis: Mapping[str, StudyAnalysis] | None = None
     """Study (protocol id) -> its analysis (conclusions, keywords, key sentences), from the
     data folder (``store.analysis``; ``membercheck.exporting.export_options`` fills it)."""
+    paper: str | None = None
+    """'a4' or 'letter' for the Word and Excel documents (``--paper``); None: the protocol's
+    ``paper`` setting, else A4 (``export.page.page_setup``)."""

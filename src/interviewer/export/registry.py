@@ -300,14 +300,20 @@ def write_protocol_document(
     *,
     lang: str | None = None,
     force: bool = False,
+    paper: str | None = None,
 ) -> Path:
-    """Write the interview guide or the invitation letter of a protocol; return the path."""
+    """Write the interview guide or the invitation letter of a protocol; return the path.
+
+    ``paper`` ('a4' or 'letter', Word only) overrides the protocol's ``paper`` setting."""
     if kind not in ("guide", "letter") or fmt not in ("docx", "md"):
         raise ExportError("export.error.not_document", kind=kind, fmt=fmt)
     module = importlib.import_module(f"interviewer.export.{kind}")
     writer = getattr(module, f"write_{kind}_{fmt}")
     stream = io.BytesIO()
-    writer(protocol, stream, lang)
+    if fmt == "docx":
+        writer(protocol, stream, lang, paper=paper)
+    else:
+        writer(protocol, stream, lang)
     name = f"{safe_name_part(protocol.id)}_{kind}.{fmt}"
     try:
         return write_file_atomic(Path(out_dir).expanduser(), name, stream.getvalue(), force=force)

@@ -157,10 +157,12 @@ def write_docx(comparison: Comparison, info: ReportInfo, stream: IO[bytes]) -> N
     from docx.shared import RGBColor
 
     from interviewer.export import docx_tools
+    from interviewer.export.page import PageSetup
 
     red, green = RGBColor(0xC0, 0x00, 0x00), RGBColor(0x00, 0x70, 0x30)
     t = Translator(info.lang)
-    doc = docx_tools.new_document(_title(info, t), info.lang)
+    setup = PageSetup(subject=f"{info.case} · {info.respondent}")
+    doc = docx_tools.new_document(_title(info, t), info.lang, setup=setup)
     doc.add_paragraph(clean_line(_title(info, t)), style="Title")
     for label, value in _meta(info, t):
         paragraph = doc.add_paragraph()
