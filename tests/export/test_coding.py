@@ -121,9 +121,7 @@ def test_demo_group_interview_every_answer_starts_with_its_speaker(seed_protocol
     doc = coding(session)
     paragraphs = doc.paragraphs
     first_topic = next(i for i, p in enumerate(paragraphs) if p.style.name == "Heading 1")
-    body = [
-        p for p in paragraphs[first_topic:] if p.style.name == "Normal" and p.text[:1] != "["
-    ]
+    body = [p for p in paragraphs[first_topic:] if p.style.name == "Normal" and p.text[:1] != "["]
     assert body
     speakers = {p.text.split(": ", 1)[0] for p in body}
     assert speakers <= {"R1", "R2", "R3", "Interviewer"} and len(speakers) >= 3
