@@ -27,12 +27,26 @@ INSIDE = Path("/tmp")
 """Where the child sees the small disk."""
 FOLDERS = ("data", "home", "cache", "config", "tmp")
 _NAMESPACE = (
-    'disk="$1"; shift; '
+    'disk="$1"; shift; keep="$1"; shift; '
+    # the real /tmp stays reachable at /mnt (in this namespace only) for what must stay seen
+    "mount --rbind /tmp /mnt || exit 97; "
     'mount --rbind "$disk" /tmp || exit 97; '
     "for d in /var/tmp /usr/tmp; do if [ -d $d ]; then mount --bind /tmp/tmp $d || exit 97; fi; "
     "done; "
+    "IFS=:; for p in $keep; do "
+    '[ -n "$p" ] || continue; mkdir -p "$p" && mount --rbind "/mnt${p#/tmp}" "$p" || exit 97; '
+    "done; unset IFS; "
     'cd /tmp/home && exec "$@"'
 )
+REPO = Path(__file__).resolve().parents[2]
+
+
+def kept_visible() -> str:
+    """Folders under the real ``/tmp`` the child still needs (a clone and its venv in
+    ``/tmp``, as CI may make them), joined by ``:``; bound back over the small disk."""
+    needed = {REPO, Path(sys.prefix).resolve(), Path(sys.base_prefix).resolve()}
+    under_tmp = [path for path in needed if path.is_relative_to(INSIDE) and path != INSIDE]
+    return ":".join(sorted(str(path) for path in under_tmp))
 
 
 def mount_refused(folder: Path, size: str) -> str | None:
@@ -115,7 +129,7 @@ def spawn_on_disk(disk: Path, args: Sequence[str], size: tuple[int, int] = (100,
     )
     namespace = ["unshare", "-m", "--propagation", "private", "sh", "-c", _NAMESPACE, "sh"]
     proc = subprocess.Popen(
-        [*namespace, str(disk), sys.executable, str(SLOW_APP), "0", *args],
+        [*namespace, str(disk), kept_visible(), sys.executable, str(SLOW_APP), "0", *args],
         stdin=child,
         stdout=child,
         stderr=child,
