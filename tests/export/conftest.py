@@ -8,6 +8,7 @@ matrix labels as printed in Bijlage 2).
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -237,3 +238,13 @@ def assert_valid(schema: etree.XMLSchema | None, root: etree._Element) -> None:
     """Validate against Project.xsd when it is there."""
     if schema is not None:
         schema.assertValid(root)
+
+
+_LINE_NUMBER = re.compile(r"(^|\n)\t(\d+)\t")
+
+
+def unnumbered(text: str) -> str:
+    """A transcript paragraph as python-docx reads it, without the line numbers the tool
+    writes in front of every line (``export.transcript_lines``) and with its line breaks
+    as spaces."""
+    return " ".join(_LINE_NUMBER.sub(r"\1", text).split("\n"))

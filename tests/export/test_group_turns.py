@@ -16,7 +16,7 @@ from interviewer.export.qdpx import PROJECT_NS, write_qdpx
 from interviewer.export.transcript_docx import write_transcript_docx
 from interviewer.export.transcript_md import write_transcript_md
 
-from .conftest import assert_valid, reopen
+from .conftest import assert_valid, reopen, unnumbered
 
 NS = {"q": PROJECT_NS}
 PARTICIPANTS = ("2.1", "2.2", "2.3")
@@ -46,7 +46,7 @@ def test_transcript_has_a_paragraph_per_turn(make_session) -> None:
     session = group(make_session)
     buffer = io.BytesIO()
     write_transcript_docx(session, buffer, ExportOptions())
-    texts = [p.text for p in reopen(buffer.getvalue()).paragraphs]
+    texts = [unnumbered(p.text) for p in reopen(buffer.getvalue()).paragraphs]
     at = texts.index("2.2: Ja.")
     assert texts[at : at + 5] == [
         "2.2: Ja.",

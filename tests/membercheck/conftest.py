@@ -69,6 +69,28 @@ def with_note(session: Session, text: str) -> Session:
     return session.model_copy(update={"records": records})
 
 
+def shown(paragraph) -> str:
+    """A python-docx paragraph's text as the respondent reads it: the transcript's line
+    numbers left out, line breaks and spaces as single spaces (``docx_text``)."""
+    from interviewer.membercheck.docx_text import paragraph_text
+
+    return paragraph_text(paragraph._p)  # python-docx exposes the lxml element as _p
+
+
+def set_shown(paragraph, text: str) -> None:
+    """Retype a paragraph's words as a respondent would in Word: the text runs and line
+    breaks make way for ``text``; the first line number stays in front."""
+    from interviewer.export.transcript_lines import LINE_NUMBER_STYLE
+
+    kept = False
+    for run in list(paragraph.runs):
+        if run.style.name == LINE_NUMBER_STYLE and not kept:
+            kept = True
+            continue
+        run._r.getparent().remove(run._r)  # python-docx has no delete; the element is lxml
+    paragraph.add_run(text)
+
+
 def answer_paragraphs(data: bytes) -> list[str]:
     """Body paragraph texts of a docx."""
     return [p.text for p in Document(io.BytesIO(data)).paragraphs]

@@ -65,7 +65,7 @@ def test_cite_quotes_the_numbered_markdown_lines(tmp_path: Path, stored) -> None
 def test_cite_applies_the_replacement_list(tmp_path: Path, stored) -> None:
     data_dir, sessions = stored
     session = sessions[0]
-    assert f"Casus:** {session.case}" in run(data_dir, "cite", session.id, "1-8")
+    assert f"Casus: {session.case}" in run(data_dir, "cite", session.id, "1-8")
     run(data_dir, "replace", "add", session.case, "Gemeente A")
     again = run(data_dir, "cite", session.id, "1-8")
-    assert session.case not in again and "Casus:** Gemeente A" in again
+    assert session.case not in again and "Casus: Gemeente A" in again

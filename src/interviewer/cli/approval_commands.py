@@ -64,8 +64,8 @@ def approval_group() -> None:
     type=DATE,
     default=None,
     metavar="YYYY-MM-DD",
-    help="Answer wanted by this date (default: in 14 days). After it the "
-    "transcript is used as it was.",
+    help="Answer wanted by this date (default: in 14 days), printed on the transcript. "
+    "After it the transcript is used as it was.",
 )
 @click.option(
     "--channel",
@@ -81,6 +81,16 @@ def approval_group() -> None:
     help="Folder for the document to send (default: ./exports).",
 )
 @click.option("--timestamps", is_flag=True, help="Show the session time before each question.")
+@click.option(
+    "--reply-to",
+    "reply_to",
+    default=None,
+    metavar="ADDRESS",
+    help="Where the respondent returns the transcript (printed on it; default: the "
+    "protocol's member_check.reply_to).",
+)
+@click.option("--paper", type=click.Choice(("a4", "letter")), default=None,
+              help="Paper of the document (default: the protocol's 'paper', else a4).")  # fmt: skip
 @_today_option
 @data_dir_option
 @lang_option
@@ -92,6 +102,8 @@ def send_command(
     channel: str,
     out: str | None,
     timestamps: bool,
+    reply_to: str | None,
+    paper: str | None,
     today: dt.datetime | None,
 ) -> None:
     """Export the transcript of session ID for approval and record it as sent (the exact copy
@@ -113,7 +125,9 @@ def send_command(
             channel=channel,
             replacements=replacements_of(ctx),
             timestamps=timestamps,
+            reply_to=reply_to,
             today=_date(today),
+            paper=paper,
         )
     except MemberCheckError as exc:
         fail_error(exc, session)
@@ -251,6 +265,7 @@ def receive_command(ctx: click.Context, session_id: str, file: str, out: str | N
         kind = translate(f"membercheck.change.{change.kind}", lang)
         short = text if len(text) <= 70 else text[:69] + "…"
         click.echo(f"  {number:>4}  {kind:<11} {printable(short)}")
+    _report_approval_block(ctx, session, comparison, record.sent[returned.against - 1].lang)
     folder = book.files_dir(session.id)
     written = [folder / returned.report_docx, folder / returned.report_md]
     if out:
@@ -260,6 +275,45 @@ def receive_command(ctx: click.Context, session_id: str, file: str, out: str | N
         ]
     for path in written:
         _say(ctx, "membercheck.cli.report", session, path=str(path))
+
+
+def _report_approval_block(ctx: click.Context, session: Any, comparison: Any, lang: str) -> None:
+    """What the respondent ticked and wrote in the approval block, and the decision it
+    points to (``membercheck.approval_block``; the researcher decides)."""
+    from interviewer.membercheck.approval_block import read_approval
+
+    reading = read_approval(comparison, lang)
+    say_lang = ui_language(ctx, session)
+    blank = translate("approval.read.blank", say_lang)
+    ticked = [
+        text
+        for state, text in (
+            (reading.as_is, reading.as_is_text),
+            (reading.with_changes, reading.with_changes_text),
+        )
+        if state == "ticked"
+    ]
+    if len(ticked) == 2:
+        _say(ctx, "approval.read.both_ticked", session, first=ticked[0], second=ticked[1])
+    elif ticked:
+        _say(ctx, "approval.read.ticked", session, option=ticked[0])
+    else:
+        _say(ctx, "approval.read.none_ticked", session)
+    _say(ctx, "approval.read.name", session, name=reading.name or blank)
+    if reading.date_iso:
+        _say(ctx, "approval.read.date_iso", session, date=reading.date, iso=reading.date_iso)
+    else:
+        _say(ctx, "approval.read.date", session, date=reading.date or blank)
+    if reading.signature:
+        _say(ctx, "approval.read.signature", session, text=reading.signature)
+    _say(
+        ctx,
+        f"approval.propose.{reading.proposal}",
+        session,
+        option=ticked[0] if ticked else "",
+        count=reading.transcript_changes,
+        id=session.id,
+    )
 
 
 def _stem(record: Any) -> str:

@@ -25,7 +25,6 @@ from interviewer.i18n import document_language, translate
 from interviewer.terminal_text import printable
 
 SCHEMES = ("case", "shuffled", "sequential")
-_NUMBERED = re.compile(r"^`\s*(\d+)` ?(.*)$")
 
 
 @click.group("codes")
@@ -110,17 +109,15 @@ def _parse_lines(text: str) -> tuple[int, int]:
 @lang_option
 @click.pass_context
 def cite_command(ctx: click.Context, session_id: str, lines: str, template: str | None) -> None:
-    """Quote lines LINE[-LINE] of session ID's transcript (the numbered Markdown export) with
-    a citation.
+    """Quote lines LINE[-LINE] of session ID's transcript with a citation.
 
-    The lines are those of `interviewer export ID --format transcript-md` of the final,
-    approved text when the member check has one; the replacement list applies.
+    The lines are numbered as in `interviewer export ID --format transcript-docx` (and
+    transcript-md) of the final, approved text when the member check has one; the
+    replacement list applies.
     """
-    import io
-
     from interviewer.export.options import ExportOptions
     from interviewer.export.registry import get_format, prepare_sessions
-    from interviewer.export.transcript_md import write_transcript_md
+    from interviewer.export.transcript_md import transcript_lines
     from interviewer.membercheck.exporting import export_options
     from interviewer.pseudonym.citation import cite, line_range
 
@@ -133,13 +130,8 @@ def cite_command(ctx: click.Context, session_id: str, lines: str, template: str 
     # The approved final text when there is one (as the coding formats use), laid out and
     # numbered as the Markdown transcript; the replacement list applies.
     (prepared,) = prepare_sessions(get_format("coding-docx"), [session], options)
-    stream = io.BytesIO()
-    write_transcript_md(prepared, stream, options)
-    numbered = {}
-    for raw in stream.getvalue().decode("utf-8").splitlines():
-        match = _NUMBERED.match(raw.lstrip("#>*- ").rstrip())
-        if match:
-            numbered[int(match.group(1))] = match.group(2).strip()
+    # the lines as the .docx and the Markdown number them (export.transcript_lines)
+    numbered = {line.number: line.text for line in transcript_lines(prepared, options)}
     if last not in numbered:
         count = max(numbered, default=0)
         fail_with("cli.too_few_lines", session, code=session.respondent, count=count)

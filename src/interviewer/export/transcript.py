@@ -7,6 +7,9 @@ group interviews, optional time stamps), and an approval block at the end.
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+
 from interviewer.export.blocks import Block
 from interviewer.export.content import SessionContent, clock_text
 from interviewer.export.verbatim import VerbatimContent, memo_label
@@ -42,11 +45,46 @@ def title_blocks(content: SessionContent) -> list[Block]:
     return blocks
 
 
-def transcript_blocks(content: SessionContent, *, timestamps: bool = False) -> list[Block]:
-    """The whole transcript for approval."""
+@dataclass(frozen=True)
+class ReturnRequest:
+    """What the copy sent for approval asks of the respondent: answer by ``deadline``, to
+    ``reply_to`` when known; ``silence_means_approval`` when the study counts no answer as
+    approval (``InterviewProtocol.member_check``)."""
+
+    deadline: dt.date
+    reply_to: str | None = None
+    silence_means_approval: bool = False
+
+
+def long_date(day: dt.date, lang: str) -> str:
+    """'15 december 2026' / '15 December 2026': a date a respondent reads without doubt."""
+    t = Translator(lang)
+    return f"{day.day} {t(f'export.month.{day.month}')} {day.year}"
+
+
+def request_text(request: ReturnRequest, lang: str) -> str:
+    """The paragraph after the cover text: by when, where to, and what silence means."""
+    t = Translator(lang)
+    date = long_date(request.deadline, lang)
+    if request.reply_to:
+        text = t("export.transcript.return_to", date=date, address=request.reply_to)
+    else:
+        text = t("export.transcript.return_by", date=date)
+    if request.silence_means_approval:
+        text += " " + t("export.transcript.silence", date=date)
+    return text
+
+
+def transcript_blocks(
+    content: SessionContent, *, timestamps: bool = False, request: ReturnRequest | None = None
+) -> list[Block]:
+    """The whole transcript for approval; with ``request`` (``approval send``) the cover
+    says by when and where to return it."""
     t = Translator(content.lang)
     blocks = title_blocks(content)
     blocks.append(Block("p", t("export.transcript.cover")))
+    if request is not None:
+        blocks.append(Block("p", request_text(request, content.lang)))
     if not content.has_notes:
         blocks.append(Block("p", t("export.transcript.no_notes")))
     for section in content.sections:
@@ -66,13 +104,15 @@ def transcript_blocks(content: SessionContent, *, timestamps: bool = False) -> l
 
 
 def approval_blocks(content: SessionContent) -> list[Block]:
-    """The approval block that ends the transcript (as is / with changes / date / signature)."""
+    """The approval block that ends the transcript: two boxes (as is / with changes), name,
+    date and signature (``membercheck.approval_block`` reads them back)."""
     t = Translator(content.lang)
     return [
         Block("h1", t("export.approval.title")),
         Block("p", t("export.approval.code", code=content.session.respondent)),
         Block("p", t("export.approval.as_is")),
         Block("p", t("export.approval.with_changes")),
+        Block("p", t("export.approval.name")),
         Block("p", t("export.approval.date")),
         Block("p", t("export.approval.signature")),
     ]

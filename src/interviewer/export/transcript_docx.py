@@ -1,14 +1,16 @@
-"""Transcript for respondent approval as a Word document, with Word's line numbering."""
+"""Transcript for respondent approval as a Word document whose lines carry their numbers
+(``export.transcript_lines``: the same lines as the Markdown and ``cite``)."""
 
 from __future__ import annotations
 
 from typing import IO
 
 from interviewer.domain.session import Session
-from interviewer.export.blocks import write_docx
 from interviewer.export.content import build_content
 from interviewer.export.options import ExportOptions
+from interviewer.export.page import page_setup
 from interviewer.export.transcript import transcript_blocks, verbatim_transcript_blocks
+from interviewer.export.transcript_lines import number_blocks, write_numbered_docx
 from interviewer.export.verbatim import verbatim_content
 
 
@@ -21,4 +23,6 @@ def write_transcript_docx(session: Session, stream: IO[bytes], options: ExportOp
     else:
         content = build_content(session, options.lang)
         blocks = transcript_blocks(content, timestamps=options.timestamps)
-    write_docx(blocks, stream, title=blocks[0].text, lang=content.lang, line_numbers=True)
+    setup = page_setup(content.protocol, options, sessions=[session])
+    numbered = number_blocks(blocks)
+    write_numbered_docx(numbered, stream, title=blocks[0].text, lang=content.lang, setup=setup)

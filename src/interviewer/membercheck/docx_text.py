@@ -19,11 +19,19 @@ added), text from ``w:t``, tabs and line breaks. Tracked insertions (``w:ins``) 
 text, tracked deletions (``w:delText``) do not: the returned text is the document with all
 changes accepted. A paragraph inside another (a text box) is read with its outer paragraph
 only. Empty paragraphs are left out (respondents add and remove blank lines freely).
+
+The transcript numbers its own lines (``export.transcript_lines``): runs in the line number
+character style are not text, and where a program dropped that style, a number between tabs
+at the start of a line (``\t12\t``) is left out all the same. A tick box reads as the box
+the respondent sees: a Word check box content control (``w14:checkbox``) or legacy check box
+field as ``☒`` or ``☐`` by its checked state, a Wingdings box or tick symbol (``w:sym``) as
+its Unicode character.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -36,6 +44,29 @@ from interviewer.input_files import MAX_DOCX_BYTES, MIB, InputFileError, read_bo
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _T, _TAB, _BR, _CR, _P = (f"{{{_W}}}{name}" for name in ("t", "tab", "br", "cr", "p"))
+_R, _RPR, _RSTYLE, _SYM, _SDT, _SDTCONTENT, _CHECKBOX_FIELD = (
+    f"{{{_W}}}{name}" for name in ("r", "rPr", "rStyle", "sym", "sdt", "sdtContent", "checkBox")
+)
+_W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
+_W14_CHECKBOX, _W14_CHECKED = f"{{{_W14}}}checkbox", f"{{{_W14}}}checked"
+_VAL, _W14_VAL, _CHAR = f"{{{_W}}}val", f"{{{_W14}}}val", f"{{{_W}}}char"
+
+LINE_NUMBER_STYLE_ID = "TranscriptLineNumber"
+"""``export.transcript_lines.LINE_NUMBER_STYLE_ID``: runs in this style are line numbers."""
+
+_NUMBER_AT_LINE_START = re.compile(r"(^|\n)\t?\d{1,6}\t")
+"""A line number whose character style was lost: at the start of a line, between tabs."""
+
+CHECKED_BOX, EMPTY_BOX = "\u2612", "\u2610"
+_SYMBOL_CHARS = {
+    "F0FE": "\u2611",  # Wingdings 254: box with a tick
+    "F0FD": "\u2612",  # Wingdings 253: box with a cross
+    "F0FC": "\u2713",  # Wingdings 252: tick
+    "F0FB": "\u2717",  # Wingdings 251: cross
+    "F0A8": EMPTY_BOX,  # Wingdings 168: empty box
+    "F06F": EMPTY_BOX,  # Wingdings 111: empty box
+}
+"""Wingdings symbols Word inserts for boxes and ticks, as the Unicode characters they show."""
 _BODY = f"{{{_W}}}body"
 _CT = "http://schemas.openxmlformats.org/package/2006/content-types"
 
@@ -157,17 +188,72 @@ def _body(data: bytes) -> etree._Element:
     return body
 
 
+def _is_number_run(run: etree._Element | None) -> bool:
+    if run is None or run.tag != _R:
+        return False
+    style = run.find(f"{_RPR}/{_RSTYLE}")
+    return style is not None and style.get(_VAL) == LINE_NUMBER_STYLE_ID
+
+
+def _checked(element: etree._Element | None) -> bool:
+    """``w14:checked`` / ``w:checked`` / ``w:default``: on unless its value says off."""
+    if element is None:
+        return False
+    value = element.get(_W14_VAL, element.get(_VAL, "1"))
+    return value.lower() not in ("0", "false", "off")
+
+
+def _box(node: etree._Element) -> str | None:
+    """The box a check box content control or legacy check box field shows, else None."""
+    if node.tag == _SDT:
+        box = node.find(f"{{{_W}}}sdtPr/{_W14_CHECKBOX}")
+        if box is None:
+            return None
+        return CHECKED_BOX if _checked(box.find(_W14_CHECKED)) else EMPTY_BOX
+    checked = node.find(f"{{{_W}}}checked")
+    if checked is None:
+        checked = node.find(f"{{{_W}}}default")
+    return CHECKED_BOX if _checked(checked) else EMPTY_BOX
+
+
+def _inside(node: etree._Element, skipped: list[etree._Element], stop: etree._Element) -> bool:
+    parent = node.getparent()
+    while parent is not None and parent is not stop:
+        if any(parent is s for s in skipped):
+            return True
+        parent = parent.getparent()
+    return False
+
+
 def paragraph_text(p: etree._Element) -> str:
-    """The visible text of one ``w:p`` (tracked changes accepted), whitespace normalised."""
+    """The visible text of one ``w:p`` (tracked changes accepted), whitespace normalised;
+    line numbers left out and tick boxes as box characters (see the module docstring)."""
     pieces: list[str] = []
-    for node in p.iter(_T, _TAB, _BR, _CR):
+    skipped: list[etree._Element] = []  # contents of check box controls, read as their box
+    for node in p.iter(_T, _TAB, _BR, _CR, _SYM, _SDT, _CHECKBOX_FIELD):
+        if skipped and _inside(node, skipped, p):
+            continue
+        if node.tag in (_SDT, _CHECKBOX_FIELD):
+            box = _box(node)
+            if box is not None:
+                pieces.append(box)
+                if node.tag == _SDT:
+                    content = node.find(_SDTCONTENT)
+                    if content is not None:
+                        skipped.append(content)
+            continue
+        if _is_number_run(node.getparent()):
+            continue
         if node.tag == _T:
             pieces.append(node.text or "")
         elif node.tag == _TAB:
             pieces.append("\t")
+        elif node.tag == _SYM:
+            pieces.append(_SYMBOL_CHARS.get(str(node.get(_CHAR) or "").upper(), ""))
         else:
             pieces.append("\n")
-    return " ".join("".join(pieces).split())
+    text = _NUMBER_AT_LINE_START.sub(r"\1", "".join(pieces))
+    return " ".join(text.split())
 
 
 def _outer_paragraphs(body: etree._Element) -> Iterator[etree._Element]:

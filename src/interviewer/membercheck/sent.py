@@ -14,9 +14,10 @@ import io
 from dataclasses import dataclass
 
 from interviewer.domain.session import Session
-from interviewer.export.blocks import write_docx
 from interviewer.export.content import SessionContent, build_content
-from interviewer.export.transcript import title_blocks, transcript_blocks
+from interviewer.export.page import page_setup
+from interviewer.export.transcript import ReturnRequest, title_blocks, transcript_blocks
+from interviewer.export.transcript_lines import number_blocks, write_numbered_docx
 from interviewer.membercheck.docx_text import read_paragraphs
 from interviewer.membercheck.model import SentParagraph
 
@@ -41,10 +42,13 @@ class Rendered:
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def annotate(content: SessionContent) -> list[SentParagraph]:
-    """One SentParagraph per transcript block (text filled in by ``render``)."""
+def annotate(content: SessionContent, *, request: bool = False) -> list[SentParagraph]:
+    """One SentParagraph per transcript block (text filled in by ``render``); ``request``:
+    the cover text is followed by the return request (deadline, address)."""
     out: list[SentParagraph] = [SentParagraph(text="", role="meta") for _ in title_blocks(content)]
     out.append(SentParagraph(text="", role="meta"))  # cover text
+    if request:
+        out.append(SentParagraph(text="", role="meta"))
     if not content.has_notes:
         out.append(SentParagraph(text="", role="meta"))
     for section in content.sections:
@@ -82,14 +86,25 @@ def _part_ids(content: SessionContent, entry) -> list[tuple[str, tuple[str, str]
     return list(zip((p.id for p in question.parts), entry.parts, strict=True))
 
 
-def render(session: Session, *, lang: str | None = None, timestamps: bool = False) -> Rendered:
-    """The approval transcript of ``session`` (already pseudonymised) and its paragraph map."""
+def render(
+    session: Session,
+    *,
+    lang: str | None = None,
+    timestamps: bool = False,
+    request: ReturnRequest | None = None,
+    paper: str | None = None,
+) -> Rendered:
+    """The approval transcript of ``session`` (already pseudonymised) and its paragraph map;
+    ``request`` puts the deadline and return address under the cover text."""
     content = build_content(session, lang)
-    blocks = transcript_blocks(content, timestamps=timestamps)
+    blocks = transcript_blocks(content, timestamps=timestamps, request=request)
     stream = io.BytesIO()
-    write_docx(blocks, stream, title=blocks[0].text, lang=content.lang, line_numbers=True)
+    # A copy for approval is a draft on every page until the respondent approves it.
+    setup = page_setup(content.protocol, sessions=[session], draft=True, paper=paper)
+    numbered = number_blocks(blocks)
+    write_numbered_docx(numbered, stream, title=blocks[0].text, lang=content.lang, setup=setup)
     data = stream.getvalue()
-    annotated = annotate(content)
+    annotated = annotate(content, request=request is not None)
     approval_count = len(blocks) - len(annotated)
     annotated += [SentParagraph(text="", role="approval") for _ in range(approval_count)]
     body = read_paragraphs(data, keep_empty=True)

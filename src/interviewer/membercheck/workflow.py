@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import ParamSpec, TypeVar
 
 from interviewer.domain.session import Session
+from interviewer.export.transcript import ReturnRequest
 from interviewer.i18n.errors import Phrase, TranslatableValueError
 from interviewer.membercheck import report
 from interviewer.membercheck.diff import Comparison, compare, final_answers
@@ -106,13 +107,17 @@ def send(
     lang: str | None = None,
     replacements: ReplacementList | None = None,
     timestamps: bool = False,
+    reply_to: str | None = None,
     today: dt.date | None = None,
     now: dt.datetime | None = None,
+    paper: str | None = None,
 ) -> tuple[ApprovalRecord, Rendered, Session]:
     """Render the approval transcript, keep the exact copy and record it as sent.
 
-    Returns the record, the rendered document, and the pseudonymised session it was made
-    from (for the file name of the copy handed to the respondent).
+    The copy names its deadline and where to return it (``reply_to``, else the protocol's
+    ``member_check.reply_to``), and says that silence counts as approval when the protocol
+    says so. Returns the record, the rendered document, and the pseudonymised session it
+    was made from (for the file name of the copy handed to the respondent).
     """
     today, now = _today(today), _now(now)
     if channel not in SEND_CHANNELS:
@@ -127,7 +132,13 @@ def send(
     )
     _not_final(record)
     prepared = pseudonymise_session(session, replacements)
-    rendered = render(prepared, lang=lang, timestamps=timestamps)
+    settings = session.protocol.member_check
+    request = ReturnRequest(
+        deadline=deadline,
+        reply_to=(reply_to or "").strip() or settings.reply_to,
+        silence_means_approval=settings.silence_means_approval,
+    )
+    rendered = render(prepared, lang=lang, timestamps=timestamps, request=request, paper=paper)
     number = len(record.sent) + 1
     name = f"sent-{number}.docx"
     book.put_file(session.id, name, rendered.docx)
