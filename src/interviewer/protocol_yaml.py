@@ -38,6 +38,21 @@ MAX_NODES = 200_000
 MAX_NUMBER_CHARS = 40
 """Characters of a plain number; more is a paste accident (and ``int()`` stops at 4,300)."""
 
+UNSAFE_TEXT = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+"""Characters no protocol text needs and that would colour, move or reorder what a terminal
+or a document shows: control characters other than tab and line ends, the line and paragraph
+separators, and the bidi embeddings, overrides and isolates. (Emoji joiners and soft
+hyphens, also format characters, stay allowed.)"""
+
+
+def first_unsafe_char(text: str) -> str | None:
+    """The first character of ``text`` a protocol may not hold (``UNSAFE_TEXT``), or None."""
+    found = UNSAFE_TEXT.search(text)
+    return found.group() if found else None
+
+
 Location = tuple[str | int, ...]
 """A path into the data, e.g. ``("topics", 0, "questions", 2, "text")``."""
 
@@ -205,6 +220,9 @@ class _Builder:
     def _scalar(self, node: Node) -> Any:
         tag, value = node.tag, str(node.value)
         if tag == _TAG + "timestamp" or (tag == _TAG + "str"):
+            unsafe = first_unsafe_char(value)
+            if unsafe is not None:  # "\e[31m" or "\u202e" in a double-quoted string
+                self.problem(_span(node), "check.control_character", char=f"U+{ord(unsafe):04X}")
             return value
         if tag in (_TAG + "null", _TAG + "bool", _TAG + "int", _TAG + "float"):
             if node.style:

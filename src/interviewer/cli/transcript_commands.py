@@ -157,13 +157,19 @@ def import_command(
 @click.pass_context
 def show_command(ctx: click.Context, session_id: str, stamps: str) -> None:
     """Print the transcript of session ID per question, in the order the interview went."""
+    from interviewer.terminal_text import printable
     from interviewer.transcript import map_speakers, segment_line, target_title, verbatim_blocks
+
+    def say(line: str) -> None:
+        # segment texts, labels and file names are data: no control character reaches the
+        # terminal (a transcript from another tool may hold any)
+        click.echo(printable(line))
 
     session = load_session(open_store(ctx), session_id)
     transcript = _load_transcript(ctx, session.id)
     lang = ui_language(ctx, session)
     style = None if stamps == "none" else stamps
-    click.echo(
+    say(
         translate(
             "transcript.heading",
             lang,
@@ -172,7 +178,7 @@ def show_command(ctx: click.Context, session_id: str, stamps: str) -> None:
             case=session.case,
         )
     )
-    click.echo(
+    say(
         translate(
             "transcript.source",
             lang,
@@ -184,7 +190,7 @@ def show_command(ctx: click.Context, session_id: str, stamps: str) -> None:
     )
     from interviewer.transcript.stamps import format_clock
 
-    click.echo(
+    say(
         translate(
             "transcript.offset",
             lang,
@@ -201,12 +207,12 @@ def show_command(ctx: click.Context, session_id: str, stamps: str) -> None:
         for code in [mapping.get(label)]
     ]
     if shown:
-        click.echo(translate("transcript.speakers", lang, mapping="; ".join(shown)))
+        say(translate("transcript.speakers", lang, mapping="; ".join(shown)))
     moved = translate("transcript.moved", lang)
     for block in verbatim_blocks(session, transcript):
-        click.echo("")
+        say("")
         key = block.question_id or block.code or "-"
-        click.echo(f"== {key}: {target_title(session.protocol, block.target, lang)}")
+        say(f"== {key}: {target_title(session.protocol, block.target, lang)}")
         for item in block.segments:
             mark = f"  ({moved})" if item.moved else ""
             context = (
@@ -214,9 +220,7 @@ def show_command(ctx: click.Context, session_id: str, stamps: str) -> None:
                 if item.context == "question"
                 else (f"  <{translate('transcript.context.' + item.context, lang)}>")
             )
-            click.echo(
-                f"  #{item.number} {segment_line(item, style=style, lang=lang)}{mark}{context}"
-            )
+            say(f"  #{item.number} {segment_line(item, style=style, lang=lang)}{mark}{context}")
 
 
 @transcript_group.command("offset", context_settings={"ignore_unknown_options": True})

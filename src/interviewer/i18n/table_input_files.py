@@ -52,6 +52,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "a number of more than {limit} characters; no protocol needs one",
         "nl": "een getal van meer dan {limit} tekens; geen protocol heeft dat nodig",
     },
+    "check.control_character": {
+        "en": "the text holds the invisible control character {char} (from an escape such as "
+        "\\e or \\u202e); remove it",
+        "nl": "de tekst bevat het onzichtbare stuurteken {char} (uit een escape zoals \\e of "
+        "\\u202e); haal het weg",
+    },
     "check.minutes_absurd": {
         "en": "{value} is not a planned time: give minutes between 0 and {max}",
         "nl": "{value} is geen geplande tijd: geef minuten tussen 0 en {max}",
