@@ -180,3 +180,15 @@ def test_letter_command_writes_the_seed_003_letter(tmp_path: Path) -> None:
     doc = Document(str(path))
     assert doc.paragraphs[0].text == "Beste deelnemers van mijn onderzoek,"
     assert doc.paragraphs[-4].text == "Tot spoedig ziens,"
+
+
+def test_the_letter_has_page_numbers_but_no_running_header() -> None:
+    protocol = _swt()
+    stream = io.BytesIO()
+    write_letter_docx(protocol, stream)
+    section = Document(io.BytesIO(stream.getvalue())).sections[0]
+    header = " ".join(p.text for p in section.header.paragraphs).strip()
+    assert header == ""  # the study's name is the researchers' wording, not the letter's
+    assert protocol.study and protocol.study not in header
+    footer_xml = section.footer._element.xml
+    assert "PAGE" in footer_xml and "NUMPAGES" in footer_xml

@@ -15,6 +15,7 @@ warns about it: ``description`` is written for researchers and is never pasted i
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import IO
 
 from interviewer.domain.protocol import (
@@ -128,7 +129,9 @@ def write_letter_docx(
         stream,
         title=protocol.title,
         lang=document_language(protocol, lang),
-        setup=page_setup(protocol, paper=paper),
+        # a letter has no running header: the study's name in it is the researchers'
+        # wording, which the letter itself avoids; the page numbers stay
+        setup=replace(page_setup(protocol, paper=paper), study=""),
     )
 
 
