@@ -7,7 +7,6 @@ the same. Markdown can number its lines (the transcript's citation lines).
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import IO, Literal
@@ -65,7 +64,6 @@ def write_docx(
     *,
     title: str,
     lang: str,
-    line_numbers: bool = False,
     setup: PageSetup | None = None,
 ) -> None:
     """Render blocks to a Word document (styles as in ``DOCX_STYLES``); ``setup`` gives
@@ -91,14 +89,10 @@ def write_docx(
             run.bold = True
         if block.kind in ("question", "memo"):
             run.italic = True
-    if line_numbers:
-        docx_tools.enable_line_numbering(doc)
     docx_tools.save(doc, stream)
 
 
 _MD_PREFIX = {"title": "# ", "h1": "## ", "h2": "### ", "h3": "#### ", "bullet": "- "}
-MD_WIDTH = 88
-"""Markdown lines are wrapped at this width so that line numbers cite short lines."""
 
 
 def _md_escape(text: str) -> str:
@@ -127,36 +121,16 @@ def _md_paragraph(block: Block) -> str:
     return _MD_PREFIX.get(block.kind, "") + body
 
 
-def render_markdown(blocks: Iterable[Block], *, line_numbers: bool = False) -> str:
-    """Render blocks to Markdown; with ``line_numbers`` every text line gets its number."""
+def render_markdown(blocks: Iterable[Block]) -> str:
+    """Render blocks to Markdown, a blank line between blocks. (The transcript numbers its
+    lines itself: ``export.transcript_lines``.)"""
     out: list[str] = []
-    number = 0
     for block in blocks:
-        rendered = _md_paragraph(block)
-        if not line_numbers:
-            out.append(rendered)
-            out.append("")
-            continue
-        prefix = _MD_PREFIX.get(block.kind, "")
-        body = rendered[len(prefix) :]
-        lines: list[str] = []
-        if block.kind in ("title", "h1", "h2", "h3"):
-            lines.append(" ".join(body.split()))
-        else:
-            for raw in body.split("\n"):
-                lines.extend(textwrap.wrap(raw, MD_WIDTH, break_long_words=True) or [""])
-        numbered = []
-        for line in lines:
-            number += 1
-            numbered.append(f"`{number:>4}` {line}")
-        joiner = "  \n  " if block.kind == "bullet" else "  \n"
-        out.append(prefix + joiner.join(numbered))
+        out.append(_md_paragraph(block))
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def write_markdown(
-    blocks: Iterable[Block], stream: IO[bytes], *, line_numbers: bool = False
-) -> None:
+def write_markdown(blocks: Iterable[Block], stream: IO[bytes]) -> None:
     """Render blocks to Markdown and write UTF-8 bytes."""
-    stream.write(render_markdown(blocks, line_numbers=line_numbers).encode("utf-8"))
+    stream.write(render_markdown(blocks).encode("utf-8"))
