@@ -9,7 +9,13 @@ Three kinds of returned document:
   (a respondent's ordinary corrections);
 * ``rewritten``: every paragraph changed (no paragraph left as sent);
 * ``hostile``: a 60-paragraph transcript answered by N paragraphs that share nothing with
-  it (as in ``bench/hostile_inputs.py``).
+  it (as in ``bench/hostile_inputs.py``);
+* ``every``: a transcript of long answers (150 to 1,200 characters of varied words, like a
+  two-hour interview's 416 paragraphs) returned with EVERY paragraph edited (in an answer a
+  word replaced, one inserted, a sentence added to every fifth; a word added to each
+  question and the title), N consecutive changed
+  paragraphs (issue 13.9: 25/100/400). The ``accept s`` column times ``approval accept``
+  after it, which reuses the comparison stored at receive time.
 
 The last column is the growth exponent between the last two sizes (1 = linear, 2 =
 quadratic). Run: ``.venv/bin/python bench/approval_bench.py [--sizes 1000 4000 ...]``.
@@ -21,6 +27,7 @@ import argparse
 import datetime as dt
 import io
 import math
+import random
 import tempfile
 import time
 import zipfile
@@ -35,7 +42,7 @@ from interviewer.membercheck.model import (
     SentVersion,
 )
 from interviewer.membercheck.storage import ApprovalBook
-from interviewer.membercheck.workflow import receive
+from interviewer.membercheck.workflow import accept, receive
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
@@ -80,6 +87,110 @@ def rewritten(sent: list[str]) -> list[str]:
     return [text.replace(" ", "  ").replace(" het ", " dat ") + " Klopt." for text in sent]
 
 
+VOCABULARY = [
+    "wijkteam",
+    "huisarts",
+    "gemeente",
+    "overleg",
+    "jeugd",
+    "zorg",
+    "casus",
+    "cliënt",
+    "ouders",
+    "school",
+    "begeleiding",
+    "overdracht",
+    "afspraak",
+    "signaal",
+    "netwerk",
+    "regie",
+    "plan",
+    "vraag",
+    "beleid",
+    "budget",
+    "wachtlijst",
+    "team",
+    "collega",
+    "praktijk",
+    "ervaring",
+    "samenwerking",
+    "verwijzing",
+    "indicatie",
+    "jeugdhulp",
+    "zorgaanbieder",
+    "wethouder",
+    "coördinator",
+    "gesprek",
+    "situatie",
+    "oplossing",
+    "knelpunt",
+    "termijn",
+    "aanpak",
+    "keten",
+]
+SMALL = [
+    "de",
+    "het",
+    "een",
+    "en",
+    "van",
+    "in",
+    "op",
+    "met",
+    "voor",
+    "dat",
+    "die",
+    "is",
+    "was",
+    "wel",
+    "niet",
+    "ook",
+    "maar",
+    "dan",
+    "nog",
+]
+
+
+def long_answers(count: int) -> list[SentParagraph]:
+    """``count`` answer paragraphs of 150 to 1,200 characters (deterministic words)."""
+    rng = random.Random(13)
+    out = [SentParagraph(text="Verslag van het interview", role="meta")]
+    question = 0
+    while len(out) < count:
+        question += 1
+        qid = f"q{question}"
+        out.append(
+            SentParagraph(text=f"Vraag {question}: hoe ging het?", role="question", question_id=qid)
+        )
+        for _ in range(3):
+            words: list[str] = []
+            target = rng.randint(150, 1200)
+            while sum(len(w) + 1 for w in words) < target:
+                words.append(rng.choice(VOCABULARY if rng.random() < 0.6 else SMALL))
+            text = " ".join(words).capitalize() + "."
+            out.append(SentParagraph(text=text, role="answer", question_id=qid, origin="notes"))
+    return out[:count]
+
+
+def every(sent: list[str]) -> list[str]:
+    """Every paragraph edited as a respondent does: in an answer a word replaced, one
+    inserted, and a sentence added to every fifth; a short line (title, question) gets a
+    word at its end."""
+    out = []
+    for n, text in enumerate(sent):
+        if len(text) < 80:
+            out.append(f"{text} klopt")
+            continue
+        words = text.split(" ")
+        words[(n * 7) % len(words)] = "gecorrigeerd"
+        words.insert((n * 3) % len(words), "namelijk")
+        edited_text = " ".join(words)
+        if n % 5 == 0:
+            edited_text += " Dat wil ik nog toevoegen."
+        out.append(edited_text)
+    return out
+
+
 def hostile(count: int) -> list[str]:
     return [f"p{n}" for n in range(count)]
 
@@ -108,13 +219,15 @@ def timed(step: Callable[[], object]) -> float:
     return time.perf_counter() - start
 
 
-def one(kind: str, count: int, folder: Path) -> tuple[float, float, int]:
-    """Seconds to read, seconds to receive, changes found."""
-    sent = sent_paragraphs(60 if kind == "hostile" else count)
+def one(kind: str, count: int, folder: Path) -> tuple[float, float, float, int]:
+    """Seconds to read, to receive, to accept after it, and the changes found."""
+    if kind == "every":
+        sent = long_answers(count)
+    else:
+        sent = sent_paragraphs(60 if kind == "hostile" else count)
     texts = [p.text for p in sent]
-    returned = {"edited": edited, "rewritten": rewritten}.get(kind, lambda _t: hostile(count))(
-        texts
-    )
+    makers = {"edited": edited, "rewritten": rewritten, "every": every}
+    returned = makers.get(kind, lambda _t: hostile(count))(texts)
     data = docx_bytes(returned)
     book = ApprovalBook(folder / f"{kind}-{count}")
     sid = "bench"
@@ -143,30 +256,35 @@ def one(kind: str, count: int, folder: Path) -> tuple[float, float, int]:
         _record, comparison, _returned = receive(book, sid, data, now=now)
         result.append(len(comparison.changes))
 
-    return floor, timed(step), result[0]
+    received = timed(step)
+    decided = timed(lambda: accept(book, sid, changes="minor", now=now, today=now.date()))
+    return floor, received, decided, result[0]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 4000, 16000, 64000, 100000])
-    parser.add_argument("--kinds", nargs="+", default=["edited", "rewritten", "hostile"])
+    parser.add_argument("--every-sizes", type=int, nargs="+", default=[25, 100, 400])
+    parser.add_argument("--kinds", nargs="+", default=["every", "edited", "rewritten", "hostile"])
     args = parser.parse_args()
     print(
         f"{'kind':<10}{'paragraphs':>11}{'changes':>9}{'read s':>9}{'receive s':>11}"
-        f"{'x floor':>9}{'exponent':>10}"
+        f"{'x floor':>9}{'exponent':>10}{'accept s':>10}{'exponent':>10}"
     )
     with tempfile.TemporaryDirectory() as tmp:
         for kind in args.kinds:
-            previous: tuple[int, float] | None = None
-            for count in args.sizes:
-                floor, total, changes = one(kind, count, Path(tmp))
-                growth = ""
+            previous: tuple[int, float, float] | None = None
+            for count in args.every_sizes if kind == "every" else args.sizes:
+                floor, total, decided, changes = one(kind, count, Path(tmp))
+                growth = accept_growth = ""
                 if previous is not None:
-                    growth = f"{math.log(total / previous[1]) / math.log(count / previous[0]):.2f}"
-                previous = (count, total)
+                    steps = math.log(count / previous[0])
+                    growth = f"{math.log(total / previous[1]) / steps:.2f}"
+                    accept_growth = f"{math.log(decided / previous[2]) / steps:.2f}"
+                previous = (count, total, decided)
                 print(
                     f"{kind:<10}{count:>11}{changes:>9}{floor:>9.2f}{total:>11.2f}"
-                    f"{total / floor:>9.1f}{growth:>10}",
+                    f"{total / floor:>9.1f}{growth:>10}{decided:>10.3f}{accept_growth:>10}",
                     flush=True,
                 )
 

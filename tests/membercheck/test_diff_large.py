@@ -139,3 +139,48 @@ def test_word_report_lists_the_first_changes_and_names_the_markdown_report(
     assert len(more) == 1 and "2" in more[0]
     markdown = report.render_markdown(comparison, info)
     assert all(f"Nieuwe alinea {n}." in markdown for n in range(5))
+
+
+def test_accept_takes_up_the_alignment_kept_at_receive(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Issue 13.9: receive keeps the comparison's alignment beside the returned version
+    (0600); accept uses it (same result as aligning again) and aligns anew when it is
+    missing or belongs to other text."""
+    import datetime as dt
+    import importlib.util
+    import stat
+    from pathlib import Path
+
+    from interviewer.membercheck import diff, workflow
+    from interviewer.membercheck.storage import ApprovalBook
+
+    bench = Path(__file__).parents[2] / "bench" / "approval_bench.py"
+    spec = importlib.util.spec_from_file_location("approval_bench", bench)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    sent = module.long_answers(40)
+    returned = module.every([p.text for p in sent])
+    book = ApprovalBook(tmp_path / "book")
+    now = dt.datetime(2026, 4, 1, 12, 0, tzinfo=dt.UTC)
+    record = module.ApprovalRecord(
+        session_id="s1", case="C", respondent="R1", state=module.ApprovalState.SENT,
+        sent=[module.SentVersion(number=1, at=now, date=now.date(), channel="email",
+                                 deadline=now.date(), lang="nl", file="sent-1.docx",
+                                 docx_sha256="0" * 64, text_sha256="0" * 64, paragraphs=sent)],
+    )  # fmt: skip
+    book.save(record)
+    record, comparison, _ = workflow.receive(book, "s1", module.docx_bytes(returned), now=now)
+    assert comparison.counts()["changed"] == 39  # every paragraph paired with its edit
+    kept = book.files_dir("s1") / workflow.alignment_file(1)
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o600
+    assert diff.stored_ops(sent, list(comparison.returned), kept.read_bytes()) == list(
+        comparison.ops
+    )
+    assert workflow.comparison_of(record, book=book) == comparison
+    # another text, or a damaged file: aligned again, never a wrong alignment
+    assert diff.stored_ops(sent, [*comparison.returned, "x"], kept.read_bytes()) is None
+    kept.write_bytes(b"{nope")
+    assert workflow.comparison_of(record, book=book) == comparison
+    kept.unlink()
+    accepted = workflow.accept(book, "s1", changes="minor", now=now, today=now.date())
+    assert accepted.final and accepted.state.value == "approved-minor"

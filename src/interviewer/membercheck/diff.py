@@ -13,7 +13,11 @@ common start and end are matched first and the rest is cut at *anchors*, paragra
 occur exactly once in each version, in order (the longest increasing run, as in "patience
 diff"), and each stretch between anchors is aligned on its own. And a replaced stretch of
 more than ``PAIR_LIMIT`` pairs compares each sent paragraph only with the next returned ones
-(``_window``), so no step compares every paragraph with every other.
+(``_window``), so no step compares every paragraph with every other. In any replaced
+stretch a sent paragraph whose words are ``CLOSE_RATIO`` alike to the next returned one is
+paired with it at once: a transcript returned with every paragraph corrected is paired in
+one pass over the words, and characters are compared only where words do not settle it
+(short lines, rewritten paragraphs) and inside the pairs the reports show.
 
 ``final_answers`` turns the returned text into the session's own shape per question (quick
 answer kept or not, notes, labelled parts) so the coding exports can use it.
@@ -23,6 +27,9 @@ from __future__ import annotations
 
 import bisect
 import difflib
+import functools
+import hashlib
+import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -80,6 +87,17 @@ def similarity(a: str, b: str) -> float:
     return max(words, chars)
 
 
+def _word_ratio(a: str, b: str) -> float:
+    """How alike two paragraphs' words are (the cheap half of ``similarity``)."""
+    return difflib.SequenceMatcher(None, a.split(), b.split(), autojunk=False).ratio()
+
+
+def _at_least(a: str, b: str, needed: float) -> bool:
+    """``similarity(a, b) >= needed``, comparing characters only when the words fall short:
+    similarity is the better of the two ratios, so words that reach ``needed`` settle it."""
+    return _word_ratio(a, b) >= needed or similarity(a, b) >= needed
+
+
 def _length_bound(a_words: int, a_chars: int, b_words: int, b_chars: int) -> float:
     """An upper bound of ``similarity`` from the lengths alone (difflib's real_quick_ratio).
 
@@ -112,7 +130,7 @@ def _pair_block(
     a: Sequence[str], b: Sequence[str], i1: int, i2: int, j1: int, j2: int
 ) -> list[_Op]:
     ops: list[_Op] = []
-    if i2 - i1 == 1 and j2 - j1 == 1 and similarity(a[i1], b[j1]) >= ONE_TO_ONE_RATIO:
+    if i2 - i1 == 1 and j2 - j1 == 1 and _at_least(a[i1], b[j1], ONE_TO_ONE_RATIO):
         return [_Op("equal" if a[i1] == b[j1] else "changed", i1, j1)]
     window = _window(i2 - i1, j2 - j1)
     if window < j2 - j1:
@@ -120,6 +138,12 @@ def _pair_block(
     b_sizes = [(len(b[j].split()), len(b[j])) for j in range(j1, j2)]
     jp = j1
     for i in range(i1, i2):
+        if jp < j2 and _word_ratio(a[i], b[jp]) >= CLOSE_RATIO:
+            # edited where it was (every paragraph of a corrected transcript): paired on its
+            # words, in order, without comparing it with the others or its characters
+            ops.append(_Op("equal" if a[i] == b[jp] else "changed", i, jp))
+            jp += 1
+            continue
         a_words, a_chars = len(a[i].split()), len(a[i])
         best, best_j = 0.0, None
         for j in range(jp, j2):
@@ -164,9 +188,7 @@ def _pair_windowed(
         best, best_j = 0.0, None
         if jp < j2:
             # similarity is the better of two ratios: the cheap word ratio may settle it
-            words_ratio = difflib.SequenceMatcher(
-                None, a[i].split(), b[jp].split(), autojunk=False
-            ).ratio()
+            words_ratio = _word_ratio(a[i], b[jp])
             ratio = words_ratio if words_ratio >= CLOSE_RATIO else similarity(a[i], b[jp])
             if ratio >= CLOSE_RATIO:
                 best, best_j = ratio, jp
@@ -335,9 +357,68 @@ class Comparison:
         return not any(c.region == "transcript" for c in self.changes)
 
 
-def compare(sent: Sequence[SentParagraph], returned: Sequence[str]) -> Comparison:
-    """Compare the returned paragraphs with the sent version."""
-    ops = align([p.text for p in sent], returned)
+_KINDS: tuple[Literal["equal", "changed", "deleted", "added"], ...] = (
+    "equal",
+    "changed",
+    "deleted",
+    "added",
+)
+
+
+def _digest(texts: Sequence[str]) -> str:
+    hashed = hashlib.sha256()
+    for text in texts:
+        hashed.update(text.encode("utf-8", "surrogatepass") + b"\x00")
+    return hashed.hexdigest()
+
+
+def alignment_bytes(comparison: Comparison) -> bytes:
+    """The comparison's alignment as kept beside the returned version (``approval receive``),
+    so ``approval accept`` takes it up instead of aligning again: the operations and a
+    digest of both paragraph lists they belong to."""
+    data = {
+        "format": 1,
+        "sent": _digest([p.text for p in comparison.sent]),
+        "returned": _digest(comparison.returned),
+        "ops": [
+            [_KINDS.index(op.kind), -1 if op.i is None else op.i, -1 if op.j is None else op.j]
+            for op in comparison.ops
+        ],
+    }
+    return json.dumps(data, separators=(",", ":")).encode("utf-8")
+
+
+def stored_ops(
+    sent: Sequence[SentParagraph], returned: Sequence[str], raw: bytes
+) -> list[_Op] | None:
+    """The operations of ``alignment_bytes`` when they belong to exactly these two paragraph
+    lists and are well formed; None (align again) for anything else."""
+    try:
+        data = json.loads(raw)
+        if data.get("format") != 1 or data.get("sent") != _digest([p.text for p in sent]):
+            return None
+        if data.get("returned") != _digest(returned):
+            return None
+        ops = []
+        for kind, i, j in data["ops"]:
+            op = _Op(_KINDS[kind], None if i < 0 else i, None if j < 0 else j)
+            if (op.i is not None and op.i >= len(sent)) or (
+                op.j is not None and op.j >= len(returned)
+            ):
+                return None
+            ops.append(op)
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+        return None
+    return ops
+
+
+def compare(
+    sent: Sequence[SentParagraph], returned: Sequence[str], ops: Sequence[_Op] | None = None
+) -> Comparison:
+    """Compare the returned paragraphs with the sent version (``ops``: an alignment kept
+    from an earlier comparison of the same two lists, see ``stored_ops``)."""
+    if ops is None:
+        ops = align([p.text for p in sent], returned)
     changes: list[Change] = []
     previous: SentParagraph | None = None
     for op in ops:
@@ -447,20 +528,50 @@ def final_answers(comparison: Comparison) -> dict[str, FinalAnswer]:
     }
 
 
-_TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
+_WORD = re.compile(r"\w+|[^\w\s]")
 
 
-def word_diff(old: str, new: str) -> list[tuple[Literal["same", "del", "ins"], str]]:
-    """Segments of a changed paragraph: unchanged, deleted and inserted text, in order."""
-    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+@functools.lru_cache(maxsize=4096)
+def word_diff(old: str, new: str) -> tuple[tuple[Literal["same", "del", "ins"], str], ...]:
+    """Segments of a changed paragraph: unchanged, deleted and inserted text, in order.
+
+    Words and punctuation are aligned, not the spaces between them: a space is the most
+    common token of a paragraph, and aligning it made every long paragraph cost its length
+    squared. The text between tokens is taken from the returned paragraph (from the sent
+    one after a deleted stretch), so the segments that are not ``del`` are exactly ``new``.
+    Cached: the Markdown and the Word report show the same changes.
+    """
+    a = [(m.start(), m.end()) for m in _WORD.finditer(old)]
+    b = [(m.start(), m.end()) for m in _WORD.finditer(new)]
     out: list[tuple[Literal["same", "del", "ins"], str]] = []
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    at = 0  # how much of ``new`` the segments hold so far
+
+    def same(upto: int) -> None:
+        nonlocal at
+        if upto > at:
+            if out and out[-1][0] == "same":
+                out[-1] = ("same", out[-1][1] + new[at:upto])
+            else:
+                out.append(("same", new[at:upto]))
+            at = upto
+
+    matcher = difflib.SequenceMatcher(
+        None, [old[x:y] for x, y in a], [new[x:y] for x, y in b], autojunk=False
+    )
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
-            out.append(("same", "".join(a[i1:i2])))
+            same(b[j2 - 1][1])
             continue
+        next_new = b[j1][0] if j1 < len(b) else len(new)
+        same(next_new)
         if i2 > i1:
-            out.append(("del", "".join(a[i1:i2])))
+            # a deletion alone takes the space after it along, so the words around it
+            # stay apart once it is struck out
+            end = a[i2 - 1][1] if j2 > j1 else (a[i2][0] if i2 < len(a) else len(old))
+            out.append(("del", old[a[i1][0] : end]))
         if j2 > j1:
-            out.append(("ins", "".join(b[j1:j2])))
-    return out
+            same(b[j1][0])
+            out.append(("ins", new[b[j1][0] : b[j2 - 1][1]]))
+            at = b[j2 - 1][1]
+    same(len(new))
+    return tuple(out)

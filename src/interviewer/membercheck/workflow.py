@@ -16,7 +16,13 @@ from interviewer.domain.session import Session
 from interviewer.export.transcript import ReturnRequest
 from interviewer.i18n.errors import Phrase, TranslatableValueError
 from interviewer.membercheck import report
-from interviewer.membercheck.diff import Comparison, compare, final_answers
+from interviewer.membercheck.diff import (
+    Comparison,
+    alignment_bytes,
+    compare,
+    final_answers,
+    stored_ops,
+)
 from interviewer.membercheck.docx_text import read_paragraphs
 from interviewer.membercheck.model import (
     DECISION_STATE,
@@ -202,11 +208,33 @@ def remind(
     return record
 
 
-def comparison_of(record: ApprovalRecord, returned: ReturnedVersion | None = None) -> Comparison:
-    """The comparison of a returned version (default: the last) with the version it answers."""
+def alignment_file(number: int) -> str:
+    """The file beside returned version ``number`` keeping its comparison's alignment."""
+    return f"comparison-{number}.json"
+
+
+def comparison_of(
+    record: ApprovalRecord,
+    returned: ReturnedVersion | None = None,
+    book: ApprovalBook | None = None,
+) -> Comparison:
+    """The comparison of a returned version (default: the last) with the version it answers.
+
+    With ``book``, the alignment kept at receive time is taken up (``diff.stored_ops``), so
+    ``accept`` does not align a long transcript again; a missing, damaged or mismatching
+    file is aligned anew, which gives the same result.
+    """
     returned = returned or record.returned[-1]
     sent = record.sent[returned.against - 1]
-    return compare(sent.paragraphs, returned.paragraphs)
+    ops = None
+    if book is not None:
+        try:
+            raw = book.read_file(record.session_id, alignment_file(returned.number))
+        except OSError:
+            raw = None
+        if raw is not None:
+            ops = stored_ops(sent.paragraphs, returned.paragraphs, raw)
+    return compare(sent.paragraphs, returned.paragraphs, ops)
 
 
 @_record_locked
@@ -243,6 +271,7 @@ def receive(
         returned_sha256=sha,
         lang=sent.lang,
     )
+    book.put_file(session_id, alignment_file(number), alignment_bytes(comparison))
     md_name, docx_name = f"changes-{number}.md", f"changes-{number}.docx"
     md, docx_stream = io.BytesIO(), io.BytesIO()
     report.write_markdown(comparison, info, md)
@@ -301,7 +330,7 @@ def accept(
     state = effective_state(record, today)
     if record.returned and record.state is ApprovalState.RETURNED:
         returned = record.returned[-1]
-        comparison = comparison_of(record, returned)
+        comparison = comparison_of(record, returned, book)
         if changes is None:
             if not comparison.unchanged:
                 # the same counts as 'approval receive' reported
