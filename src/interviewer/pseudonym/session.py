@@ -22,6 +22,9 @@ SKIP_KEYS = frozenset(
         "question_id",
         "session_id",
         "topic_id",
+        "topic",  # an invitation theme names its topic by id
+        "addressed_to",
+        "paper",
         "characteristic",
         "code",
         "speaker",
