@@ -226,21 +226,7 @@ def case_workspace(
         for n, (label, cells) in enumerate(block.rows):
             cid = ids[n] if n < len(ids) else LOOSE
             rows.append(GridRow(topic.id, block.label, label, cid, cells))
-    coverage: list[CoverageRow] = []
-    for block, topic in zip(matrix.variables, protocol.topics, strict=True):
-        chars = [(c.id, c.row_label) for c in topic.characteristics] or [(LOOSE, "")]
-        for cid, label in chars:
-            states = tuple(session_coverage(s, topic, cid) for s in ordered)
-            coverage.append(CoverageRow(block.label, label, states))
-    seconds = [topic_seconds(s) for s in ordered]
-    minutes = tuple(
-        TopicMinutes(
-            block.label,
-            topic.minutes,
-            tuple(round(s.get(topic.id, 0.0) / 60.0, 1) for s in seconds),
-        )
-        for block, topic in zip(matrix.variables, protocol.topics, strict=True)
-    )
+    labels = [block.label for block in matrix.variables]
     return CaseWorkspace(
         study=study,
         case=ordered[0].case,
@@ -250,9 +236,40 @@ def case_workspace(
         columns=tuple(columns),
         rows=tuple(rows),
         respondents=tuple(s.respondent for s in ordered),
-        coverage=tuple(coverage),
-        minutes=minutes,
+        coverage=coverage_rows(ordered, labels),
+        minutes=topic_minutes(ordered, labels),
         unreadable=tuple(unreadable),
+    )
+
+
+def coverage_rows(sessions: Sequence[Session], labels: Sequence[str]) -> tuple[CoverageRow, ...]:
+    """The coverage grid of ``sessions`` (all of one protocol): a row per characteristic (one
+    per topic without any), a state per session. ``labels`` are the topics' numbered
+    variable labels in protocol order. Shared by the analysis screen (a case) and the
+    review screen (one interview), so both read a characteristic's state alike."""
+    protocol = sessions[0].protocol
+    rows: list[CoverageRow] = []
+    for variable, topic in zip(labels, protocol.topics, strict=True):
+        chars = [(c.id, c.row_label) for c in topic.characteristics] or [(LOOSE, "")]
+        for cid, label in chars:
+            states = tuple(session_coverage(s, topic, cid) for s in sessions)
+            rows.append(CoverageRow(variable, label, states))
+    return tuple(rows)
+
+
+def topic_minutes(sessions: Sequence[Session], labels: Sequence[str]) -> tuple[TopicMinutes, ...]:
+    """Planned against actual minutes per topic (``labels`` as for ``coverage_rows``), the
+    actual ones from the timeline as every export counts them (``content.topic_seconds``,
+    pauses left out)."""
+    protocol = sessions[0].protocol
+    seconds = [topic_seconds(s) for s in sessions]
+    return tuple(
+        TopicMinutes(
+            variable,
+            topic.minutes,
+            tuple(round(s.get(topic.id, 0.0) / 60.0, 1) for s in seconds),
+        )
+        for variable, topic in zip(labels, protocol.topics, strict=True)
     )
 
 

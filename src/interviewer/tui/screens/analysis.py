@@ -38,7 +38,6 @@ from textual.widgets.option_list import Option
 from interviewer.analysis_workspace import (
     CaseWorkspace,
     CompareWorkspace,
-    Coverage,
     cell_sources,
 )
 from interviewer.domain.analysis import GENERAL_ROWS, Target
@@ -46,26 +45,26 @@ from interviewer.domain.guidance import quote_question
 from interviewer.i18n.errors import error_message
 from interviewer.tui.analysis_saver import AnalysisSaver
 from interviewer.tui.bindings import QUIT, Key, bindings
+from interviewer.tui.widgets.charts import (
+    LABEL_WIDTH,
+    chart_plot,
+    coverage_legend,
+    cut,
+    draw_minutes,
+    fill_coverage,
+)
 from interviewer.tui.widgets.key_footer import KeyFooter
 
 SAVE_DELAY = 0.5
 """Seconds after the last keystroke before an edit is handed to the saver (the write
 itself follows at once): well within the one second the issue asks."""
 CELL_WIDTH = 16
-LABEL_WIDTH = 12
 EMPTY_CELL = "-"
 SOURCE_CHARS = 70
 SENTENCE_CHARS = 56
 """A key sentence in the list: one line at 80 columns with its reference (enter: whole)."""
 """A source question is quoted this short in the side panel (enter shows it whole), so the
 cell's text keeps most of the panel at 80x24."""
-COVERAGE_MARKS = {Coverage.COVERED: "✓", Coverage.SKIPPED: "↷", Coverage.NOT_REACHED: "·"}
-
-
-def cut(text: str, width: int) -> str:
-    """``text`` on one line, cut to ``width`` characters with an ellipsis."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: max(width - 1, 0)] + "…"
 
 
 def _first_line(exc: BaseException, lang: str) -> str:
@@ -345,10 +344,10 @@ class AnalysisScreen(_Autosaving):
                 yield TextArea(id="cell-text", read_only=True, soft_wrap=True)
         with VerticalScroll(id="analysis-charts"):
             yield Static(t("analysis.tui.chart.minutes"), classes="editor-label")
-            yield self._minutes_plot()
+            yield chart_plot("minutes-plot", 16)
             yield Static(t("analysis.tui.chart.coverage"), classes="editor-label")
             yield DataTable(id="coverage-grid", cursor_type="none", zebra_stripes=True)
-            yield Static(self._coverage_legend(), id="coverage-legend")
+            yield Static(coverage_legend(t), id="coverage-legend")
         with Vertical(id="analysis-editor"):
             yield Static(id="variable-label", classes="editor-label")
             yield TextArea(id="conclusion", soft_wrap=True)
@@ -356,20 +355,6 @@ class AnalysisScreen(_Autosaving):
             yield OptionList(id="sentences")
         yield Static(id="analysis-status")
         yield KeyFooter()
-
-    def _minutes_plot(self) -> Any:
-        from textual_plotext import PlotextPlot
-
-        plot = PlotextPlot(id="minutes-plot")
-        plot.styles.height = 16
-        return plot
-
-    def _coverage_legend(self) -> str:
-        t = self.app.t
-        return "   ".join(
-            f"{mark} {t('analysis.tui.coverage.' + state.value)}"
-            for state, mark in COVERAGE_MARKS.items()
-        )
 
     def on_mount(self) -> None:
         t = self.app.t
@@ -655,31 +640,8 @@ class AnalysisScreen(_Autosaving):
         t = self.app.t
         ws = self.workspace
         plot = self.query_one("#minutes-plot", PlotextPlot).plt
-        labels = [cut(m.label, 10) for m in ws.minutes]
-        planned = [m.planned or 0.0 for m in ws.minutes]
-        series = [planned] + [[m.actual[i] for m in ws.minutes] for i in range(len(ws.respondents))]
-        names = [t("analysis.tui.chart.planned"), *list(ws.respondents)]
-        plot.clear_figure()
-        plot.multiple_bar(labels, series, labels=names)
-        # every topic named under its bars (plotext would thin them out in an order that
-        # varies between runs)
-        plot.xticks(list(range(1, len(labels) + 1)), labels)
-        plot.title(t("analysis.tui.chart.minutes_title"))
-        plot.ylabel(t("analysis.tui.chart.minutes_axis"))
-        grid = self.query_one("#coverage-grid", DataTable)
-        grid.add_column(t("analysis.tui.col.variable"), width=LABEL_WIDTH)
-        grid.add_column(t("analysis.tui.col.characteristic"), width=LABEL_WIDTH)
-        for code in ws.respondents:
-            grid.add_column(code, width=max(len(code), 4))
-        previous = None
-        for row in ws.coverage:
-            variable = row.variable_label if row.variable_label != previous else ""
-            previous = row.variable_label
-            grid.add_row(
-                cut(variable, LABEL_WIDTH),
-                cut(row.label, LABEL_WIDTH),
-                *(COVERAGE_MARKS[state] for state in row.states),
-            )
+        draw_minutes(plot, ws.minutes, ws.respondents, t)
+        fill_coverage(self.query_one("#coverage-grid", DataTable), ws.coverage, ws.respondents, t)
 
 
 class CompareScreen(_Autosaving):

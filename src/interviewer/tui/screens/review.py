@@ -1,5 +1,12 @@
 """A finished (or any) session, read-only: answers and notes per topic, coverage, durations,
-and the notes tagged to other variables. ``escape`` goes back."""
+and the notes tagged to other variables. ``escape`` goes back.
+
+``g`` shows the interview's timeline instead (and back): its topics over time, one bar per
+visit with the pauses cut out and marked on a lane of their own (``textual-plotext``), then
+planned against actual minutes per topic and the coverage of the characteristics, drawn by
+the analysis screen's own chart helpers (``tui.widgets.charts``) from
+``review_timeline.interview_timeline``. Built on first use, so reading the notes does not
+wait for plotext."""
 
 from __future__ import annotations
 
@@ -8,7 +15,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import DataTable, Static
 
 from interviewer.domain.navigation import tagged_elsewhere, topic_progress
 from interviewer.domain.protocol import AnswerType
@@ -17,7 +24,15 @@ from interviewer.domain.timing import TimingEngine
 from interviewer.domain.turns import INTERVIEWER_SPEAKER
 from interviewer.export.content import spoken_turns
 from interviewer.i18n import Translator
+from interviewer.review_timeline import interview_timeline
 from interviewer.tui.bindings import QUIT, Key, bindings
+from interviewer.tui.widgets.charts import (
+    chart_plot,
+    coverage_legend,
+    draw_minutes,
+    draw_timeline,
+    fill_coverage,
+)
 from interviewer.tui.widgets.key_footer import KeyFooter
 from interviewer.tui.widgets.pace_bar import clock_text
 from interviewer.tui.widgets.question_panel import code_style
@@ -127,13 +142,20 @@ class ReviewScreen(Screen[None]):
     KEYS = (
         Key("escape", "back", "tui.key.back"),
         Key("v", "verbatim", "verbatim.key.open", priority=False),
+        Key("g", "timeline", "tui.review.key.timeline", priority=False),
         QUIT,
     )
     BINDINGS = bindings(KEYS)
+    DEFAULT_CSS = """
+    ReviewScreen #review-charts { padding: 0 1; }
+    ReviewScreen .chart-label { height: 1; text-style: bold; }
+    ReviewScreen #timeline-summary { height: auto; color: $text-muted; }
+    """
 
     def __init__(self, session: Session) -> None:
         super().__init__()
         self.session = session
+        self._building = False
 
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="review"):
@@ -143,8 +165,80 @@ class ReviewScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#review").focus()
 
+    async def action_timeline(self) -> None:
+        """Show the timeline instead of the notes, or the notes again."""
+        if self._building:
+            return  # a second ``g`` while the first builds the charts
+        found = self.query("#review-charts")
+        if found:
+            self._show_timeline(not found.first().display)
+            return
+        self._building = True
+        try:
+            charts = self._timeline_view()
+            await self.mount(charts, before=self.query_one(KeyFooter))
+            self._draw_timeline(charts)
+            self._show_timeline(True)
+        finally:
+            self._building = False
+
+    def _show_timeline(self, showing: bool) -> None:
+        charts = self.query_one("#review-charts")
+        review = self.query_one("#review")
+        charts.display = showing
+        review.display = not showing
+        (charts if showing else review).focus()
+
+    def _timeline_view(self) -> VerticalScroll:
+        t = self.app.t
+        lanes = len(self.session.protocol.topics) + 2  # and the closing, the pauses
+        return VerticalScroll(
+            Static(t("tui.review.chart.timeline"), classes="chart-label"),
+            chart_plot("timeline-plot", min(2 * lanes + 6, 30)),
+            Static(id="timeline-summary"),
+            Static(t("tui.review.chart.minutes"), classes="chart-label"),
+            chart_plot("minutes-plot", 14),
+            Static(t("tui.review.chart.coverage"), classes="chart-label"),
+            DataTable(id="coverage-grid", cursor_type="none", zebra_stripes=True),
+            Static(coverage_legend(t), id="coverage-legend"),
+            id="review-charts",
+        )
+
+    def _draw_timeline(self, charts: VerticalScroll) -> None:
+        from textual_plotext import PlotextPlot
+
+        t = self.app.t
+        timeline = interview_timeline(self.session, t("export.matrix.time_closing"))
+        respondents = [timeline.respondent]
+        plot = charts.query_one("#timeline-plot", PlotextPlot)
+        summary = charts.query_one("#timeline-summary", Static)
+        if timeline.empty:
+            plot.display = False
+            summary.update(Text(t("tui.review.chart.empty"), style="italic"))
+        else:
+            draw_timeline(plot.plt, timeline, t)
+            returned = [lane.label for lane in timeline.lanes if lane.returned]
+            paused = sum(p.length for p in timeline.pauses)
+            summary.update(
+                t(
+                    "tui.review.chart.visits",
+                    pauses=len(timeline.pauses),
+                    paused=clock_text(paused),
+                    returned=", ".join(returned) or "-",
+                )
+            )
+        minutes = charts.query_one("#minutes-plot", PlotextPlot).plt
+        draw_minutes(minutes, timeline.minutes, respondents, t)
+        grid = charts.query_one("#coverage-grid", DataTable)
+        fill_coverage(grid, timeline.coverage, respondents, t)
+
     def action_back(self) -> None:
-        """Back to the home list (also after a session started with ``run`` was finished)."""
+        """Back to the home list (also after a session started with ``run`` was finished);
+        from the timeline: to the notes first."""
+        charts = self.query("#review-charts")
+        if charts and charts.first().display:
+            self._show_timeline(False)
+            return
         if len(self.app.screen_stack) > 2:
             self.app.pop_screen()
         else:
@@ -156,4 +250,7 @@ class ReviewScreen(Screen[None]):
         open_transcript_screen(self.app, self.session)
 
     def palette_commands(self):
-        return [(self.app.t("verbatim.cmd.open"), "v", self.action_verbatim)]
+        return [
+            (self.app.t("verbatim.cmd.open"), "v", self.action_verbatim),
+            (self.app.t("tui.review.cmd.timeline"), "g", self.action_timeline),
+        ]
