@@ -14,6 +14,7 @@ from textual.widgets import Input, OptionList
 from interviewer.demo import make_demo
 from interviewer.store import SessionStore
 from interviewer.tui.app import make_app
+from tests.export.conftest import unnumbered
 from tests.tui.conftest import FakeClock, app_for, build_protocol
 
 
@@ -49,7 +50,8 @@ async def test_export_dialog_writes_the_sessions_language_not_the_interfaces(
         result = await _export(app, pilot, dutch_session.id, "transcript-docx", tmp_path)
     assert "Written" in result  # the dialog itself speaks the interface's English
     (written,) = tmp_path.glob("*.docx")
-    texts = [p.text for p in Document(io.BytesIO(written.read_bytes())).paragraphs]
+    paragraphs = Document(io.BytesIO(written.read_bytes())).paragraphs
+    texts = [unnumbered(p.text) for p in paragraphs]  # without the printed line numbers
     assert texts[0].startswith("Interviewverslag")
     assert "Interview report" not in "\n".join(texts)
     assert any(t.startswith("Casus:") for t in texts)
