@@ -12,10 +12,8 @@ import pytest
 
 from interviewer import paths
 from interviewer.domain.recorder import SessionRecorder
-from interviewer.domain.session import QuestionRecord
 from interviewer.store import SaveResult, SessionStore, emergency
 from interviewer.store.atomic import TEMP_PREFIX
-from interviewer.store.autosave import retry_changing
 from interviewer.store.portable import read_portable
 
 from .conftest import mode
@@ -105,45 +103,6 @@ def test_listener_may_flush_and_may_fail(store: SessionStore, running: SessionRe
     assert saver[0].flush().ok
     assert saver[0].close().ok
     assert all(calls)
-
-
-def test_serialising_while_the_session_changes(
-    store: SessionStore, running: SessionRecorder
-) -> None:
-    session = running.session
-    saver = store.autosaver(session, delay=0.0)
-    stop = threading.Event()
-
-    def typist() -> None:
-        n = 0
-        while not stop.is_set():
-            session.records[f"extra-{n}"] = QuestionRecord(question_id=f"extra-{n}", notes="x")
-            session.records.pop(f"extra-{n - 50}", None)
-            n += 1
-
-    thread = threading.Thread(target=typist)
-    thread.start()
-    try:
-        results = [saver.flush() for _ in range(30)]
-    finally:
-        stop.set()
-        thread.join()
-    assert all(r.ok for r in results), [r.error for r in results if not r.ok]
-    assert saver.close().ok
-
-
-def test_retry_changing_retries_only_dict_races() -> None:
-    attempts: list[int] = []
-
-    def flaky() -> str:
-        attempts.append(1)
-        if len(attempts) < 3:
-            raise RuntimeError("dictionary changed size during iteration")
-        return "ok"
-
-    assert retry_changing(flaky) == "ok" and len(attempts) == 3
-    with pytest.raises(RuntimeError, match="other"):
-        retry_changing(lambda: (_ for _ in ()).throw(RuntimeError("other")))
 
 
 @pytest.mark.parametrize(

@@ -1,10 +1,12 @@
 """Everything that changes a session during an interview, with its moment on the timeline.
 
 ``SessionRecorder`` is the only writer of a running session: the TUI calls it, the demo
-generator drives it with a fake clock. Times on the timeline (``at``) are seconds since the
-clock started, taken from the injected clock (epoch seconds, so they survive a restart and
-line up with an audio recording). Pauses are events; the timing engine derives pause time
-from them. Nothing is excluded from ``at`` itself.
+generator drives it with a fake clock. Every method that changes the session holds the
+session's lock (``interviewer.domain.mutation``), which the autosave writer thread takes
+while it serialises, so a save never sees a change half made. Times on the timeline
+(``at``) are seconds since the clock started, taken from the injected clock (epoch seconds,
+so they survive a restart and line up with an audio recording). Pauses are events; the
+timing engine derives pause time from them. Nothing is excluded from ``at`` itself.
 
 Resume after a restart (``recover_after_restart``): when a session that was in progress is
 loaded from disk, the app was dead between the last recorded moment and now. That gap is not
@@ -17,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 
 from interviewer.domain.guidance import interview_order, is_relevant
+from interviewer.domain.mutation import mutates
 from interviewer.domain.protocol import Question
 from interviewer.domain.recorder_core import (
     NOTE_EVENT_INTERVAL,
@@ -53,6 +56,7 @@ class SessionRecorder(QuestionRecording):
     """
 
     # --- consent and start -------------------------------------------------------------
+    @mutates
     def confirm_consent(self, item_id: str) -> None:
         """Tick an introduction checklist item (its time is recorded)."""
         ids = {item.id for item in self._protocol.introduction.checklist}
@@ -64,6 +68,7 @@ class SessionRecorder(QuestionRecording):
         self.session.consent.append(ConsentConfirmation(item_id=item_id, confirmed_at=confirmed))
         self._changed()
 
+    @mutates
     def unconfirm_consent(self, item_id: str) -> None:
         """Untick a checklist item."""
         before = len(self.session.consent)
@@ -86,6 +91,7 @@ class SessionRecorder(QuestionRecording):
         """True when the clock may start: planned, and consent is complete or in advance."""
         return self.session.status is SessionStatus.PLANNED and not self.missing_consent()
 
+    @mutates
     def start(self) -> None:
         """Start the clock (session seconds 0)."""
         if self.session.status is not SessionStatus.PLANNED:
@@ -107,6 +113,7 @@ class SessionRecorder(QuestionRecording):
             self._event(EventKind.CLOSING_LEFT)
             self.session.in_closing = False
 
+    @mutates
     def enter_topic(self, topic_id: str) -> None:
         """Make ``topic_id`` the current topic (leaving the current topic or the closing)."""
         self._require_started()
@@ -124,6 +131,7 @@ class SessionRecorder(QuestionRecording):
             self.session.current_question_id = None
         self._changed()
 
+    @mutates
     def enter_closing(self) -> None:
         """Go to the closing questions and fields."""
         self._require_started()
@@ -137,6 +145,7 @@ class SessionRecorder(QuestionRecording):
             self.session.current_question_id = None
         self._changed()
 
+    @mutates
     def show_question(self, question_id: str) -> None:
         """Show a question (jump anywhere); enters its topic or the closing when needed."""
         self._require_started()
@@ -188,6 +197,7 @@ class SessionRecorder(QuestionRecording):
             index += direction
         return None
 
+    @mutates
     def next_question(self) -> str | None:
         """Move on (ctrl+n): the question left counts as asked, then show the next one.
 
@@ -205,12 +215,14 @@ class SessionRecorder(QuestionRecording):
                 self.mark_asked(current)
         return self._step(+1)
 
+    @mutates
     def previous_question(self) -> str | None:
         """Show the previous question in ``interview_order`` (its state is left as it is)."""
         self._require_started()
         return self._step(-1)
 
     # --- pause, closing, finish ---------------------------------------------------------
+    @mutates
     def pause(self) -> None:
         """Stop the interview clock (the pause is excluded from elapsed time)."""
         self._require_started()
@@ -220,6 +232,7 @@ class SessionRecorder(QuestionRecording):
         self._event(EventKind.PAUSED)
         self._changed()
 
+    @mutates
     def resume(self) -> None:
         """Restart the interview clock after a pause."""
         if self.session.status is not SessionStatus.PAUSED:
@@ -228,6 +241,7 @@ class SessionRecorder(QuestionRecording):
         self._event(EventKind.RESUMED)
         self._changed()
 
+    @mutates
     def set_closing_field(self, field_id: str, value: str | None) -> None:
         """Fill in a closing field (e.g. an email address); it goes to the key record only."""
         if field_id not in {f.id for f in self._protocol.closing.fields}:
@@ -241,6 +255,7 @@ class SessionRecorder(QuestionRecording):
             self.key.fields.pop(field_id, None)
         self._changed("key")
 
+    @mutates
     def finish(self) -> None:
         """End the interview: leave the current topic/closing and stop the clock."""
         self._require_started()
@@ -259,6 +274,7 @@ class SessionRecorder(QuestionRecording):
         moments += [r.last_edit_at for r in self.session.records.values() if r.last_edit_at]
         return max(moments, default=0.0)
 
+    @mutates
     def recover_after_restart(self, *, resume: bool = False) -> bool:
         """After loading an in-progress session from disk, pause it at its last activity.
 

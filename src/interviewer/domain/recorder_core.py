@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from interviewer.domain.mutation import session_lock
 from interviewer.domain.protocol import ClosingQuestion, Question, Topic
 from interviewer.domain.session import (
     EventKind,
@@ -54,6 +55,11 @@ class RecorderCore:
         self.clock = clock
         self.key = key or KeyRecord(session_id=session.id, respondent=session.respondent)
         self.on_change = on_change
+        self.lock = session_lock(session)
+        """Held by every method that changes the session (``interviewer.domain.mutation``);
+        the autosave writer serialises under it."""
+        self._mutation_depth = 0
+        self._pending_changes: list[str] = []
         self._protocol = session.protocol
         self._questions = session.protocol.question_index()
         self._closing = {q.id: q for q in session.protocol.closing.questions}
@@ -80,8 +86,16 @@ class RecorderCore:
         self._event(kind, topic_id=self._topic_id(qid), question_id=qid, value=value)
 
     def _changed(self, what: str = "session") -> None:
+        """Report a change: at once outside a ``mutates`` method, inside one once it ends."""
+        if self._mutation_depth:
+            self._pending_changes.append(what)
+        else:
+            self._announce([what])
+
+    def _announce(self, changes: list[str]) -> None:
         if self.on_change is not None:
-            self.on_change(what)
+            for what in changes:
+                self.on_change(what)
 
     def _status_phrase(self) -> Phrase:
         """The session's state as a word of the tables, said in the error's language."""
@@ -111,6 +125,15 @@ class RecorderCore:
         return [*self._questions, *self._closing]
 
     # --- per-question helpers -------------------------------------------------------------
+    def record_of(self, question_id: str) -> QuestionRecord:
+        """A question's record for reading: an empty one, not stored, if nothing was recorded.
+
+        The screens read records through this: ``Session.record`` would add the missing one
+        to the session outside the lock, while the autosave writer may be serialising it.
+        """
+        record = self.session.records.get(question_id)
+        return record if record is not None else QuestionRecord(question_id=question_id)
+
     def _record(self, question_id: str | None) -> tuple[str, QuestionRecord]:
         self._require_started()
         qid = question_id or self.session.current_question_id

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from interviewer.domain.mutation import mutates
 from interviewer.domain.protocol import Question
 from interviewer.domain.recorder_core import NOTE_EVENT_INTERVAL, RecorderCore, RecorderError
 from interviewer.domain.session import (
@@ -56,6 +57,7 @@ class SpeakerChange:
 class QuestionRecording(RecorderCore):
     """Per-question changes; every change appends a timeline event and reports a change."""
 
+    @mutates
     def mark_asked(self, question_id: str | None = None) -> None:
         """Mark a question (default: the current one) as asked."""
         qid, record = self._record(question_id)
@@ -64,6 +66,7 @@ class QuestionRecording(RecorderCore):
         self._ensure_asked(qid, record)
         self._changed()
 
+    @mutates
     def skip(self, question_id: str | None = None) -> None:
         """Mark a question as skipped (its notes, if any, are kept)."""
         qid, record = self._record(question_id)
@@ -73,6 +76,7 @@ class QuestionRecording(RecorderCore):
         self._qevent(EventKind.QUESTION_SKIPPED, qid)
         self._changed()
 
+    @mutates
     def set_quick_answer(self, question_id: str | None, value: str | int | None) -> None:
         """Set (or clear with None) the quick answer; it must be one the question accepts."""
         qid, record = self._record(question_id)
@@ -107,6 +111,7 @@ class QuestionRecording(RecorderCore):
             self._last_note_event[(qid, part_id)] = at
         self._changed()
 
+    @mutates
     def set_notes(self, question_id: str | None, text: str) -> None:
         """Replace the notes of a question (called on every keystroke; events are coalesced)."""
         qid, record = self._record(question_id)
@@ -117,6 +122,7 @@ class QuestionRecording(RecorderCore):
         record.notes = text
         self._note_edited(qid, record, None)
 
+    @mutates
     def set_part(self, question_id: str | None, part_id: str, text: str) -> None:
         """Replace one labelled note part (e.g. BP or KP) of a question."""
         qid, record = self._record(question_id)
@@ -132,6 +138,7 @@ class QuestionRecording(RecorderCore):
             record.parts.pop(part_id, None)
         self._note_edited(qid, record, part_id)
 
+    @mutates
     def toggle_flag(self, question_id: str | None, flag: Flag | str) -> bool:
         """Switch a flag on or off; returns whether it is now on."""
         qid, record = self._record(question_id)
@@ -162,6 +169,7 @@ class QuestionRecording(RecorderCore):
         """Only a group interview records who said which paragraph."""
         return self.session.mode is SessionMode.GROUP
 
+    @mutates
     def set_speaker(self, question_id: str | None, code: str | None) -> None:
         """Who is speaking in the current (last) paragraph; None forgets all speakers.
 
@@ -178,6 +186,7 @@ class QuestionRecording(RecorderCore):
             return
         self.set_turn_speaker(qid, len(paragraph_spans(record.notes)) - 1, code)
 
+    @mutates
     def set_turn_speaker(self, question_id: str | None, paragraph: int, code: str) -> None:
         """Set the speaker of one paragraph (index into ``paragraph_spans`` of the notes)."""
         qid, record = self._record(question_id)
@@ -203,6 +212,7 @@ class QuestionRecording(RecorderCore):
         self._qevent(EventKind.SPEAKER_SET, qid, code)
         self._changed()
 
+    @mutates
     def start_turn(self, question_id: str | None, code: str) -> str:
         """Begin a new paragraph for ``code`` at the end of the notes; returns the new text.
 
@@ -233,6 +243,7 @@ class QuestionRecording(RecorderCore):
         self._note_edited(qid, record, None)
         return text
 
+    @mutates
     def speaker_key(
         self, question_id: str | None, code: str, cursor: int | None = None
     ) -> SpeakerChange:
@@ -263,6 +274,7 @@ class QuestionRecording(RecorderCore):
         own = self._topic_id(question_id)
         return [c for c in self._protocol.code_names() if c != own]
 
+    @mutates
     def tag(self, question_id: str | None, code_id: str) -> None:
         """Tag a note with another variable (topic id) or an extra code."""
         qid, record = self._record(question_id)
@@ -280,6 +292,7 @@ class QuestionRecording(RecorderCore):
         self._qevent(EventKind.TAGGED, qid, code_id)
         self._changed()
 
+    @mutates
     def untag(self, question_id: str | None, code_id: str) -> None:
         """Remove a tag."""
         qid, record = self._record(question_id)

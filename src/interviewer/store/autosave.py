@@ -19,11 +19,17 @@ the disk filled up still reach the session file; it is set aside again by the fi
 that works after a failed one (space was freed). It is removed at ``close()``; one left by a
 killed process is reused when that session is opened again.
 
-Thread safety: the writer thread serialises the session while the UI may be changing it.
-It holds ``Autosaver.mutation_lock`` while it serialises (a few ms even for long sessions);
-code that changes the session from another thread than the writer's may hold the same lock
-to get snapshots between changes. Callers that do not take the lock are safe too: a
-snapshot that hits a dict changing size (RuntimeError) is retried.
+Thread safety: the writer thread reads the live session only while it holds the session's
+lock (``interviewer.domain.mutation.session_lock``, also ``Autosaver.mutation_lock``), and
+every change to a session takes that lock: the ``SessionRecorder`` methods that change it
+are marked ``@mutates``, and the screens change a session only through them (they read
+records with ``SessionRecorder.record_of``, which never adds one). Under the lock the writer
+makes a snapshot, a dict of JSON values that nothing else refers to (a few ms even for a
+long session, so a keystroke waits at most that long); the file is written from the snapshot
+after the lock is released. The recorder tells its listener about a change after releasing
+the lock, so a listener may request or wait for a save. The lock belongs to the session
+object, so the recorder and the autosaver share it without being handed it; code that
+changes a session in another way while it is autosaved must hold ``mutation_lock`` too.
 """
 
 from __future__ import annotations
@@ -40,11 +46,12 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
+from interviewer.domain.mutation import session_lock
 from interviewer.domain.session import Session, session_to_json_dict
 from interviewer.store.emergency import write_emergency_copy
-from interviewer.store.index import SessionSummary, summarize
+from interviewer.store.index import summarize
 from interviewer.store.lock import SessionLock
 from interviewer.store.portable import portable_bytes
 
@@ -52,8 +59,6 @@ if TYPE_CHECKING:
     from interviewer.store.core import SessionStore
 
 log = logging.getLogger(__name__)
-T = TypeVar("T")
-SNAPSHOT_ATTEMPTS = 20
 CLOSE_TIMEOUT = 30.0
 RESERVE_BYTES = 4 * 1024 * 1024
 """Space kept free for the session's next saves (a session file is rarely over 1 MB)."""
@@ -91,18 +96,6 @@ def describe_error(exc: BaseException, path: Path) -> str:
         where = exc.filename or path
         return f"could not save to {where}: {reason}"
     return f"could not save to {path}: {exc}"
-
-
-def retry_changing(func: Callable[[], T]) -> T:
-    """Call ``func``; retry while it fails because another thread changed a dict under it."""
-    for _attempt in range(SNAPSHOT_ATTEMPTS - 1):
-        try:
-            return func()
-        except RuntimeError as exc:
-            if "changed size" not in str(exc) and "mutated" not in str(exc):
-                raise
-            time.sleep(0.0005)
-    return func()
 
 
 def _reserve_size(path: Path, wanted: int) -> int:
@@ -172,8 +165,8 @@ class Autosaver:
         self.session = session
         self.delay = max(0.0, float(delay))
         self.on_result = on_result
-        self.mutation_lock = threading.RLock()
-        """Held while the session is serialised; see the module docstring."""
+        self.mutation_lock = session_lock(session)
+        """The session's lock: every change holds it, the writer serialises under it."""
         self.last_result: SaveResult | None = None
         self.path = store.session_path(session.id)
         self._lock = lock
@@ -310,11 +303,9 @@ class Autosaver:
         return result
 
     def _snapshot(self) -> dict[str, Any]:
-        def dump() -> dict[str, Any]:
-            with self.mutation_lock:
-                return session_to_json_dict(self.session)
-
-        return retry_changing(dump)
+        """The session as it is between two changes (see the module docstring)."""
+        with self.mutation_lock:
+            return session_to_json_dict(self.session)
 
     def _write_once(self, *, final: bool) -> SaveResult:
         at = dt.datetime.now(dt.UTC)
@@ -352,12 +343,10 @@ class Autosaver:
         if not final:
             return
 
-        def summary() -> SessionSummary:
-            with self.mutation_lock:
-                return summarize(self.session, dt.datetime.now(dt.UTC))
-
+        with self.mutation_lock:
+            summary = summarize(self.session, dt.datetime.now(dt.UTC))
         try:
-            self.store.index.update(retry_changing(summary), self.path)
+            self.store.index.update(summary, self.path)
         except OSError as exc:  # the index is a cache: the next listing rebuilds the entry
             log.warning("session index not updated for %s: %s", self.session.id, exc.strerror)
 

@@ -355,7 +355,7 @@ class InterviewScreen(Screen[None]):
             if event.bar.id == "quick":
                 recorder.set_quick_answer(qid, event.value)
             elif event.bar.id == "flags" and event.value is not None:
-                record = live.session.record(qid)
+                record = live.recorder.record_of(qid)
                 if (Flag(event.value) in record.flags) != event.on:
                     recorder.toggle_flag(qid, event.value)
             elif event.bar.id == "speaker":
@@ -455,7 +455,7 @@ class InterviewScreen(Screen[None]):
         names = protocol.code_names()
         colours = {tp.id: tp.colour for tp in protocol.topics}
         colours.update({c.id: c.colour for c in protocol.extra_codes})
-        tags = self.live.session.record(qid).tags
+        tags = self.live.recorder.record_of(qid).tags
         from rich.text import Text
 
         choices = []
@@ -470,7 +470,7 @@ class InterviewScreen(Screen[None]):
             if not code:
                 return
             self.commit()
-            if code in self.live.session.record(qid).tags:
+            if code in self.live.recorder.record_of(qid).tags:
                 self.live.recorder.untag(qid, code)
                 self.notify(t("tui.tag.removed", code=names[code]))
             else:
@@ -491,7 +491,7 @@ class InterviewScreen(Screen[None]):
         self.commit()
         self.live.recorder.toggle_flag(qid, flag)
         self.query_one("#flags", ChoiceBar).set_selected(
-            f.value for f in self.live.session.record(qid).flags
+            f.value for f in self.live.recorder.record_of(qid).flags
         )
         self.refresh_timing()
 
@@ -509,7 +509,7 @@ class InterviewScreen(Screen[None]):
             self.live.recorder.set_quick_answer(qid, value or None)
         except RecorderError as exc:
             self.notify(error_message(exc, self.app.lang), severity="warning")
-        record = self.live.session.record(qid)
+        record = self.live.recorder.record_of(qid)
         self.query_one("#quick", ChoiceBar).set_selected(
             [record.quick_answer] if record.quick_answer else []
         )
