@@ -10,6 +10,15 @@ never private attributes. The template's extended properties (``docProps/app.xml
 Macintosh Word", page and word counts of another document) and its thumbnail are replaced
 through the package's public relationship API.
 
+Large documents grow through ``BodyAppender`` rather than ``Document.add_paragraph`` /
+``add_heading`` / ``add_table`` and ``Table.add_row``: python-docx finds the body's section
+properties (and a table's grid) by scanning every child on each call (lxml's child lookup
+by tag does not stop at the first match), so n paragraphs or rows cost n². The appender finds
+the section properties once and inserts each new ``w:p`` or ``w:tbl`` right before them;
+its tables add rows with the grid read once. The elements are the ones python-docx would
+make, wrapped in python-docx's ``Paragraph``, ``Table`` and ``_Row`` (its documented row
+class), so the XML is the same as before.
+
 Every document starts from ``new_document`` with a ``page.PageSetup``: paper (A4 unless
 Letter is asked for), a running header and "pagina 3 van 25" in the footer on every page, the
 document language for proofing, and core properties of this export (see ``export.page``).
@@ -17,7 +26,8 @@ document language for proofing, and core properties of this export (see ``export
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import copy
+from collections.abc import Callable, Sequence
 from typing import IO, Any
 from xml.sax.saxutils import escape
 
@@ -32,8 +42,13 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt, RGBColor
+from docx.oxml.table import CT_Tbl
+from docx.section import Section
+from docx.shared import Cm, Emu, Inches, Mm, Pt, RGBColor
+from docx.styles.style import BaseStyle
+from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from interviewer.export.page import PAPER_MM, PageSetup, language_tag, now
 from interviewer.export.text import clean_line, clean_text
@@ -260,6 +275,125 @@ def add_page_furniture(doc: DocumentObject, setup: PageSetup, lang: str) -> None
 def add_text(container: Any, text: str, style: str | None = None) -> Paragraph:
     """``container.add_paragraph`` with the text sanitised (document or table cell)."""
     return container.add_paragraph(clean_text(text), style=style)
+
+
+class GrowingTable(Table):
+    """A python-docx ``Table`` whose ``append_row`` costs the same at row 10 and row 10,000.
+
+    ``Table.add_row`` looks the table's grid up anew for each row (a scan of every row so
+    far). This reads the grid columns once, builds the first new row as ``add_row`` does
+    (a cell per grid column, with the column's width) and keeps an empty copy of it; later
+    rows are copies of that one appended at the end of the table, where rows belong. When a
+    column's width changes in between, the next row is built afresh.
+    """
+
+    def __init__(self, tbl: CT_Tbl, parent: Any) -> None:
+        super().__init__(tbl, parent)
+        self._grid: list[Any] | None = None
+        self._template: Any = None
+        self._template_widths: tuple[Any, ...] = ()
+
+    def add_column(self, width: Any) -> Any:
+        """``Table.add_column``; the grid read by ``append_row`` is read again after it."""
+        self._grid = None
+        self._template = None
+        return super().add_column(width)
+
+    def append_row(self) -> tuple[_Cell, ...]:
+        """A new last row, empty; its cells (one per grid column)."""
+        if self._grid is None:
+            self._grid = list(self._tbl.tblGrid.gridCol_lst)
+        widths = tuple(grid_col.w for grid_col in self._grid)
+        if self._template is not None and widths == self._template_widths:
+            tr = copy.deepcopy(self._template)
+            self._tbl.append(tr)
+        else:
+            tr = self._tbl.add_tr()
+            for width in widths:
+                tc = tr.add_tc()
+                if width is not None:
+                    tc.width = width
+            self._template, self._template_widths = copy.deepcopy(tr), widths
+        return _Row(tr, self).cells
+
+
+class RunFormat:
+    """A run formatting made once through python-docx and copied onto each new run.
+
+    Setting strike-through, underline and colour through ``run.font`` costs more per run
+    than the rest of a table row; the run properties (``w:rPr``) made once and copied are
+    the same XML.
+    """
+
+    def __init__(self, doc: DocumentObject, formatting: Callable[[Run], None]) -> None:
+        run = Paragraph(OxmlElement("w:p"), doc).add_run()
+        formatting(run)
+        self._rpr = run.element.rPr
+
+    def add_run(self, paragraph: Paragraph, text: str) -> Run:
+        """``paragraph.add_run(text)`` with this formatting."""
+        run = paragraph.add_run()
+        if self._rpr is not None:
+            run.element.insert(0, copy.deepcopy(self._rpr))
+        run.text = text
+        return run
+
+
+class BodyAppender:
+    """Adds paragraphs, headings and tables at the end of a document body, each in constant
+    time (see the module docstring for why ``Document.add_paragraph`` is not).
+
+    Takes the same arguments as the ``Document`` methods it replaces and makes the same XML.
+    It may be mixed with them: both insert before the body's section properties, which stay
+    the same element when a section is added (``Document.add_section`` copies them into the
+    new section break). Style names are resolved once per name.
+    """
+
+    def __init__(self, doc: DocumentObject) -> None:
+        self._doc = doc
+        self._sect_pr = doc.element.body.get_or_add_sectPr()
+        self._styles: dict[str, BaseStyle] = {}
+
+    def _insert(self, element: Any) -> None:
+        self._sect_pr.addprevious(element)
+
+    def _style(self, style: str | BaseStyle | None) -> BaseStyle | None:
+        if style is None or isinstance(style, BaseStyle):
+            return style
+        if style not in self._styles:
+            self._styles[style] = self._doc.styles[style]
+        return self._styles[style]
+
+    def add_paragraph(self, text: str = "", style: str | BaseStyle | None = None) -> Paragraph:
+        """``Document.add_paragraph``: a new last paragraph, with ``text`` as one run."""
+        p = OxmlElement("w:p")
+        self._insert(p)
+        paragraph = Paragraph(p, self._doc)
+        if text:
+            paragraph.add_run(text)
+        if style is not None:
+            paragraph.style = self._style(style)
+        return paragraph
+
+    def add_heading(self, text: str = "", level: int = 1) -> Paragraph:
+        """``Document.add_heading``: 'Title' for level 0, else 'Heading <level>'."""
+        if not 0 <= level <= 9:
+            raise ValueError(f"level must be in range 0-9, got {level}")
+        return self.add_paragraph(text, "Title" if level == 0 else f"Heading {level}")
+
+    def add_table(self, rows: int, cols: int, style: str | None = None) -> GrowingTable:
+        """``Document.add_table``: as wide as the last section's text, ``style`` or none."""
+        section = Section(self._sect_pr, self._doc.part)
+        width = Emu(
+            (section.page_width or Inches(8.5))
+            - (section.left_margin or Inches(1))
+            - (section.right_margin or Inches(1))
+        )
+        tbl = CT_Tbl.new_tbl(rows, cols, width)
+        self._insert(tbl)
+        table = GrowingTable(tbl, self._doc)
+        table.style = self._style(style)
+        return table
 
 
 def set_cell(cell: Any, text: str, bold: bool = False) -> None:

@@ -145,15 +145,25 @@ def write_markdown(comparison: Comparison, info: ReportInfo, stream: IO[bytes]) 
     stream.write(render_markdown(comparison, info).encode("utf-8"))
 
 
+SEGMENT_KINDS = ("same", "del", "ins")
+"""The kinds of a changed paragraph's segments (``diff.word_diff``)."""
+
 MAX_DOCX_ROWS = 1_000
 """Changes listed per section of the Word report; the Markdown report lists them all.
 
-A Word table grows slower with every row (python-docx looks its children up one by one), and
-a report of more than a thousand changes is read in the Markdown file or not at all."""
+A limit for the reader, not the writer (the table is built in linear time, see
+``bench/report_bench.py``): a thousand rows are some forty pages, and a report of more
+changes is searched in the Markdown file, which one line under the table points to."""
 
 
-def write_docx(comparison: Comparison, info: ReportInfo, stream: IO[bytes]) -> None:
-    """The change report as a Word document (table of changes, marked words)."""
+def write_docx(
+    comparison: Comparison, info: ReportInfo, stream: IO[bytes], *, max_rows: int | None = None
+) -> None:
+    """The change report as a Word document (table of changes, marked words).
+
+    ``max_rows``: changes listed per section, ``MAX_DOCX_ROWS`` unless given (the bench
+    lifts it to time the writer itself).
+    """
     from docx.shared import RGBColor
 
     from interviewer.export import docx_tools
@@ -162,13 +172,15 @@ def write_docx(comparison: Comparison, info: ReportInfo, stream: IO[bytes]) -> N
     red, green = RGBColor(0xC0, 0x00, 0x00), RGBColor(0x00, 0x70, 0x30)
     t = Translator(info.lang)
     setup = PageSetup(subject=f"{info.case} · {info.respondent}")
+    limit = MAX_DOCX_ROWS if max_rows is None else max_rows
     doc = docx_tools.new_document(_title(info, t), info.lang, setup=setup)
-    doc.add_paragraph(clean_line(_title(info, t)), style="Title")
+    body = docx_tools.BodyAppender(doc)
+    body.add_paragraph(clean_line(_title(info, t)), style="Title")
     for label, value in _meta(info, t):
-        paragraph = doc.add_paragraph()
+        paragraph = body.add_paragraph()
         paragraph.add_run(clean_line(label) + ": ").bold = True
         paragraph.add_run(clean_line(value))
-    doc.add_paragraph(summary_line(comparison, t)).runs[0].bold = True
+    body.add_paragraph(summary_line(comparison, t)).runs[0].bold = True
 
     def mark(run, kind: str) -> None:
         if kind == "del":
@@ -178,20 +190,28 @@ def write_docx(comparison: Comparison, info: ReportInfo, stream: IO[bytes]) -> N
             run.font.underline = True
             run.font.color.rgb = green
 
+    # Each change's marked words are runs of one of three formats, made once and copied
+    # (setting the font per run cost more than the rest of the row).
+    formats = {
+        kind: docx_tools.RunFormat(doc, lambda run, k=kind: mark(run, k)) for kind in SEGMENT_KINDS
+    }
+    kinds = {kind: t(f"membercheck.change.{kind}") for kind in ("deleted", "added", "changed")}
     for title, changes in _sections(comparison, t):
-        doc.add_heading(title, level=1)
+        body.add_heading(title, level=1)
         if not changes:
-            doc.add_paragraph(t("membercheck.report.nothing"))
+            body.add_paragraph(t("membercheck.report.nothing"))
             continue
-        table = doc.add_table(rows=1, cols=3)
-        table.style = "Table Grid"
+        table = body.add_table(rows=1, cols=3, style="Table Grid")
         heads = ("col.where", "col.kind", "col.text")
         for cell, key in zip(table.rows[0].cells, heads, strict=True):
             docx_tools.set_cell(cell, t(f"membercheck.report.{key}"), bold=True)
-        for change in changes[:MAX_DOCX_ROWS]:
-            cells = table.add_row().cells
-            docx_tools.set_cell(cells[0], _where(change, t))
-            docx_tools.set_cell(cells[1], t(f"membercheck.change.{change.kind}"))
+        # Widths first: the rows appended after take them from the grid, so no second pass
+        # over thousands of rows (the XML is the same either way).
+        docx_tools.set_column_widths(table, doc, (0.2, 0.19, 0.61))
+        for change in changes[:limit]:
+            cells = table.append_row()
+            cells[0].paragraphs[0].add_run(clean_text(_where(change, t)))
+            cells[1].paragraphs[0].add_run(clean_text(kinds[change.kind]))
             paragraph = cells[2].paragraphs[0]
             if change.kind == "deleted":
                 segments = [("del", change.old)]
@@ -200,18 +220,17 @@ def write_docx(comparison: Comparison, info: ReportInfo, stream: IO[bytes]) -> N
             else:
                 segments = word_diff(change.old, change.new)
             for kind, text in segments:
-                mark(paragraph.add_run(clean_text(text)), kind)
-        docx_tools.set_column_widths(table, doc, (0.2, 0.19, 0.61))
-        if len(changes) > MAX_DOCX_ROWS:
-            doc.add_paragraph(
+                formats[kind].add_run(paragraph, clean_text(text))
+        if len(changes) > limit:
+            body.add_paragraph(
                 t(
                     "membercheck.report.more",
-                    count=len(changes) - MAX_DOCX_ROWS,
+                    count=len(changes) - limit,
                     file=f"changes-{info.returned_number}.md",
                 )
             ).runs[0].italic = True
-    doc.add_paragraph()
-    legend = doc.add_paragraph()
+    body.add_paragraph()
+    legend = body.add_paragraph()
     legend.add_run(t("membercheck.report.legend") + " ")
     mark(legend.add_run(t("membercheck.report.legend_del")), "del")
     legend.add_run(" · ")
