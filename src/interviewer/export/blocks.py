@@ -73,8 +73,9 @@ def write_docx(
     styles = {
         kind: (None if name == "Normal" else doc.styles[name]) for kind, name in DOCX_STYLES.items()
     }
+    body = docx_tools.BodyAppender(doc)  # no search for the section properties per block
     for block in blocks:
-        paragraph = doc.add_paragraph(style=styles[block.kind])
+        paragraph = body.add_paragraph(style=styles[block.kind])
         if block.stamp:
             paragraph.add_run(f"[{block.stamp}] ").italic = True
         if block.lead:

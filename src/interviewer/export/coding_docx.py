@@ -112,12 +112,11 @@ def _codebook_table(doc: Any, content: SessionContent, t: Translator) -> None:
         (code, colour, colour_name(colour, t), description, characteristics)
         for code, colour, description, characteristics in codebook_rows(content)
     ]
-    table = doc.add_table(rows=1, cols=4)
-    table.style = "Table Grid"
+    table = docx_tools.BodyAppender(doc).add_table(rows=1, cols=4, style="Table Grid")
     for cell, text in zip(table.rows[0].cells, headers, strict=True):
         docx_tools.set_cell(cell, text, bold=True)
     for code, colour, shown, description, characteristics in rows:
-        cells = table.add_row().cells
+        cells = table.append_row()
         docx_tools.set_cell(cells[0], docx_tools.speaker_safe(code))
         docx_tools.highlight(cells[1].paragraphs[0].add_run(shown), colour)
         docx_tools.set_cell(cells[2], docx_tools.speaker_safe(description))
@@ -201,31 +200,34 @@ def write_coding_docx(session: Session, stream: IO[bytes], options: ExportOption
         if not content.has_notes:
             doc.add_paragraph(docx_tools.speaker_safe(t("export.transcript.no_notes")))
         entries_groups = code_groups(content.protocol, content.entries(), content.lang)
+    # A long interview has thousands of turns: the appender inserts each paragraph without
+    # searching the body for its section properties (docx_tools).
+    body = docx_tools.BodyAppender(doc)
+    width = docx_tools.usable_width(doc)
     for heading, _code_id, entries in entries_groups:
-        doc.add_heading(docx_tools.speaker_safe(clean_line(heading)), level=1)
+        body.add_heading(docx_tools.speaker_safe(clean_line(heading)), level=1)
         for entry in entries:
-            doc.add_heading(docx_tools.speaker_safe(entry.text), level=2)
+            body.add_heading(docx_tools.speaker_safe(entry.text), level=2)
             turns = entry.answer_turns() or [(entry.speaker, t("export.transcript.no_answer"))]
             if not two_column:
                 for turn in turns:
-                    _answer_runs(doc.add_paragraph(), entry, turn, colours)
+                    _answer_runs(body.add_paragraph(), entry, turn, colours)
                 if entry.tags:
-                    _tag_runs(doc.add_paragraph(), entry, colours, names)
+                    _tag_runs(body.add_paragraph(), entry, colours, names)
                 continue
-            table = doc.add_table(rows=1, cols=2)
-            table.style = "Table Grid"
+            table = body.add_table(rows=1, cols=2, style="Table Grid")
             docx_tools.set_cell(table.rows[0].cells[0], t("export.coding.col.text"), bold=True)
             docx_tools.set_cell(table.rows[0].cells[1], t("export.coding.col.memo"), bold=True)
             label = code_label(content.protocol, entry)
             for turn in turns:
-                left, right = table.add_row().cells
+                left, right = table.append_row()
                 _answer_runs(left.paragraphs[0], entry, turn, colours)
                 docx_tools.set_cell(right, label)
             if entry.tags:
-                left, right = table.add_row().cells
+                left, right = table.append_row()
                 _tag_runs(left.paragraphs[0], entry, colours, names)
                 docx_tools.set_cell(right, t("export.coding.tags"))
-            docx_tools.set_column_widths(table, doc, (0.7, 0.3))
+            docx_tools.set_widths(table, [int(width * 0.7), int(width * 0.3)])
     if not two_column:
         docx_tools.enable_line_numbering(doc)
     docx_tools.repeat_table_headers(doc)

@@ -25,11 +25,13 @@ FIRST_COLUMNS_SHARE = (0.11, 0.09)
 
 
 def _table(doc: Any, rows: Sequence[Sequence[str]], shares: Sequence[float]) -> Any:
-    """A grid table with a bold header row and the given column width shares."""
-    table = doc.add_table(rows=0, cols=len(rows[0]))
-    table.style = "Table Grid"
+    """A grid table with a bold header row and the given column width shares.
+
+    Rows are appended in constant time each (``docx_tools.GrowingTable``): a case of many
+    respondents and characteristics makes a long table."""
+    table = docx_tools.BodyAppender(doc).add_table(rows=0, cols=len(rows[0]), style="Table Grid")
     for n, values in enumerate(rows):
-        cells = table.add_row().cells
+        cells = table.append_row()
         for cell, value in zip(cells, values, strict=True):
             docx_tools.set_cell(cell, value, bold=n == 0)
     docx_tools.set_column_widths(table, doc, shares)

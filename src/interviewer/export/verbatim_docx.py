@@ -44,40 +44,43 @@ def write_verbatim_body(
     protocol = content.protocol
     colours = code_colours(protocol)
     names = protocol.code_names()
+    # Thousands of segments: every paragraph and table goes in through the appender, which
+    # does not search the body for its section properties on each call (docx_tools).
+    body = docx_tools.BodyAppender(doc)
+    width = docx_tools.usable_width(doc)
     for heading, _code_id, units in code_groups(protocol, verbatim.units(), content.lang):
-        doc.add_heading(docx_tools.speaker_safe(clean_line(heading)), level=1)
+        body.add_heading(docx_tools.speaker_safe(clean_line(heading)), level=1)
         for unit in units:
-            doc.add_heading(docx_tools.speaker_safe(unit.title), level=2)
+            body.add_heading(docx_tools.speaker_safe(unit.title), level=2)
             colour = colours.get(unit.code_id or "")
             speaker = unit.entry.speaker if (unit.entry is not None and content.group) else ""
             label = memo_label(content.lang, speaker, final=final)
             memo = unit.memo
             if not unit.lines and not memo:
-                doc.add_paragraph(docx_tools.speaker_safe(t("export.verbatim.no_speech")))
+                body.add_paragraph(docx_tools.speaker_safe(t("export.verbatim.no_speech")))
                 continue
             if not two_column:
                 for line in unit.lines:
-                    _segment_runs(doc.add_paragraph(), line, colour)
+                    _segment_runs(body.add_paragraph(), line, colour)
                 for text in memo:
-                    docx_tools.memo_runs(doc.add_paragraph(), label, text)
+                    docx_tools.memo_runs(body.add_paragraph(), label, text)
                 if unit.tags:
-                    _tag_runs(doc.add_paragraph(), unit, colours, names)
+                    _tag_runs(body.add_paragraph(), unit, colours, names)
                 continue
-            table = doc.add_table(rows=1, cols=2)
-            table.style = "Table Grid"
+            table = body.add_table(rows=1, cols=2, style="Table Grid")
             docx_tools.set_cell(table.rows[0].cells[0], t("export.coding.col.text"), bold=True)
             docx_tools.set_cell(table.rows[0].cells[1], t("export.coding.col.memo"), bold=True)
             code_label_text = clean_line(code_label(protocol, unit))
             for line in unit.lines:
-                left, right = table.add_row().cells
+                left, right = table.append_row()
                 _segment_runs(left.paragraphs[0], line, colour)
                 docx_tools.set_cell(right, code_label_text)
             for text in memo:
-                left, right = table.add_row().cells
+                left, right = table.append_row()
                 docx_tools.memo_runs(left.paragraphs[0], label, text)
                 docx_tools.set_cell(right, t("export.verbatim.memo_col"))
             if unit.tags:
-                left, right = table.add_row().cells
+                left, right = table.append_row()
                 _tag_runs(left.paragraphs[0], unit, colours, names)
                 docx_tools.set_cell(right, t("export.coding.tags"))
-            docx_tools.set_column_widths(table, doc, (0.7, 0.3))
+            docx_tools.set_widths(table, [int(width * 0.7), int(width * 0.3)])
