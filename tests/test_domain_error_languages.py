@@ -48,14 +48,13 @@ def _stored_demo(data_dir: Path):  # type: ignore[no-untyped-def]
 
 
 def _cases(tmp_path: Path) -> dict[str, Callable[[], object]]:
-    from tests.tui.conftest import build_protocol
-
     from interviewer.domain import codes
     from interviewer.domain.recorder import SessionRecorder
     from interviewer.domain.session_factory import new_session
     from interviewer.export.registry import get_format, write_export, write_protocol_document
     from interviewer.pseudonym.replace import validate_entry
     from interviewer.pseudonym.storage import load_replacements, replacements_path
+    from tests.tui.conftest import build_protocol
 
     protocol = build_protocol()
     session = new_session(protocol, case="Borne", respondent="1.1", clock=lambda: 0.0)
@@ -116,10 +115,9 @@ def test_error_is_keyed_english_in_str_and_dutch_in_nl(tmp_path: Path, name: str
 
 
 def test_the_state_inside_a_recorder_error_is_said_in_its_language() -> None:
-    from tests.tui.conftest import build_protocol
-
     from interviewer.domain.recorder import SessionRecorder
     from interviewer.domain.session_factory import new_session
+    from tests.tui.conftest import build_protocol
 
     session = new_session(
         build_protocol(), case="Borne", respondent="1.1", clock=lambda: 0.0,
