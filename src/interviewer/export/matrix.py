@@ -270,6 +270,128 @@ def _columns(
     return columns
 
 
+def _tagged(entry: Entry, extra_ids: set[str]) -> bool:
+    """Whether ``entry``'s record carries one of the protocol's extra codes: its notes then
+    belong to 'Overig', not to the characteristic's cell (see the module docstring)."""
+    return any(tag in extra_ids for tag in entry.tags)
+
+
+def _variable_blocks(
+    protocol: InterviewProtocol,
+    columns: Sequence[_Column],
+    extra_ids: set[str],
+    topic_other_row: str,
+) -> list[VariableBlock]:
+    """The main table's numbered variables: a row per characteristic, then the topic's notes
+    that no characteristic holds (the variable's only row when the topic has none, else the
+    row ``topic_other_row`` shown only when some column has such notes)."""
+    kept = {id(c.content): _with_probes(c.content) for c in columns}
+
+    def cells(topic_id: str, wanted: Callable[[Entry], bool], sep: str = " ") -> tuple[str, ...]:
+        return tuple(
+            _cell(
+                [
+                    c.cell_text(e, _tagged(e, extra_ids))
+                    for e in kept[id(c.content)]
+                    if e.topic_id == topic_id and wanted(e)
+                ],
+                sep,
+            )
+            for c in columns
+        )
+
+    variables: list[VariableBlock] = []
+    for number, topic in enumerate(protocol.topics, start=1):
+        rows: list[tuple[str, tuple[str, ...]]] = []
+        own = {c.id for c in topic.characteristics}
+        for characteristic in topic.characteristics:
+            rows.append(
+                (
+                    characteristic.row_label,
+                    cells(topic.id, lambda e, cid=characteristic.id: e.characteristic_id == cid),
+                )
+            )
+        loose = cells(topic.id, lambda e, own=own: e.characteristic_id not in own, "\n")
+        if not own:
+            rows.append(("", loose))
+        elif any(cell != EMPTY for cell in loose):
+            rows.append((topic_other_row, loose))
+        variables.append(VariableBlock(f"{number}. {topic.row_label}", tuple(rows)))
+    return variables
+
+
+def _other_grid(
+    protocol: InterviewProtocol,
+    columns: Sequence[_Column],
+    extra_ids: set[str],
+    other_label: str,
+) -> dict[str, list[list[str]]]:
+    """The texts of the 'Overige' table per row label and column: closing answers under
+    their ``matrix_row`` (else ``other_label``), and the notes of records tagged with an
+    extra code as '<variable>: text' under ``other_label``."""
+    row_labels = list(
+        dict.fromkeys(q.matrix_row for q in protocol.closing.questions if q.matrix_row)
+    )
+    names = protocol.code_names()
+    grid: dict[str, list[list[str]]] = {
+        label: [[] for _ in columns] for label in [*row_labels, other_label]
+    }
+    for column, col in enumerate(columns):
+        for entry in col.content.entries():
+            if entry.topic_id is None:
+                text = col.cell_text(entry)
+                if text:
+                    grid[entry.matrix_row or other_label][column].append(text)
+                continue
+            if _tagged(entry, extra_ids):
+                text = col.other_text(entry)
+                if text:
+                    variable = names.get(entry.topic_id, entry.topic_id)
+                    grid[other_label][column].append(f"{variable}: {text}")
+    return grid
+
+
+def _other_rows(
+    protocol: InterviewProtocol,
+    columns: Sequence[_Column],
+    extra_ids: set[str],
+    other_label: str,
+    approval: Mapping[str, str] | None,
+    t: Translator,
+) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """The 'Overige' table's rows, with the member-check approval row when ``approval`` is
+    given (the approval state read as one more case variable)."""
+    grid = _other_grid(protocol, columns, extra_ids, other_label)
+    rows = tuple((label, tuple(_cell(c) for c in grid[label])) for label in grid)
+    if approval is None:
+        return rows
+    states = tuple(approval.get(c.session.id) or EMPTY for c in columns)
+    return (*rows, (t("membercheck.matrix.approval_row"), states))
+
+
+def _time_rows(
+    variables: Sequence[VariableBlock],
+    protocol: InterviewProtocol,
+    columns: Sequence[_Column],
+    t: Translator,
+) -> tuple[tuple[str, tuple[float, ...]], ...]:
+    """Minutes per variable, the closing and the whole interview, one number per column."""
+    time_rows: list[tuple[str, tuple[float, ...]]] = []
+    seconds = [topic_seconds(c.session) for c in columns]
+    for block, topic in zip(variables, protocol.topics, strict=True):
+        time_rows.append((block.label, tuple(_minutes(s.get(topic.id, 0.0)) for s in seconds)))
+    time_rows.append(
+        (t("export.matrix.time_closing"), tuple(_minutes(s.get(CLOSING, 0.0)) for s in seconds))
+    )
+    time_rows.append(
+        (
+            t("export.matrix.time_total"),
+            tuple(_minutes(c.content.duration_seconds) for c in columns),
+        )
+    )
+    return tuple(time_rows)
+
+
 def case_matrix(
     sessions: Sequence[Session],
     lang: str | None = None,
@@ -295,80 +417,8 @@ def case_matrix(
     respondents = [c.header for c in columns]
     header = (t("export.matrix.variable"), t("export.matrix.characteristic"), *respondents)
     extra_ids = {c.id for c in protocol.extra_codes}
-
-    def tagged(entry: Entry) -> bool:
-        return any(tag in extra_ids for tag in entry.tags)
-
-    kept = {id(c.content): _with_probes(c.content) for c in columns}
-
-    def cells(topic_id: str, wanted: Callable[[Entry], bool], sep: str = " ") -> tuple[str, ...]:
-        return tuple(
-            _cell(
-                [
-                    c.cell_text(e, tagged(e))
-                    for e in kept[id(c.content)]
-                    if e.topic_id == topic_id and wanted(e)
-                ],
-                sep,
-            )
-            for c in columns
-        )
-
-    variables: list[VariableBlock] = []
-    for number, topic in enumerate(protocol.topics, start=1):
-        rows: list[tuple[str, tuple[str, ...]]] = []
-        own = {c.id for c in topic.characteristics}
-        for characteristic in topic.characteristics:
-            rows.append(
-                (
-                    characteristic.row_label,
-                    cells(topic.id, lambda e, cid=characteristic.id: e.characteristic_id == cid),
-                )
-            )
-        loose = cells(topic.id, lambda e, own=own: e.characteristic_id not in own, "\n")
-        if not own:
-            rows.append(("", loose))
-        elif any(cell != EMPTY for cell in loose):
-            rows.append((texts["topic_other_row"], loose))
-        variables.append(VariableBlock(f"{number}. {topic.row_label}", tuple(rows)))
-    other_header = (texts["other_table"], *respondents)
-    row_labels = list(
-        dict.fromkeys(q.matrix_row for q in protocol.closing.questions if q.matrix_row)
-    )
-    other_label = texts["other_row"]
-    names = protocol.code_names()
-    grid: dict[str, list[list[str]]] = {
-        label: [[] for _ in columns] for label in [*row_labels, other_label]
-    }
-    for column, col in enumerate(columns):
-        for entry in col.content.entries():
-            if entry.topic_id is None:
-                text = col.cell_text(entry)
-                if text:
-                    grid[entry.matrix_row or other_label][column].append(text)
-                continue
-            if tagged(entry):
-                text = col.other_text(entry)
-                if text:
-                    variable = names.get(entry.topic_id, entry.topic_id)
-                    grid[other_label][column].append(f"{variable}: {text}")
-    other_rows = tuple((label, tuple(_cell(c) for c in grid[label])) for label in grid)
-    if approval is not None:
-        states = tuple(approval.get(c.session.id) or EMPTY for c in columns)
-        other_rows = (*other_rows, (t("membercheck.matrix.approval_row"), states))
-    time_rows: list[tuple[str, tuple[float, ...]]] = []
-    seconds = [topic_seconds(c.session) for c in columns]
-    for block, topic in zip(variables, protocol.topics, strict=True):
-        time_rows.append((block.label, tuple(_minutes(s.get(topic.id, 0.0)) for s in seconds)))
-    time_rows.append(
-        (t("export.matrix.time_closing"), tuple(_minutes(s.get(CLOSING, 0.0)) for s in seconds))
-    )
-    time_rows.append(
-        (
-            t("export.matrix.time_total"),
-            tuple(_minutes(c.content.duration_seconds) for c in columns),
-        )
-    )
+    variables = _variable_blocks(protocol, columns, extra_ids, texts["topic_other_row"])
+    other_rows = _other_rows(protocol, columns, extra_ids, texts["other_row"], approval, t)
     codes = respondent_codes(ordered)
     interims = tuple(
         variable_text(analysis, case, topic.id, codes, t).interim_text(t)
@@ -382,10 +432,10 @@ def case_matrix(
         header=header,
         variables=tuple(variables),
         interim_label=t("export.matrix.interim"),
-        other_header=other_header,
+        other_header=(texts["other_table"], *respondents),
         other_rows=other_rows,
         time_header=(t("export.matrix.variable"), *respondents),
-        time_rows=tuple(time_rows),
+        time_rows=_time_rows(variables, protocol, columns, t),
         interims=interims,
     )
 
