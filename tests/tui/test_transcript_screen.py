@@ -14,7 +14,8 @@ from interviewer.store import SessionStore
 from interviewer.transcript import Segment, Target, Transcript, TranscriptStore, question_windows
 from interviewer.tui.app import make_app
 from interviewer.tui.bindings import localized
-from interviewer.tui.screens.transcript import TranscriptScreen, make_transcript_app
+from interviewer.tui.screens.transcript import TranscriptScreen
+from interviewer.tui.transcript_app import make_transcript_app
 from interviewer.tui.verbatim import Row
 from tests.tui.conftest import FakeClock, build_protocol
 

@@ -306,7 +306,7 @@ def view_command(ctx: click.Context, session_id: str) -> None:
     """Open the transcript of session ID beside the notes (move segments, nudge the offset)
     in the TUI."""
     from interviewer.store import SessionStore
-    from interviewer.tui.screens.transcript import make_transcript_app
+    from interviewer.tui.transcript_app import make_transcript_app
 
     session = load_session(open_store(ctx), session_id)
     transcript = _load_transcript(ctx, session.id)

@@ -11,12 +11,9 @@ Letters are safe: there is no text editor on this screen. All logic is in
 
 from __future__ import annotations
 
-import time
-from pathlib import Path
 from typing import Any
 
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
@@ -40,8 +37,6 @@ from interviewer.transcript.service import (
     resolve_target,
     unmove_segment,
 )
-from interviewer.tui import app as app_module
-from interviewer.tui.app import InterviewerApp
 from interviewer.tui.bindings import QUIT, Key, bindings, localized
 from interviewer.tui.verbatim import Row, move_choices, notes_text, row_text, verbatim_rows
 from interviewer.tui.widgets.key_footer import KeyFooter
@@ -316,44 +311,3 @@ def open_transcript_screen(
 ) -> None:
     """Push the transcript screen for ``session`` (the review screen's ``v``)."""
     app.push_screen(localized(TranscriptScreen, app.lang)(session, transcript))
-
-
-class TranscriptApp(InterviewerApp):
-    """The app opened directly on one session's transcript (``interviewer transcript view``)."""
-
-    CSS_PATH = str(Path(app_module.__file__).with_name(InterviewerApp.CSS_PATH))  # type: ignore[arg-type]
-
-    def __init__(
-        self, store: Any, session: Session, transcript: Transcript | None = None, **kwargs: Any
-    ) -> None:
-        super().__init__(store, **kwargs)
-        self.verbatim_session = session
-        self.verbatim_transcript = transcript
-
-    def on_mount(self, event: events.Mount) -> None:
-        event.prevent_default()  # not the home screen of InterviewerApp.on_mount
-        if self.handle_signals:
-            self._install_signal_handlers()
-        open_transcript_screen(self, self.verbatim_session, self.verbatim_transcript)
-
-
-def make_transcript_app(
-    store: Any,
-    session: Session,
-    transcript: Transcript | None = None,
-    *,
-    lang: str = "en",
-    clock: Any = time.time,
-    blink: bool = True,
-    handle_signals: bool = True,
-) -> TranscriptApp:
-    """The app for ``interviewer transcript view`` and the tests; ``escape`` exits it."""
-    return TranscriptApp(
-        store,
-        session,
-        transcript,
-        lang=lang,
-        clock=clock,
-        blink=blink,
-        handle_signals=handle_signals,
-    )
