@@ -32,7 +32,7 @@ import hashlib
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 from interviewer.membercheck.model import FinalAnswer, SentParagraph
@@ -468,20 +468,78 @@ def _strip_part_label(sent_text: str, new_text: str) -> str:
     return new_text[len(prefix) :] if sep and new_text.startswith(prefix) else new_text
 
 
+_ANSWER_ROLES = ("answer", "placeholder")
+
+
+@dataclass
+class _AnswerDraft:
+    """The returned text gathered per question while walking the comparison: its notes in
+    order, each part's text, and whether the quick answer came back as sent. Gathered in
+    one place so each kind of paragraph is filed by one small method."""
+
+    notes: dict[str, list[str]] = field(default_factory=dict)
+    parts: dict[str, dict[str, str]] = field(default_factory=dict)
+    quick_kept: dict[str, bool] = field(default_factory=dict)
+
+    @classmethod
+    def for_sent(cls, sent: Sequence[SentParagraph]) -> _AnswerDraft:
+        """Every question that was sent with an answer (or a placeholder for one) starts
+        empty, its parts too: a part the respondent deleted comes back as ''."""
+        draft = cls()
+        for p in sent:
+            if p.question_id and p.role in _ANSWER_ROLES:
+                draft.notes.setdefault(p.question_id, [])
+                draft.parts.setdefault(p.question_id, {})
+                draft.quick_kept.setdefault(p.question_id, False)
+                if p.origin == "part" and p.part_id:
+                    draft.parts[p.question_id][p.part_id] = ""
+        return draft
+
+    def add_note(self, qid: str, text: str) -> None:
+        """A paragraph the respondent added: a note of the question it follows."""
+        self.notes.setdefault(qid, []).append(text)
+        self.parts.setdefault(qid, {})
+
+    def take(self, here: SentParagraph, kind: str, new: str) -> None:
+        """The returned version ``new`` of the sent answer paragraph ``here`` (``kind``: the
+        comparison's verdict): a kept quick answer stays the quick answer, a changed one
+        becomes a note; a part's text goes back to its part; other text is a note. A
+        placeholder returned unchanged says nothing."""
+        assert here.question_id is not None
+        qid = here.question_id
+        if here.role == "placeholder":
+            if kind == "changed":
+                self.notes[qid].append(new)
+            return
+        text = _strip_label(new, here.label)
+        if here.origin == "quick":
+            if kind == "equal":
+                self.quick_kept[qid] = True
+            else:
+                self.notes[qid].append(text)
+        elif here.origin == "part" and here.part_id:
+            part_text = _strip_part_label(_strip_label(here.text, here.label), text)
+            self.parts[qid][here.part_id] = part_text
+        else:
+            self.notes[qid].append(text)
+
+    def answers(self) -> dict[str, FinalAnswer]:
+        """The final answer of each question with an answer, sent or added."""
+        return {
+            qid: FinalAnswer(
+                quick_answer_kept=self.quick_kept.get(qid, False),
+                notes="\n\n".join(self.notes[qid]),
+                parts=self.parts.get(qid, {}),
+            )
+            for qid in self.notes
+        }
+
+
 def final_answers(comparison: Comparison) -> dict[str, FinalAnswer]:
     """The returned text per question in the session's shape (see the module docstring)."""
     sent = comparison.sent
     first_qid = next((p.question_id for p in sent if p.question_id), None)
-    notes: dict[str, list[str]] = {}
-    parts: dict[str, dict[str, str]] = {}
-    quick_kept: dict[str, bool] = {}
-    for p in sent:
-        if p.question_id and p.role in ("answer", "placeholder"):
-            notes.setdefault(p.question_id, [])
-            parts.setdefault(p.question_id, {})
-            quick_kept.setdefault(p.question_id, False)
-            if p.origin == "part" and p.part_id:
-                parts[p.question_id][p.part_id] = ""
+    draft = _AnswerDraft.for_sent(sent)
     owner: str | None = None
     region: Region = "header"
     for op in comparison.ops:
@@ -490,42 +548,15 @@ def final_answers(comparison: Comparison) -> dict[str, FinalAnswer]:
             region = _region(here)
             owner = here.question_id or owner
         new = comparison.returned[op.j] if op.j is not None else None
+        if new is None:
+            continue
         if op.kind == "added":
-            if region == "approval" or new is None:
-                continue
             target = owner or first_qid
-            if target is not None:
-                notes.setdefault(target, []).append(new)
-                parts.setdefault(target, {})
-            continue
-        if here is None or new is None or here.question_id is None:
-            continue
-        if here.role not in ("answer", "placeholder"):
-            continue
-        qid = here.question_id
-        if here.role == "placeholder":
-            if op.kind == "changed":
-                notes[qid].append(new)
-            continue
-        text = _strip_label(new, here.label)
-        if here.origin == "quick":
-            if op.kind == "equal":
-                quick_kept[qid] = True
-            else:
-                notes[qid].append(text)
-        elif here.origin == "part" and here.part_id:
-            part_text = _strip_part_label(_strip_label(here.text, here.label), text)
-            parts[qid][here.part_id] = part_text
-        else:
-            notes[qid].append(text)
-    return {
-        qid: FinalAnswer(
-            quick_answer_kept=quick_kept.get(qid, False),
-            notes="\n\n".join(notes[qid]),
-            parts=parts.get(qid, {}),
-        )
-        for qid in notes
-    }
+            if region != "approval" and target is not None:
+                draft.add_note(target, new)
+        elif here is not None and here.question_id is not None and here.role in _ANSWER_ROLES:
+            draft.take(here, op.kind, new)
+    return draft.answers()
 
 
 _WORD = re.compile(r"\w+|[^\w\s]")
