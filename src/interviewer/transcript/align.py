@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from interviewer.domain.protocol import InterviewProtocol
-from interviewer.domain.session import EventKind, Session, SessionMode
+from interviewer.domain.protocol import InterviewProtocol, Question, Topic
+from interviewer.domain.session import EventKind, Session, SessionMode, TimelineEvent
 from interviewer.transcript.model import (
     INTERVIEWER,
     Segment,
@@ -84,6 +85,75 @@ def closing_target(protocol: InterviewProtocol, question_id: str | None) -> Targ
     return Target(question_id, question.code or fallback)
 
 
+@dataclass
+class _Replay:
+    """What the recorder had current at a point of the timeline, replayed event by event."""
+
+    protocol: InterviewProtocol
+    index: dict[str, tuple[Topic, Question]]
+    other: Target
+    topic: str | None = None
+    question: str | None = None
+    closing: bool = False
+    paused: bool = False
+    finished: bool = False
+
+    def apply(self, event: TimelineEvent) -> bool:
+        """Follow ``event`` as ``SessionRecorder`` did; False for an event that changes
+        nothing current (a note, a flag, a topic event without its id)."""
+        kind = event.kind
+        if kind is EventKind.TOPIC_ENTERED and event.topic_id:
+            self._enter_topic(event.topic_id)
+        elif kind is EventKind.QUESTION_SHOWN and event.question_id:
+            self._show_question(event.question_id)
+        elif kind in _LEAVERS:
+            self.topic, self.question, self.closing = None, None, False
+        elif kind is EventKind.CLOSING_ENTERED:
+            self.closing, self.topic = True, None
+            if self.question in self.index:
+                self.question = None
+        elif kind is EventKind.PAUSED:
+            self.paused = True
+        elif kind is EventKind.RESUMED:
+            self.paused = False
+        elif kind is EventKind.FINISHED:
+            self.finished = True
+        else:
+            return False
+        return True
+
+    def _enter_topic(self, topic_id: str) -> None:
+        """Entering a topic leaves the closing and drops a question of another topic."""
+        self.closing, self.topic = False, topic_id
+        question = self.question
+        if question is not None and (
+            question not in self.index or self.index[question][0].id != topic_id
+        ):
+            self.question = None
+
+    def _show_question(self, question_id: str) -> None:
+        """Showing a question opens its topic, or the closing for a closing question."""
+        self.question = question_id
+        if question_id in self.index:
+            self.closing, self.topic = False, self.index[question_id][0].id
+        else:
+            self.closing, self.topic = True, None
+
+    def current(self) -> tuple[Target, str]:
+        """The target speech belongs to now, and why (one of ``CONTEXTS``)."""
+        if self.finished:
+            return self.other, "outside"
+        if self.paused:
+            return self.other, "pause"
+        if self.closing:
+            return closing_target(self.protocol, self.question), "closing"
+        if self.topic is not None:
+            if self.question is not None and self.question in self.index:
+                return Target(self.question, self.topic), "question"
+            return Target(None, self.topic), "topic"
+        return self.other, "outside"
+
+
 def question_windows(session: Session) -> list[Window]:
     """The timeline as consecutive windows, each with the target that was current.
 
@@ -92,55 +162,13 @@ def question_windows(session: Session) -> list[Window]:
     was current until the resume.
     """
     protocol = session.protocol
-    index = protocol.question_index()
     other = Target(None, default_code(protocol))
-    topic: str | None = None
-    question: str | None = None
-    closing = False
-    paused = False
-    finished = False
+    replay = _Replay(protocol, protocol.question_index(), other)
     windows: list[Window] = [Window(float("-inf"), None, other, "outside")]
-
-    def current() -> tuple[Target, str]:
-        if finished:
-            return other, "outside"
-        if paused:
-            return other, "pause"
-        if closing:
-            return closing_target(protocol, question), "closing"
-        if topic is not None:
-            if question is not None and question in index:
-                return Target(question, topic), "question"
-            return Target(None, topic), "topic"
-        return other, "outside"
-
     for event in sorted(session.timeline, key=lambda e: e.at):
-        kind = event.kind
-        if kind is EventKind.TOPIC_ENTERED and event.topic_id:
-            closing, topic = False, event.topic_id
-            if question is not None and (question not in index or index[question][0].id != topic):
-                question = None
-        elif kind is EventKind.QUESTION_SHOWN and event.question_id:
-            question = event.question_id
-            if event.question_id in index:
-                closing, topic = False, index[event.question_id][0].id
-            else:
-                closing, topic = True, None
-        elif kind in _LEAVERS:
-            topic, question, closing = None, None, False
-        elif kind is EventKind.CLOSING_ENTERED:
-            closing, topic = True, None
-            if question in index:
-                question = None
-        elif kind is EventKind.PAUSED:
-            paused = True
-        elif kind is EventKind.RESUMED:
-            paused = False
-        elif kind is EventKind.FINISHED:
-            finished = True
-        else:
+        if not replay.apply(event):
             continue
-        target, context = current()
+        target, context = replay.current()
         last = windows[-1]
         if (last.target, last.context) == (target, context):
             continue
@@ -173,23 +201,11 @@ def place(windows: list[Window], at: float, starts: list[float] | None = None) -
     return windows[max(position, 0)]
 
 
-def map_speakers(
-    session: Session, transcript: Transcript, windows: list[Window] | None = None
-) -> dict[str, str]:
-    """File label -> participant code or ``INTERVIEWER``; unmapped labels are left out.
-
-    Rule, in order: the transcript's explicit mapping (``--speaker``); a label equal to a
-    participant code; interviewer aliases ('Interviewer', 'I', the session's interviewer);
-    respondent aliases in individual sessions ('Respondent', 'R'). Then, for labels still
-    open, by seconds spoken while a question was current: in an individual session the
-    label who talks most is the respondent and the next the interviewer; in a group
-    session the label who most often speaks first after a question appears is the
-    interviewer (who reads the questions), and participants are left to explicit mapping
-    because talking time cannot tell participants apart.
-    """
-    windows = windows if windows is not None else question_windows(session)
-    codes = session.speaker_codes()
-    by_lower = {c.lower(): c for c in codes}
+def _named_speakers(session: Session, transcript: Transcript) -> dict[str, str]:
+    """The labels mapped by name: the transcript's explicit mapping, a participant code,
+    an interviewer alias (or the session's interviewer), a respondent alias (individual
+    sessions only: in a group 'Respondent' names nobody in particular)."""
+    by_lower = {c.lower(): c for c in session.speaker_codes()}
     interviewer_names = set(_INTERVIEWER_ALIASES)
     if session.interviewer:
         interviewer_names.add(session.interviewer.strip().lower())
@@ -205,10 +221,15 @@ def map_speakers(
             mapping[label] = INTERVIEWER
         elif not group and key in _RESPONDENT_ALIASES:
             mapping[label] = session.respondent
-    open_labels = [lb for lb in transcript.labels() if lb not in mapping]
-    if not open_labels:
-        return mapping
-    talk: Counter[str] = Counter()
+    return mapping
+
+
+def _question_talk(
+    transcript: Transcript, windows: list[Window]
+) -> tuple[defaultdict[str, float], Counter[str]]:
+    """Per label, the seconds spoken while a question was current, and how many questions
+    it spoke first after (the interviewer reads the questions, so speaks first)."""
+    talk: defaultdict[str, float] = defaultdict(float)
     first: Counter[str] = Counter()
     seen_windows: set[float] = set()
     starts = [w.start for w in windows]
@@ -222,14 +243,42 @@ def map_speakers(
         if window.start not in seen_windows:  # window starts are unique
             seen_windows.add(window.start)
             first[segment.speaker] += 1
+    return talk, first
+
+
+def _ranked(labels: list[str], score: Mapping[str, float]) -> list[str]:
+    """``labels`` highest ``score`` first, ties in transcript order."""
+    return sorted(labels, key=lambda lb: (-score[lb], labels.index(lb)))
+
+
+def map_speakers(
+    session: Session, transcript: Transcript, windows: list[Window] | None = None
+) -> dict[str, str]:
+    """File label -> participant code or ``INTERVIEWER``; unmapped labels are left out.
+
+    Rule, in order: the transcript's explicit mapping (``--speaker``); a label equal to a
+    participant code; interviewer aliases ('Interviewer', 'I', the session's interviewer);
+    respondent aliases in individual sessions ('Respondent', 'R'). Then, for labels still
+    open, by seconds spoken while a question was current: in an individual session the
+    label who talks most is the respondent and the next the interviewer; in a group
+    session the label who most often speaks first after a question appears is the
+    interviewer (who reads the questions), and participants are left to explicit mapping
+    because talking time cannot tell participants apart.
+    """
+    windows = windows if windows is not None else question_windows(session)
+    mapping = _named_speakers(session, transcript)
+    open_labels = [lb for lb in transcript.labels() if lb not in mapping]
+    if not open_labels:
+        return mapping
+    talk, first = _question_talk(transcript, windows)
     used = set(mapping.values())
-    if not group:
-        ranked = sorted(open_labels, key=lambda lb: (-talk[lb], open_labels.index(lb)))
+    if session.mode is not SessionMode.GROUP:
+        ranked = _ranked(open_labels, talk)
         for code in (session.respondent, INTERVIEWER):
             if code not in used and ranked and talk[ranked[0]] > 0:
                 mapping[ranked.pop(0)] = code
     elif INTERVIEWER not in used:
-        ranked = sorted(open_labels, key=lambda lb: (-first[lb], open_labels.index(lb)))
+        ranked = _ranked(open_labels, first)
         if ranked and first[ranked[0]] > 0:
             mapping[ranked[0]] = INTERVIEWER
     return mapping
