@@ -304,6 +304,9 @@ def write_numbered_docx(
     # New paragraphs go straight before the section properties: python-docx's
     # add_paragraph looks for them anew on every call, which grows with the document.
     sect_pr = doc.element.body.get_or_add_sectPr()
+    # The number's character style is looked up once: python-docx resolves a style name by
+    # scanning every style of the document per run (a second for a two-hour transcript).
+    number_run = docx_tools.RunFormat(doc, lambda run: setattr(run, "style", LINE_NUMBER_STYLE))
     for item in numbered:
         p = OxmlElement("w:p")
         sect_pr.addprevious(p)
@@ -312,7 +315,7 @@ def write_numbered_docx(
         if name != "Normal":
             paragraph.style = styles[name]
         for index, line in enumerate(item.lines):
-            paragraph.add_run(f"\t{line.number}\t", style=LINE_NUMBER_STYLE)
+            number_run.add_run(paragraph, f"\t{line.number}\t")
             for piece in line.runs:
                 run = paragraph.add_run(piece.text)
                 if piece.bold:
