@@ -20,7 +20,7 @@ from interviewer.domain.guidance import not_applicable_reason
 from interviewer.domain.navigation import first_question_of, outline, probe_drop_reasons
 from interviewer.domain.protocol import HIGHLIGHT_COLOURS, Question
 from interviewer.domain.recorder import RecorderError
-from interviewer.domain.session import Flag, SessionMode
+from interviewer.domain.session import Flag, QuestionRecord, SessionMode
 from interviewer.domain.turns import INTERVIEWER_SPEAKER
 from interviewer.i18n.errors import error_message
 from interviewer.tui.bindings import QUIT, Key, bindings
@@ -259,21 +259,12 @@ class InterviewScreen(Screen[None]):
         qid = session.current_question_id
         self._editor_qid = qid
         record = session.records.get(qid) if qid else None
-        question = live.recorder.question(qid) if qid else None
+        found = live.recorder.question(qid) if qid else None
+        question = found if isinstance(found, Question) else None
         notes = self.query_one("#notes", TextArea)
         continue_note(notes, record.notes if record else "")
         notes.read_only = qid is None
-        quick = self.query_one("#quick", ChoiceBar)
-        options = answer_options(question, t) if isinstance(question, Question) else []
-        quick.display = bool(options)
-        label = t("tui.answer.label")
-        if isinstance(question, Question) and question.answer.type.value == "scale":
-            low, high = question.answer.min_label, question.answer.max_label
-            if low or high:
-                label += f" ({low or ''}…{high or ''})"
-        quick.set_options(
-            options, [record.quick_answer] if record and record.quick_answer else [], label=label
-        )
+        self._show_quick_answer(question, record)
         self.query_one("#flags", ChoiceBar).set_selected(
             [f.value for f in record.flags] if record else []
         )
@@ -281,10 +272,34 @@ class InterviewScreen(Screen[None]):
         speakers.append((INTERVIEWER_SPEAKER, t("word.interviewer")))
         self.query_one("#speaker", ChoiceBar).set_options(speakers)
         self.show_turns()
+        self._show_part_editors(qid, question, record)
+        self.refresh_timing()
+
+    def _show_quick_answer(self, question: Question | None, record: QuestionRecord | None) -> None:
+        """The quick-answer bar: the question's options (hidden when it has none), labelled
+        with a scale's end labels so the interviewer sees what 1 and 5 mean."""
+        t = self.app.t
+        quick = self.query_one("#quick", ChoiceBar)
+        options = answer_options(question, t) if question is not None else []
+        quick.display = bool(options)
+        label = t("tui.answer.label")
+        if question is not None and question.answer.type.value == "scale":
+            low, high = question.answer.min_label, question.answer.max_label
+            if low or high:
+                label += f" ({low or ''}…{high or ''})"
+        quick.set_options(
+            options, [record.quick_answer] if record and record.quick_answer else [], label=label
+        )
+
+    def _show_part_editors(
+        self, qid: str | None, question: Question | None, record: QuestionRecord | None
+    ) -> None:
+        """An editor per part of the question (its label as border title, the part's notes
+        so far), replacing the previous question's; the container hides when none."""
         parts = self.query_one("#parts", Vertical)
         parts.remove_children()
         editors: list[PartEditor] = []
-        if isinstance(question, Question) and question.parts:
+        if question is not None and question.parts:
             for part in question.parts:
                 editor = PartEditor(
                     qid or "",
@@ -296,9 +311,8 @@ class InterviewScreen(Screen[None]):
                 editor.cursor_blink = self.app.blink
                 editors.append(editor)
             parts.mount_all(editors)
-        self._part_editors = editors if isinstance(question, Question) and question.parts else []
-        parts.display = bool(isinstance(question, Question) and question.parts)
-        self.refresh_timing()
+        self._part_editors = editors if question is not None and question.parts else []
+        parts.display = bool(question is not None and question.parts)
 
     # --- drawing --------------------------------------------------------------------------
     def refresh_timing(self) -> None:
