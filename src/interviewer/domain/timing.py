@@ -231,15 +231,7 @@ class TimingEngine:
         spent = {qid: active_seconds(iv, pauses) for qid, iv in shown.items()}
 
         sectioned = sum(active_seconds(iv, pauses) for iv in sections.values())
-        open_items = self._open_items(spent, intro=max(0.0, elapsed - sectioned))
-        needed = [o for o in open_items if o.question is None or is_needed(session, o.question)]
-        # probes are optional work, the one on screen too: when "next" lands on a probe that
-        # is advised to be dropped, the advice must stay (once written for, it is done anyway)
-        probes = [
-            o
-            for o in open_items
-            if o.question is not None and o.question.kind is QuestionKind.PROBE
-        ]
+        needed, probes = self._needed_and_probes(spent, intro=max(0.0, elapsed - sectioned))
         needed_work = sum(o.remaining for o in needed)
         planned = self.plan.total_seconds
         finished = session.status is SessionStatus.FINISHED
@@ -273,11 +265,7 @@ class TimingEngine:
             topics=topics,
             remaining_work_seconds=0.0 if finished else work,
             projected_total_seconds=projected_total,
-            projected_end=(
-                session.started_at.timestamp() + now_at
-                if finished and session.started_at
-                else epoch_now + work
-            ),
+            projected_end=self._projected_end(finished, now_at, epoch_now, work),
             pace=pace,
             drop_probes=drops,
             shortfall_seconds=0.0 if finished else max(0.0, needed_work - available),
@@ -287,6 +275,31 @@ class TimingEngine:
         )
 
     # --- parts ----------------------------------------------------------------------------
+    def _needed_and_probes(
+        self, spent: dict[str, float], intro: float
+    ) -> tuple[list[_Open], list[_Open]]:
+        """The open work split in two: what still needs asking (a question that applies, or
+        a topic's unplanned rest), and the probes, which are optional work."""
+        session = self.session
+        open_items = self._open_items(spent, intro=intro)
+        needed = [o for o in open_items if o.question is None or is_needed(session, o.question)]
+        # probes are optional work, the one on screen too: when "next" lands on a probe that
+        # is advised to be dropped, the advice must stay (once written for, it is done anyway)
+        probes = [
+            o
+            for o in open_items
+            if o.question is not None and o.question.kind is QuestionKind.PROBE
+        ]
+        return needed, probes
+
+    def _projected_end(self, finished: bool, now_at: float, epoch_now: float, work: float) -> float:
+        """When the interview ends (epoch seconds): a finished one when it finished, one
+        under way now plus the work left."""
+        started_at = self.session.started_at
+        if finished and started_at:
+            return started_at.timestamp() + now_at
+        return epoch_now + work
+
     def _open_items(self, spent: dict[str, float], intro: float) -> list[_Open]:
         """Questions not done yet, with their estimate minus time already on screen.
 
