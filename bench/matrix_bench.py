@@ -31,7 +31,7 @@ from interviewer.export.matrix import case_matrix
 from interviewer.export.matrix_charts import add_charts
 from interviewer.export.matrix_docx import write_matrix_docx
 from interviewer.export.options import ExportOptions
-from interviewer.protocol_loader import load_protocol
+from interviewer.protocol.loader import load_protocol
 
 SIZES = (4, 16, 64)
 REPEAT = 5

@@ -38,7 +38,7 @@ from interviewer.domain.jump_search import JumpIndex
 from interviewer.domain.navigation import jump_entries, jump_targets
 from interviewer.domain.protocol import InterviewProtocol
 from interviewer.domain.session_factory import new_session
-from interviewer.protocol_loader import load_protocol
+from interviewer.protocol.loader import load_protocol
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ["sociale-teams-samenwerking.yaml", "netwerksamenwerking-swt.yaml"]

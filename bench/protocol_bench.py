@@ -17,7 +17,7 @@ import yaml
 from ruamel.yaml import YAML
 
 from interviewer.domain.protocol import InterviewProtocol
-from interviewer.protocol_loader import check_protocol_text
+from interviewer.protocol.loader import check_protocol_text
 
 BUNDLED = Path(__file__).resolve().parents[1] / "protocols"
 

@@ -40,8 +40,8 @@ def _raised(make: Callable[[], object]) -> TranslatableError:
 
 def _stored_demo(data_dir: Path):
     from interviewer.demo import make_demo
-    from interviewer.protocol_library import find_protocol
-    from interviewer.protocol_loader import load_protocol
+    from interviewer.protocol.library import find_protocol
+    from interviewer.protocol.loader import load_protocol
     from interviewer.store import SessionStore
 
     protocol = load_protocol(find_protocol("sociale-teams-samenwerking"))
@@ -64,7 +64,7 @@ def test_every_core_error_reads_differently_in_dutch() -> None:
 
 # --- each converted error: English str(), a Dutch message, nothing left open -------------------
 def _cases(tmp_path: Path) -> dict[str, Callable[[], object]]:
-    from interviewer.protocol_library import find_protocol
+    from interviewer.protocol.library import find_protocol
     from interviewer.store import SessionStore
     from interviewer.store.core import SessionFile
     from interviewer.store.keyfile import KeyFile
@@ -260,7 +260,7 @@ def test_the_scan_finds_a_literal_message(tmp_path: Path) -> None:
     assert len(_literal_messages(tmp_path)) == 2
 
 
-CORE_AREAS = ["store", "transcript", "protocol_library.py", "domain/recorder.py",
+CORE_AREAS = ["store", "transcript", "protocol/library.py", "domain/recorder.py",
               "domain/recorder_core.py", "domain/recorder_notes.py", "domain/codes.py",
               "pseudonym", "export"]  # fmt: skip
 # Modules whose errors reach the user: no ValueError with a literal line is raised there.

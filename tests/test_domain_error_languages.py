@@ -36,8 +36,8 @@ def test_every_key_reads_differently_in_dutch() -> None:
 
 def _stored_demo(data_dir: Path):  # type: ignore[no-untyped-def]
     from interviewer.demo import make_demo
-    from interviewer.protocol_library import find_protocol
-    from interviewer.protocol_loader import load_protocol
+    from interviewer.protocol.library import find_protocol
+    from interviewer.protocol.loader import load_protocol
     from interviewer.store import SessionStore
 
     protocol = load_protocol(find_protocol("sociale-teams-samenwerking"))

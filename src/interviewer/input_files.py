@@ -8,7 +8,7 @@ may have been swapped in between), and read no further than its limit plus one b
 
 The limits (docs/limits.md) are far above anything the app writes or a researcher makes:
 
-* a protocol: 2 MiB (``protocol_yaml.MAX_FILE_BYTES``);
+* a protocol: 2 MiB (``protocol.yaml_source.MAX_FILE_BYTES``);
 * a session file or a portable session: 50 MiB (a 3-hour interview is about 1 MiB);
 * a transcript: 50 MiB (a 3-hour Whisper JSON with word times is about 10 MiB);
 * a returned .docx: 50 MiB compressed (``membercheck.docx_text`` bounds what is inside).

@@ -9,7 +9,7 @@ import pytest
 from interviewer.demo import make_demo
 from interviewer.domain.session import SessionStatus
 from interviewer.domain.timing import Pace, TimingEngine
-from interviewer.protocol_loader import load_protocol
+from interviewer.protocol.loader import load_protocol
 
 PROTOCOLS_DIR = Path(__file__).resolve().parents[2] / "protocols"
 PROTOCOL_FILES = sorted(PROTOCOLS_DIR.glob("*.yaml"))

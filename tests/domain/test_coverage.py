@@ -17,7 +17,7 @@ from interviewer.domain.protocol import QuestionKind
 from interviewer.domain.recorder import SessionRecorder
 from interviewer.domain.session import QuestionState
 from interviewer.domain.session_factory import new_session
-from interviewer.protocol_loader import load_protocol
+from interviewer.protocol.loader import load_protocol
 from tests.domain.conftest import _topic, build_protocol
 from tests.fake_clock import FakeClock
 

@@ -26,8 +26,8 @@ from interviewer.domain.recorder import SessionRecorder
 from interviewer.domain.session import EventKind, QuestionState, Session
 from interviewer.domain.session_factory import new_session
 from interviewer.domain.timing import TimingEngine
-from interviewer.protocol_loader import load_protocol
-from interviewer.protocol_outline import shown_when_text
+from interviewer.protocol.loader import load_protocol
+from interviewer.protocol.outline import shown_when_text
 from tests.fake_clock import FakeClock
 
 from .conftest import build_protocol

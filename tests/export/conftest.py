@@ -119,7 +119,7 @@ def built_protocol() -> InterviewProtocol:
 
 def load_seed_protocol() -> InterviewProtocol:
     """The bundled seed-000 protocol, through the loader."""
-    from interviewer.protocol_loader import load_protocol
+    from interviewer.protocol.loader import load_protocol
 
     return load_protocol(SEED_PROTOCOL)
 

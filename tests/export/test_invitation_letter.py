@@ -15,7 +15,7 @@ from docx import Document
 from interviewer.cli import main
 from interviewer.domain.protocol import InterviewProtocol, Invitation
 from interviewer.export.letter import letter_blocks, write_letter_docx, write_letter_md
-from interviewer.protocol_loader import load_protocol
+from interviewer.protocol.loader import load_protocol
 from tests.conftest import PROTOCOLS_DIR, SHARED_DIR
 
 SEED_LETTER = SHARED_DIR / "seed-protocols" / "003_bijlage1_brief-respondenten.md"

@@ -56,7 +56,7 @@ def record(
 
 @pytest.fixture(scope="module")
 def swt() -> InterviewProtocol:
-    from interviewer.protocol_loader import load_protocol
+    from interviewer.protocol.loader import load_protocol
 
     return load_protocol(SWT)
 

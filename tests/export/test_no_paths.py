@@ -18,7 +18,7 @@ import pytest
 from interviewer.demo import make_demo_sessions
 from interviewer.domain.session import Session
 from interviewer.export.registry import FORMATS, write_export
-from interviewer.protocol_loader import load_protocol
+from interviewer.protocol.loader import load_protocol
 from interviewer.store.portable import exported_protocol_path, read_portable
 
 from .conftest import SEED_PROTOCOL

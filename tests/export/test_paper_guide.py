@@ -22,7 +22,7 @@ from interviewer.export.guide import (
     write_guide_docx,
     writing_lines,
 )
-from interviewer.protocol_loader import load_protocol
+from interviewer.protocol.loader import load_protocol
 from tests.conftest import PROTOCOLS_DIR
 
 

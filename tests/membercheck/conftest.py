@@ -37,7 +37,7 @@ def _built_protocol() -> InterviewProtocol:
 def protocol() -> InterviewProtocol:
     """The seed protocol: bundled YAML through the loader, else the built equivalent."""
     try:
-        from interviewer.protocol_loader import load_protocol
+        from interviewer.protocol.loader import load_protocol
 
         return load_protocol(SEED_PROTOCOL)
     except Exception:  # loader or YAML not (yet) usable: the structure is what matters here

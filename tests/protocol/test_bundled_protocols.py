@@ -13,7 +13,7 @@ from interviewer.domain.protocol import (
     Mode,
     QuestionKind,
 )
-from interviewer.protocol_loader import check_protocol, check_protocol_text, load_protocol
+from interviewer.protocol.loader import check_protocol, check_protocol_text, load_protocol
 
 PROTOCOLS_DIR = Path(__file__).resolve().parents[2] / "protocols"
 SEED = "sociale-teams-samenwerking"

@@ -12,7 +12,7 @@ from interviewer.cli import main
 from interviewer.domain.protocol import normalise_colour
 from interviewer.i18n import translate
 from interviewer.i18n.table_check import MESSAGES
-from interviewer.protocol_loader import (
+from interviewer.protocol.loader import (
     ProtocolError,
     check_protocol,
     check_protocol_text,

@@ -10,8 +10,8 @@ from click.testing import CliRunner
 
 from interviewer.cli import main
 from interviewer.export.guide import guide_blocks
-from interviewer.protocol_loader import check_protocol_text, load_protocol_text
-from interviewer.protocol_schema import protocol_json_schema
+from interviewer.protocol.loader import check_protocol_text, load_protocol_text
+from interviewer.protocol.schema import protocol_json_schema
 
 from .test_loader_errors import problems, replace
 

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from interviewer.protocol_loader import check_protocol_text, load_protocol_text
+from interviewer.protocol.loader import check_protocol_text, load_protocol_text
 
 from .test_loader_errors import VALID, problems
 

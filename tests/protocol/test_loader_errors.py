@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from interviewer.protocol_loader import (
+from interviewer.protocol.loader import (
     ProtocolError,
     Severity,
     check_protocol,

@@ -7,7 +7,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from interviewer.protocol_loader import ProtocolError, check_protocol_text, load_protocol_text
+from interviewer.protocol.loader import ProtocolError, check_protocol_text, load_protocol_text
 
 SEED = Path(__file__).resolve().parents[2] / "protocols" / "example-en.yaml"
 FALLBACK = """\

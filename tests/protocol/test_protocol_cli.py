@@ -12,8 +12,8 @@ import pytest
 from click.testing import CliRunner
 
 from interviewer.cli import main
-from interviewer.protocol_library import find_protocol, list_protocols
-from interviewer.protocol_problems import ProtocolNotFound
+from interviewer.protocol.library import find_protocol, list_protocols
+from interviewer.protocol.problems import ProtocolNotFound
 
 from .test_loader_errors import VALID
 
@@ -130,7 +130,7 @@ def test_lookup_order_command_line_then_cwd_then_config_then_bundled(tmp_path, m
 def test_bundled_protocols_are_found_outside_the_repo(tmp_path: Path) -> None:
     """Run from an unrelated folder: the bundled protocols must still be there."""
     code = (
-        "from interviewer.protocol_library import list_protocols;"
+        "from interviewer.protocol.library import list_protocols;"
         "print(sorted(e.id for e in list_protocols() if e.source == 'bundled'))"
     )
     out = subprocess.run(

@@ -1,4 +1,4 @@
-"""The introduction's light view of a protocol (``interviewer.protocol_view``) shows exactly
+"""The introduction's light view of a protocol (``interviewer.protocol.view``) shows exactly
 what the fully loaded protocol shows, and gives way to the loader for anything unusual."""
 
 from __future__ import annotations
@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from interviewer import protocol_view
 from interviewer.domain.protocol import InterviewProtocol, split_paragraphs
-from interviewer.protocol_loader import load_protocol
-from interviewer.protocol_view import (
+from interviewer.protocol import view as protocol_view
+from interviewer.protocol.loader import load_protocol
+from interviewer.protocol.view import (
     CHECKLIST_KEYS,
     INTRODUCTION_KEYS,
     TOP_LEVEL_KEYS,
@@ -110,3 +110,29 @@ def test_anything_unusual_gives_way_to_the_loader(tmp_path: Path, change) -> Non
 def test_unreadable_file(tmp_path: Path) -> None:
     assert read_view(tmp_path / "missing.yaml") is None
     assert read_view(tmp_path) is None
+
+
+def test_a_model_that_drifts_from_the_shape_is_not_defined() -> None:
+    """The view and the models share their keys through ``protocol_shape``: a model whose
+    fields differ from the keys it names (one more, or one no longer required) is refused
+    when its class is defined, so the light view cannot silently fall behind."""
+    from pydantic import Field
+
+    from interviewer.domain.protocol import ChecklistItem
+
+    with pytest.raises(TypeError, match="ChecklistPlus"):
+
+        class ChecklistPlus(ChecklistItem):
+            note: str = ""
+
+    with pytest.raises(TypeError, match="ChecklistLoose"):
+
+        class ChecklistLoose(ChecklistItem):
+            label: str = Field(default="")
+
+    class ChecklistSame(ChecklistItem):
+        """The same fields (a narrower text): defined."""
+
+        label: str = Field(min_length=2)
+
+    assert set(ChecklistSame.model_fields) == CHECKLIST_KEYS

@@ -10,7 +10,7 @@ from click.testing import CliRunner, Result
 
 from interviewer import paths
 from interviewer.cli import main
-from interviewer.protocol_loader import check_protocol
+from interviewer.protocol.loader import check_protocol
 
 
 def run(*args: str) -> Result:

@@ -17,7 +17,7 @@ from interviewer.membercheck.docx_text import (
     read_docx_file,
     read_paragraphs,
 )
-from interviewer.protocol_loader import check_protocol, check_protocol_text
+from interviewer.protocol.loader import check_protocol, check_protocol_text
 from interviewer.store import SessionStore
 from interviewer.store.portable import PortableError, read_portable
 from interviewer.transcript import TranscriptError, read_transcript

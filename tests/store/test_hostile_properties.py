@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from interviewer.membercheck.docx_text import ReturnedDocumentError, read_paragraphs
-from interviewer.protocol_loader import check_protocol_text
+from interviewer.protocol.loader import check_protocol_text
 from interviewer.store.portable import PortableError, parse_portable
 from interviewer.transcript import TranscriptError
 from interviewer.transcript.read import FORMATS, decode, parse_transcript

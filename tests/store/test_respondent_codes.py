@@ -13,7 +13,7 @@ from interviewer.cli import main
 from interviewer.cli.run_commands import light_start, new_live_session
 from interviewer.domain.codes import code_sort_key
 from interviewer.domain.session_factory import new_session
-from interviewer.protocol_loader import load_protocol
+from interviewer.protocol.loader import load_protocol
 from interviewer.respondent_codes import (
     RespondentCodes,
     RespondentCodeTaken,

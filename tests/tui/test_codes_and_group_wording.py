@@ -8,7 +8,7 @@ from pathlib import Path
 from textual.widgets import Input, OptionList, Select, Static
 
 from interviewer.domain.session_factory import new_session
-from interviewer.protocol_loader import load_protocol
+from interviewer.protocol.loader import load_protocol
 from interviewer.store import SessionStore
 from interviewer.tui.live import LiveSession
 from interviewer.tui.widgets.question_panel import QuestionPanel

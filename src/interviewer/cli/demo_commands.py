@@ -123,9 +123,9 @@ def demo_command(
 
 def _load_protocol(name: str):  # -> InterviewProtocol
     """Resolve and load PROTOCOL, turning every failure into one line."""
-    from interviewer.protocol_library import find_protocol
-    from interviewer.protocol_loader import ProtocolError, load_protocol
-    from interviewer.protocol_problems import ProtocolNotFound
+    from interviewer.protocol.library import find_protocol
+    from interviewer.protocol.loader import ProtocolError, load_protocol
+    from interviewer.protocol.problems import ProtocolNotFound
 
     try:
         path = find_protocol(name)

@@ -238,9 +238,9 @@ def matrix_command(
 
 
 def _protocol(name: str) -> Any:
-    from interviewer.protocol_library import find_protocol
-    from interviewer.protocol_loader import ProtocolError, load_protocol
-    from interviewer.protocol_problems import ProtocolNotFound
+    from interviewer.protocol.library import find_protocol
+    from interviewer.protocol.loader import ProtocolError, load_protocol
+    from interviewer.protocol.problems import ProtocolNotFound
 
     try:
         return load_protocol(find_protocol(name))

@@ -20,8 +20,8 @@ from interviewer.i18n import resolve_language, translate
 
 def _resolve(name: str, lang: str) -> Path:
     """A path, or a protocol name from the search folders; usage error (exit 2) if neither."""
-    from interviewer.protocol_library import find_protocol
-    from interviewer.protocol_problems import ProtocolNotFound
+    from interviewer.protocol.library import find_protocol
+    from interviewer.protocol.problems import ProtocolNotFound
 
     path = Path(name).expanduser()
     if path.exists():
@@ -35,7 +35,7 @@ def _resolve(name: str, lang: str) -> Path:
 def _message_lang(ctx: click.Context) -> str:
     """``--lang`` when given, else the settings file's ``lang``, else ``auto``: the file's own
     language, then LANG (the order of ``i18n.resolve_language``)."""
-    from interviewer.protocol_loader import AUTO_LANGUAGE
+    from interviewer.protocol.loader import AUTO_LANGUAGE
     from interviewer.settings import configured_language
 
     return lang_from(ctx) or configured_language() or AUTO_LANGUAGE
@@ -49,7 +49,7 @@ def _message_lang(ctx: click.Context) -> str:
 def check_command(ctx: click.Context, files: tuple[str, ...], strict: bool) -> None:
     """Validate protocols and print every problem at once; each FILE is a path or the name
     of a protocol (see 'interviewer paths' for where they are looked up)."""
-    from interviewer.protocol_loader import check_protocol
+    from interviewer.protocol.loader import check_protocol
 
     usage_lang, message_lang = resolve_language(lang_from(ctx)), _message_lang(ctx)
     failed = False
@@ -93,8 +93,8 @@ def show_command(ctx: click.Context, protocol: str) -> None:
     variables, characteristics, questions, minutes."""
     from rich.console import Console
 
-    from interviewer.protocol_loader import ProtocolError, check_protocol
-    from interviewer.protocol_outline import protocol_outline
+    from interviewer.protocol.loader import ProtocolError, check_protocol
+    from interviewer.protocol.outline import protocol_outline
 
     result = check_protocol(
         _resolve(protocol, resolve_language(lang_from(ctx))), _message_lang(ctx)
@@ -111,6 +111,6 @@ def show_command(ctx: click.Context, protocol: str) -> None:
 @click.command("protocol")
 def schema_protocol_command() -> None:
     """Print the JSON Schema of protocol files (for editors with a YAML language server)."""
-    from interviewer.protocol_schema import protocol_json_schema
+    from interviewer.protocol.schema import protocol_json_schema
 
     click.echo(json.dumps(protocol_json_schema(), indent=2, ensure_ascii=False))

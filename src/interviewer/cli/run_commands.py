@@ -273,7 +273,7 @@ def light_start(
         validate_case_name,
         validate_participant_codes,
     )
-    from interviewer.protocol_view import read_view
+    from interviewer.protocol.view import read_view
     from interviewer.tui.pending import PendingSession, StartFailed
     from interviewer.tui.sources import find_protocol
 

@@ -75,8 +75,8 @@ def with_id(text: str, name: str) -> str:
 @click.pass_context
 def protocol_new_command(ctx: click.Context, name: str, source: str, force: bool) -> None:
     """Copy a protocol to ./protocols/NAME.yaml with id NAME, to edit as your own."""
-    from interviewer.protocol_library import find_protocol
-    from interviewer.protocol_problems import ProtocolNotFound
+    from interviewer.protocol.library import find_protocol
+    from interviewer.protocol.problems import ProtocolNotFound
     from interviewer.store.atomic import atomic_write_bytes
 
     lang = ui_language(ctx)

@@ -2,7 +2,7 @@
 
 This is the shape researchers write in YAML (see ``docs/protocol-format.md``). The models
 validate single fields and the references between them; the loader adds file positions and
-the warnings (``interviewer.protocol_check``). Everything here is pure: no I/O, no Textual.
+the warnings (``interviewer.protocol.check``). Everything here is pure: no I/O, no Textual.
 
 Naming follows the seed studies: a *topic* measures one research *variable* (its code in the
 coding document), split into *characteristics* (kenmerken), each measured by a main question.
@@ -12,13 +12,21 @@ from __future__ import annotations
 
 import re
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
+from interviewer.domain import protocol_shape
+from interviewer.domain.protocol_shape import (
+    IDENTIFIER_MAX_LENGTH,
+    IDENTIFIER_PATTERN,
+    MappingKeys,
+    split_paragraphs,
+)
+
 Identifier = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]*$", max_length=64),
+    StringConstraints(pattern=IDENTIFIER_PATTERN, max_length=IDENTIFIER_MAX_LENGTH),
     Field(description="Lower-case letters, digits, '-' and '_'; starts with a letter or digit."),
 ]
 """Ids appear in file names, code paths and references, so they are kept simple."""
@@ -78,6 +86,18 @@ class _Model(BaseModel):
     """Strict base: unknown keys are errors, so a typo never silently drops a question."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+    FILE_KEYS: ClassVar[MappingKeys | None] = None
+    """The keys in ``protocol_shape`` this model (and any subclass) must have as fields: set
+    on the models the introduction's light view reads too."""
+
+    @classmethod
+    def __pydantic_init_subclass__(cls, **kwargs: Any) -> None:
+        super().__pydantic_init_subclass__(**kwargs)
+        keys = cls.FILE_KEYS  # a subclass is held to the keys of the model it extends
+        if keys is not None:
+            fields = {name: f.is_required() for name, f in cls.model_fields.items()}
+            keys.check(cls.__name__, fields)
 
 
 class Mode(StrEnum):
@@ -288,6 +308,8 @@ class ExtraCode(_Model):
 class ChecklistItem(_Model):
     """A point of the introduction, e.g. 'consent to recording'."""
 
+    FILE_KEYS = protocol_shape.CHECKLIST_ITEM
+
     id: Identifier
     label: NonEmptyText
     required: bool = Field(default=False, description="Must be ticked before the clock starts.")
@@ -295,6 +317,8 @@ class ChecklistItem(_Model):
 
 class Introduction(_Model):
     """What is read aloud before the first topic, and what must be confirmed."""
+
+    FILE_KEYS = protocol_shape.INTRODUCTION
 
     script: str = Field(default="", description="Read aloud; paragraphs separated by blank lines.")
     checklist: list[ChecklistItem] = Field(default_factory=list)
@@ -469,6 +493,8 @@ class Invitation(_Model):
 class InterviewProtocol(_Model):
     """A whole interview protocol. The root of a protocol YAML file."""
 
+    FILE_KEYS = protocol_shape.PROTOCOL
+
     format: Literal[1] = Field(default=1, description="Version of the protocol file format.")
     id: Identifier
     title: NonEmptyText
@@ -563,9 +589,3 @@ class InterviewProtocol(_Model):
     def planned_topic_minutes(self) -> float:
         """Sum of the topics' planned minutes (topics without a plan count as 0)."""
         return sum(t.minutes or 0 for t in self.topics)
-
-
-def split_paragraphs(text: str) -> list[str]:
-    """Split on blank lines; join the lines inside a paragraph with spaces."""
-    blocks = re.split(r"\n\s*\n", text.strip())
-    return [" ".join(line.strip() for line in b.splitlines()).strip() for b in blocks if b.strip()]

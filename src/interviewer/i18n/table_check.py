@@ -5,7 +5,7 @@ writes them in both languages; only the sentence around them is translated.
 """
 
 MESSAGES: dict[str, dict[str, str]] = {
-    # --- reading the file (protocol_yaml) ------------------------------------------------------
+    # --- reading the file (protocol.yaml_source) --------------------------------------------------
     "check.file_too_large": {
         "en": "file is too large for a protocol ({size} bytes; limit {limit})",
         "nl": "bestand is te groot voor een protocol ({size} bytes; limiet {limit})",
@@ -61,7 +61,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "unsupported YAML tag {tag}; use plain values",
         "nl": "YAML-tag {tag} wordt niet ondersteund; gebruik gewone waarden",
     },
-    # --- single fields (protocol_loader) -------------------------------------------------------
+    # --- single fields (protocol.loader) ----------------------------------------------------------
     "check.not_mapping": {
         "en": "a protocol must be a mapping of keys (id, title, topics, ...) at the top level",
         "nl": "een protocol moet op het hoogste niveau een mapping van sleutels zijn "
@@ -133,7 +133,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "'{field}' moet minstens {bound} zijn, niet {value}",
     },
     "check.other": {"en": "'{field}': {detail}", "nl": "'{field}': {detail}"},
-    # --- across the protocol (protocol_check) --------------------------------------------------
+    # --- across the protocol (protocol.check) -----------------------------------------------------
     "check.duplicate_id": {
         "en": "duplicate {what} id '{id}' (first used at line {line})",
         "nl": "dubbele id '{id}' bij de {what} (eerst gebruikt op regel {line})",

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from interviewer.protocol_view import IntroductionView
+from interviewer.protocol.view import IntroductionView
 
 
 class StartFailed(Exception):

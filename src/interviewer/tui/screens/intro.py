@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import SelectionList, Static
 from textual.widgets.selection_list import Selection
 
-from interviewer.protocol_view import IntroductionView, view_of
+from interviewer.protocol.view import IntroductionView, view_of
 from interviewer.tui.bindings import QUIT, Key, bindings
 from interviewer.tui.widgets.checklist import Checklist
 from interviewer.tui.widgets.key_footer import KeyFooter

@@ -3,7 +3,7 @@
 Three passes over one read of the file: YAML problems (syntax, duplicate keys, aliases),
 field validation by the pydantic model (types, unknown keys with a "did you mean",
 required fields, colours, empty texts) translated to positions, and the cross checks of
-``protocol_check`` (ids, references, planning warnings). Nothing here raises anything but
+``protocol.check`` (ids, references, planning warnings). Nothing here raises anything but
 ``ProtocolError``, whatever the input.
 
 Messages come from ``i18n/table_check.py``: English unless a ``lang`` is given; with
@@ -24,9 +24,14 @@ from pydantic import BaseModel, ValidationError
 
 from interviewer.domain.protocol import HIGHLIGHT_COLOURS, InterviewProtocol
 from interviewer.i18n import DEFAULT_LANGUAGE, LANGUAGES, resolve_language, translate
-from interviewer.protocol_check import ProtocolChecker
-from interviewer.protocol_problems import Problem, ProtocolError, Severity, display_path
-from interviewer.protocol_yaml import Location, ParsedYaml, parse_yaml_text, read_protocol_yaml
+from interviewer.protocol.check import ProtocolChecker
+from interviewer.protocol.problems import Problem, ProtocolError, Severity, display_path
+from interviewer.protocol.yaml_source import (
+    Location,
+    ParsedYaml,
+    parse_yaml_text,
+    read_protocol_yaml,
+)
 
 AUTO_LANGUAGE = "auto"
 """``lang`` value for: the file's own ``language:`` when readable (nl or en), else ``LANG``."""

@@ -2,13 +2,16 @@
 
 ``interviewer run`` draws the introduction before the protocol models exist (importing
 pydantic and defining the models is most of the start-up), so this reads the few values the
-introduction needs from the same YAML data the loader reads (``protocol_yaml``: libyaml, YAML
+introduction needs from the same YAML data the loader reads (``yaml_source``: libyaml, YAML
 1.2 scalars, duplicate keys found) and applies the models' rules to them: texts stripped and
 not empty, ids in their pattern, the language ``nl`` or ``en``, paragraphs split as
-``Introduction.paragraphs()``. Anything of another shape gives ``None``, and the caller loads
-the protocol fully instead (so a broken file still gets the loader's error list). The full
-validation still runs (after the first frame); ``view_of`` gives the same view from a loaded
-protocol, and the tests compare both for the bundled protocols.
+``Introduction.paragraphs()``. The keys, the id pattern and the paragraph split are not
+copies: they come from ``interviewer.domain.protocol_shape``, which the models are defined
+against (a model whose fields differ from its keys there is not defined at all). Anything
+of another shape gives ``None``, and the caller loads the protocol fully instead (so a
+broken file still gets the loader's error list). The full validation still runs (after the
+first frame); ``view_of`` gives the same view from a loaded protocol, and the tests compare
+both for the bundled protocols.
 
 Pure: no pydantic, no Textual, no store.
 """
@@ -20,36 +23,33 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-TOP_LEVEL_KEYS = frozenset(
-    {
-        "format",
-        "id",
-        "title",
-        "language",
-        "version",
-        "authors",
-        "study",
-        "description",
-        "source",
-        "duration_minutes",
-        "mode",
-        "paper",
-        "address",
-        "introduction",
-        "invitation",
-        "topics",
-        "extra_codes",
-        "closing",
-        "member_check",
-        "matrix",
-    }
+from interviewer.domain.protocol_shape import (
+    CHECKLIST_ITEM,
+    IDENTIFIER_MAX_LENGTH,
+    IDENTIFIER_PATTERN,
+    INTRODUCTION,
+    PROTOCOL,
+    split_paragraphs,
 )
-"""The keys of ``InterviewProtocol`` (a test keeps them in step)."""
 
-REQUIRED_KEYS = frozenset({"id", "title", "duration_minutes", "topics"})
-INTRODUCTION_KEYS = frozenset({"script", "checklist"})
-CHECKLIST_KEYS = frozenset({"id", "label", "required"})
-_IDENTIFIER = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+TOP_LEVEL_KEYS = PROTOCOL.allowed
+REQUIRED_KEYS = PROTOCOL.required
+INTRODUCTION_KEYS = INTRODUCTION.allowed
+CHECKLIST_KEYS = CHECKLIST_ITEM.allowed
+_IDENTIFIER = re.compile(IDENTIFIER_PATTERN)
+
+__all__ = [
+    "CHECKLIST_KEYS",
+    "INTRODUCTION_KEYS",
+    "REQUIRED_KEYS",
+    "TOP_LEVEL_KEYS",
+    "ChecklistView",
+    "IntroductionView",
+    "read_view",
+    "split_paragraphs",
+    "view_from_data",
+    "view_of",
+]
 
 
 @dataclass(frozen=True)
@@ -75,12 +75,6 @@ class IntroductionView:
         return next((c.label for c in self.checklist if c.id == item_id), item_id)
 
 
-def split_paragraphs(text: str) -> list[str]:
-    """As ``interviewer.domain.protocol.split_paragraphs`` (a test keeps them in step)."""
-    blocks = re.split(r"\n\s*\n", text.strip())
-    return [" ".join(line.strip() for line in b.splitlines()).strip() for b in blocks if b.strip()]
-
-
 def view_of(protocol: Any) -> IntroductionView:
     """The view of a loaded ``InterviewProtocol``."""
     intro = protocol.introduction
@@ -100,7 +94,7 @@ def _text(value: object) -> str | None:
 
 
 def _identifier(value: object) -> str | None:
-    if isinstance(value, str) and len(value) <= 64 and _IDENTIFIER.match(value):
+    if isinstance(value, str) and len(value) <= IDENTIFIER_MAX_LENGTH and _IDENTIFIER.match(value):
         return value
     return None
 
@@ -127,7 +121,10 @@ def view_from_data(data: object) -> IntroductionView | None:
         return None
     checklist: list[ChecklistView] = []
     for item in items:
-        if not isinstance(item, dict) or not {"id", "label"} <= item.keys() <= CHECKLIST_KEYS:
+        if (
+            not isinstance(item, dict)
+            or not CHECKLIST_ITEM.required <= item.keys() <= CHECKLIST_KEYS
+        ):
             return None
         item_id, label = _identifier(item["id"]), _text(item["label"])
         required = item.get("required", False)
@@ -141,7 +138,7 @@ def read_view(path: Path) -> IntroductionView | None:
     """The view of a protocol file, or None when it cannot be read cheaply and plainly (any
     problem at all, even a warning, leaves it to the full loader)."""
     try:
-        from interviewer.protocol_yaml import read_protocol_yaml
+        from interviewer.protocol.yaml_source import read_protocol_yaml
 
         parsed = read_protocol_yaml(Path(path))
     except Exception:  # the full loader reports it properly

@@ -15,8 +15,8 @@ from typing import Any
 
 from interviewer.domain.protocol import YES_NO_VALUES
 from interviewer.i18n import DEFAULT_LANGUAGE, translate
-from interviewer.protocol_problems import Problem, Severity
-from interviewer.protocol_yaml import Location, SourceMap
+from interviewer.protocol.problems import Problem, Severity
+from interviewer.protocol.yaml_source import Location, SourceMap
 
 
 def _dicts(data: Any, *loc: str | int) -> Iterator[tuple[Location, dict[str, Any]]]:

@@ -2,8 +2,12 @@
 
 Order: paths given on the command line, ``./protocols``, the user's config folder
 (``<config>/protocols``), then the protocols bundled with the package. A name matches a
-file's stem (``sociale-teams-samenwerking``) or the ``id`` inside it, so a researcher can
-type either.
+file's stem (``sociale-teams-samenwerking``), its file name or the ``id`` inside it, so a
+researcher can type any of them. The one lookup: the CLI and the TUI both call
+``find_protocol`` (the TUI turns its errors into one line at its edge, ``tui.sources``).
+
+A path or a file name is answered without importing the loader (and with it pydantic), so
+``interviewer run`` can find its protocol before the first frame; only ids load protocols.
 """
 
 from __future__ import annotations
@@ -15,8 +19,7 @@ from pathlib import Path
 from interviewer import paths
 from interviewer.i18n import translate
 from interviewer.i18n.errors import Phrase
-from interviewer.protocol_loader import check_protocol
-from interviewer.protocol_problems import ProtocolNotFound
+from interviewer.protocol.problems import ProtocolNotFound
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,8 @@ def list_protocols(extra: Iterable[Path] = (), lang: str | None = None) -> list[
 
     ``error`` is in ``lang`` (as for ``check_protocol``: English when None).
     """
+    from interviewer.protocol.loader import check_protocol  # pydantic: only when listing
+
     extra = list(extra)
     entries: list[ProtocolEntry] = []
     seen_stems: set[str] = set()
@@ -88,15 +93,15 @@ def list_protocols(extra: Iterable[Path] = (), lang: str | None = None) -> list[
 
 
 def find_protocol(name_or_path: str | Path, extra: Iterable[Path] = ()) -> Path:
-    """The file for a path, a file stem or a protocol id; ``ProtocolNotFound`` when not found
-    (said in the interface language through its ``message(lang)``)."""
+    """The file for a path, a file stem or name or a protocol id; ``ProtocolNotFound`` when
+    not found (said in the interface language through its ``message(lang)``)."""
     candidate = Path(name_or_path).expanduser()
     if candidate.is_file():
         return candidate
     name = str(name_or_path)
     files = paths.iter_protocol_files(search_dirs(extra))
     for path in files:
-        if path.stem == name:
+        if name in (path.stem, path.name):
             return path
     for entry in list_protocols(extra):
         if entry.id == name and entry.error is None:

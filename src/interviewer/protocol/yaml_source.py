@@ -27,7 +27,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from interviewer.i18n import DEFAULT_LANGUAGE, translate
 from interviewer.input_files import InputFileError, read_bounded
-from interviewer.protocol_problems import Problem, Severity
+from interviewer.protocol.problems import Problem, Severity
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 """A protocol is a few dozen kilobytes; anything over 2 MiB is a mistake, not a protocol."""
