@@ -10,7 +10,7 @@ import pytest
 from interviewer.export.registry import FORMATS, write_export
 from interviewer.membercheck.exporting import export_options
 from interviewer.pseudonym.citation import cite
-from interviewer.pseudonym.codelist import code_groups, codelist_markdown
+from interviewer.export.codelist import code_groups, codelist_markdown
 from interviewer.pseudonym.replace import ReplacementList
 from interviewer.pseudonym.session import pseudonymise_session
 from interviewer.pseudonym.storage import load_replacements, save_replacements
@@ -138,7 +138,7 @@ def test_codelist_groups_by_pseudonymised_case(demos) -> None:
 
 
 def test_codelist_sequential_codes_as_in_seed_003() -> None:
-    from interviewer.pseudonym.codelist import CodeGroup, write_codelist_docx
+    from interviewer.export.codelist import CodeGroup, write_codelist_docx
 
     groups = [CodeGroup("Gemeente A: SWT 1", (("1", "Coördinator"), ("2", "SWT-lid")))]
     assert "- 1) Coördinator\n- 2) SWT-lid" in codelist_markdown(groups, "nl")

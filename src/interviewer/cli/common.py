@@ -97,9 +97,25 @@ def fail_error(exc: Exception, session: Any = None) -> None:
     fail(error_message(exc, current_language(session)))
 
 
+def prompt_passphrase(lang: str) -> str | None:
+    """For reading a protected key file on the command line: ``INTERVIEWER_PASSPHRASE``,
+    else a hidden prompt when a person is at the terminal, else None (the caller then says
+    in one line that the passphrase is needed; a script never hangs on a prompt)."""
+    import sys
+
+    from interviewer.i18n import translate
+    from interviewer.store.keyfile import passphrase_from_env
+
+    given = passphrase_from_env()
+    if given:
+        return given
+    if not sys.stdin.isatty():
+        return None
+    return click.prompt(translate("membercheck.cli.passphrase", lang), hide_input=True, err=True)
+
+
 def open_store(ctx: click.Context) -> Any:
     """The session store of the chosen data folder, or one error line when it cannot open."""
-    from interviewer.cli.key_protect_commands import prompt_passphrase
     from interviewer.store import SessionStore
 
     folder = data_dir_from(ctx)

@@ -7,7 +7,6 @@ and what it does not protect against: the keyfile module and docs/storage.md.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
@@ -21,20 +20,6 @@ from interviewer.cli.common import (
     ui_language,
 )
 from interviewer.i18n import translate
-
-
-def prompt_passphrase(lang: str) -> str | None:
-    """For reading a protected key file on the command line: ``INTERVIEWER_PASSPHRASE``,
-    else a hidden prompt when a person is at the terminal, else None (the caller then says
-    in one line that the passphrase is needed; a script never hangs on a prompt)."""
-    from interviewer.store.keyfile import passphrase_from_env
-
-    given = passphrase_from_env()
-    if given:
-        return given
-    if not sys.stdin.isatty():
-        return None
-    return click.prompt(translate("membercheck.cli.passphrase", lang), hide_input=True, err=True)
 
 
 def _from_file(path: str) -> str:

@@ -141,7 +141,7 @@ def codelist_command(
     """The anonymised respondent code list (code + role per case) for publication."""
     from interviewer.export.registry import write_file_atomic
     from interviewer.export.text import safe_name_part
-    from interviewer.pseudonym.codelist import WRITERS, code_groups
+    from interviewer.export.codelist import WRITERS, code_groups
 
     store = open_store(ctx)
     summaries = [s for c in cases for s in store.list(case=c)] if cases else store.list()

@@ -18,6 +18,11 @@ StampStyle = Literal["maxqda", "bracket"]
 STAMPS: tuple[str, ...] = ("maxqda", "bracket", "none")
 """Choices for verbatim time stamps; 'none' is ``stamps=None``."""
 
+FINAL_TEXT_FORMATS = frozenset({"coding-docx", "qdpx", "matrix-docx", "matrix-csv", "matrix-xlsx"})
+"""Formats for analysis: they use the accepted final transcript text when there is one
+(``ExportOptions.final_sessions``). Here, below the registry and the verbatim export that
+both read it."""
+
 
 @dataclass(frozen=True)
 class ExportOptions:

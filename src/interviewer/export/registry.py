@@ -26,7 +26,7 @@ from typing import Literal
 from interviewer import paths
 from interviewer.domain.protocol import InterviewProtocol
 from interviewer.domain.session import Session
-from interviewer.export.options import ExportOptions
+from interviewer.export.options import FINAL_TEXT_FORMATS, ExportOptions
 from interviewer.export.text import safe_name_part
 from interviewer.i18n import translate
 from interviewer.i18n.errors import TranslatableValueError
@@ -205,10 +205,6 @@ def render(fmt: ExportFormat, sessions: Sequence[Session], options: ExportOption
     else:
         writer(list(sessions), stream, options)
     return stream.getvalue()
-
-
-FINAL_TEXT_FORMATS = frozenset({"coding-docx", "qdpx", "matrix-docx", "matrix-csv", "matrix-xlsx"})
-"""Formats for analysis: they use the accepted final transcript text when there is one."""
 
 
 AS_STORED_FORMATS = frozenset({"json"})

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from interviewer.domain.session import Session
 from interviewer.export.content import Entry, SessionContent, build_content
-from interviewer.export.options import ExportOptions
+from interviewer.export.options import FINAL_TEXT_FORMATS, ExportOptions
 from interviewer.export.text import clean_line, clean_text
 from interviewer.i18n import Translator, document_language
 from interviewer.transcript.align import AlignedSegment, align
@@ -237,8 +237,6 @@ def verbatim_content(session: Session, options: ExportOptions) -> VerbatimConten
 
 def is_final(session: Session, options: ExportOptions, fmt: str) -> bool:
     """True when ``session`` carries the member check's approved final text in ``fmt``."""
-    from interviewer.export.registry import FINAL_TEXT_FORMATS
-
     return (
         bool(options.final_sessions)
         and session.id in (options.final_sessions or {})

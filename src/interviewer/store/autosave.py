@@ -46,17 +46,14 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from interviewer.domain.mutation import session_lock
 from interviewer.domain.session import Session, session_to_json_dict
 from interviewer.store.emergency import write_emergency_copy
-from interviewer.store.index import summarize
+from interviewer.store.index import SessionIndex, summarize
 from interviewer.store.lock import SessionLock
 from interviewer.store.portable import portable_bytes
-
-if TYPE_CHECKING:
-    from interviewer.store.core import SessionStore
 
 log = logging.getLogger(__name__)
 CLOSE_TIMEOUT = 30.0
@@ -143,12 +140,26 @@ def _make_reserve(path: Path, size: int) -> Path | None:
     return path
 
 
+class SaveTarget(Protocol):
+    """What the autosaver writes through: the ``SessionStore`` that makes it (``autosaver``).
+
+    Named here rather than imported, so the store's core imports this module and not the
+    other way round."""
+
+    data_dir: Path
+    index: SessionIndex
+
+    def session_path(self, session_id: str) -> Path: ...
+
+    def write_data(self, session_id: str, data: dict[str, Any]) -> Path: ...
+
+
 class Autosaver:
     """Debounced background saving of one session; see the module docstring."""
 
     def __init__(
         self,
-        store: SessionStore,
+        store: SaveTarget,
         session: Session,
         lock: SessionLock,
         *,

@@ -14,7 +14,7 @@ Continuing uses ``ctrl+n`` and never a letter or ``f10`` again: letters typed bl
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, ClassVar, Literal
+from typing import Any, ClassVar, Literal, Protocol
 
 from rich.table import Table
 from rich.text import Text
@@ -37,8 +37,18 @@ from interviewer.domain.session import QuestionState
 from interviewer.i18n import Translator
 from interviewer.tui.widgets.question_panel import code_style
 
-if TYPE_CHECKING:
-    from interviewer.tui.screens.interview import InterviewScreen
+
+class InterviewScreen(Protocol):
+    """What the check needs of the interview screen that opens it (named here, not imported:
+    the screen imports this dialog)."""
+
+    @property
+    def app(self) -> Any: ...
+
+    def commit(self) -> bool: ...
+
+    def go(self, move: Callable[[], object]) -> None: ...
+
 
 Purpose = Literal["closing", "finish"]
 """What waits behind the check: entering the closing, or finishing the interview."""

@@ -4,6 +4,9 @@ Seed 003, Bijlage 4: grouped by (pseudonymised) case, one line per respondent,
 ``7) Coördinator`` for sequential codes; for ``<case>.<n>`` codes (seed 000) the line reads
 ``Respondent 1.1: Coördinator``. Only code and role: no names, dates or interview order.
 Participants of a group interview are listed with their own codes and roles.
+
+A document written from the pseudonymised sessions, so it is an export: ``export`` may use
+``pseudonym`` (the replacement list), never the other way round.
 """
 
 from __future__ import annotations
