@@ -23,6 +23,7 @@ from interviewer.cli.common import (
     open_store,
     ui_language,
 )
+from interviewer.cli.progress_bar import progress_bar
 from interviewer.cli.pseudonym_commands import replacements_of
 from interviewer.i18n import translate
 from interviewer.terminal_text import printable
@@ -239,13 +240,14 @@ def receive_command(ctx: click.Context, session_id: str, file: str, out: str | N
         fail_error(exc, session)
     except OSError as exc:
         fail_with("cli.cannot_read", session, path=file, error=exc.strerror or exc)
+    lang = ui_language(ctx, session)
     try:
-        record, comparison, returned = receive(
-            book, session.id, data, original_name=Path(file).name
-        )
+        with progress_bar(translate("progress.receive", lang)) as progress:
+            record, comparison, returned = receive(
+                book, session.id, data, original_name=Path(file).name, progress=progress
+            )
     except MemberCheckError as exc:
         fail_error(exc, session)
-    lang = ui_language(ctx, session)
     counts = returned.counts
     _say(
         ctx,
@@ -344,8 +346,17 @@ def accept_command(
     from interviewer.membercheck.workflow import MemberCheckError, accept
 
     session = load_session(open_store(ctx), session_id)
+    label = translate("progress.accept", ui_language(ctx, session))
     try:
-        record = accept(_book(ctx), session.id, changes=changes, note=note, today=_date(today))
+        with progress_bar(label) as progress:
+            record = accept(
+                _book(ctx),
+                session.id,
+                changes=changes,
+                note=note,
+                today=_date(today),
+                progress=progress,
+            )
     except MemberCheckError as exc:
         fail_error(exc, session)
     label = state_label(record, dt.date.today(), ui_language(ctx, session))

@@ -42,6 +42,7 @@ from interviewer.membercheck.model import (
 )
 from interviewer.membercheck.sent import Rendered, render
 from interviewer.membercheck.storage import ApprovalBook
+from interviewer.progress import Progress, tell
 from interviewer.pseudonym.replace import ReplacementList
 from interviewer.pseudonym.session import pseudonymise_session
 
@@ -208,6 +209,12 @@ def remind(
     return record
 
 
+RECEIVE_STEPS = 5
+"""Steps of ``receive`` its progress callback hears of."""
+ACCEPT_STEPS = 3
+"""Steps of ``accept`` its progress callback hears of."""
+
+
 def alignment_file(number: int) -> str:
     """The file beside returned version ``number`` keeping its comparison's alignment."""
     return f"comparison-{number}.json"
@@ -245,17 +252,24 @@ def receive(
     *,
     original_name: str = "",
     now: dt.datetime | None = None,
+    progress: Progress | None = None,
 ) -> tuple[ApprovalRecord, Comparison, ReturnedVersion]:
-    """Import a returned .docx: keep it, compare it with the sent version, write the reports."""
+    """Import a returned .docx: keep it, compare it with the sent version, write the reports.
+
+    ``progress`` hears of the five steps: read, compared, each report written, saved.
+    """
     now = _now(now)
     record = _record(book, session_id)
     _not_final(record)
+    tell(progress, 0, RECEIVE_STEPS)
     try:
         paragraphs = read_paragraphs(data)
     except ValueError as exc:
         raise MemberCheckError("membercheck.error.unreadable", error=str(exc)) from None
+    tell(progress, 1, RECEIVE_STEPS)
     sent = record.sent[-1]
     comparison = compare(sent.paragraphs, paragraphs)
+    tell(progress, 2, RECEIVE_STEPS)
     number = len(record.returned) + 1
     sha = hashlib.sha256(data).hexdigest()
     file_name = f"returned-{number}.docx"
@@ -275,7 +289,9 @@ def receive(
     md_name, docx_name = f"changes-{number}.md", f"changes-{number}.docx"
     md, docx_stream = io.BytesIO(), io.BytesIO()
     report.write_markdown(comparison, info, md)
+    tell(progress, 3, RECEIVE_STEPS)
     report.write_docx(comparison, info, docx_stream)
+    tell(progress, 4, RECEIVE_STEPS)
     book.put_file(session_id, md_name, md.getvalue())
     book.put_file(session_id, docx_name, docx_stream.getvalue())
     returned = ReturnedVersion(
@@ -303,6 +319,7 @@ def receive(
         )
     )
     book.save(record)
+    tell(progress, RECEIVE_STEPS, RECEIVE_STEPS)
     return record, comparison, returned
 
 
@@ -315,16 +332,19 @@ def accept(
     note: str = "",
     today: dt.date | None = None,
     now: dt.datetime | None = None,
+    progress: Progress | None = None,
 ) -> ApprovalRecord:
     """Make the transcript final: the returned text, or the sent text when none came back.
 
     ``changes``: none / minor / substantial, the researcher's judgement of the returned
     text. Without a returned document: ``none`` records an approval given by other means
     (email, phone); after the deadline, leaving it out records "no response".
+    ``progress`` hears of the three steps: compared, final text taken, saved.
     """
     today, now = _today(today), _now(now)
     record = _record(book, session_id)
     _not_final(record)
+    tell(progress, 0, ACCEPT_STEPS)
     if changes is not None and changes not in ("none", "minor", "substantial"):
         raise MemberCheckError("membercheck.error.changes_choice", changes=changes)
     state = effective_state(record, today)
@@ -360,7 +380,9 @@ def accept(
             raise MemberCheckError(
                 "membercheck.error.deadline_open", deadline=sent.deadline.isoformat()
             )
+    tell(progress, 1, ACCEPT_STEPS)
     record.final = final_answers(comparison)
+    tell(progress, 2, ACCEPT_STEPS)
     record.decision = Decision(
         at=now, date=today, state=decided, returned=returned_number, note=note
     )
@@ -368,4 +390,5 @@ def accept(
     source = f"returned version {returned_number}" if returned_number else "the version sent"
     record.events.append(AuditEvent(at=now, kind="accepted", detail=f"{decided.value}: {source}"))
     book.save(record)
+    tell(progress, ACCEPT_STEPS, ACCEPT_STEPS)
     return record
