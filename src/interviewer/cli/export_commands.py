@@ -23,7 +23,10 @@ from interviewer.cli.common import (
     open_store,
     ui_language,
 )
+from interviewer.cli.progress_bar import progress_bar
 from interviewer.export.registry import FORMATS
+from interviewer.i18n import translate
+from interviewer.progress import Progress
 
 LAYOUT_CHOICES = ("margin", "two-column")
 EXPORT_FORMATS = tuple(FORMATS)
@@ -141,11 +144,29 @@ def export_command(
     options = prepare_export(ctx, sessions, formats, options, approved_only=approved_only)
     if verbatim:
         options = _verbatim(ctx, sessions, formats, options, stamps)
+    written = []
     try:
-        for name in formats:
-            _report(write_export(sessions, name, _out_dir(out), options))
+        with progress_bar(translate("progress.export", ui_language(ctx))) as progress:
+            for n, name in enumerate(formats):
+                # one bar over every format: format n is done when its files are
+                step = _within(progress, n, len(formats))
+                written += write_export(sessions, name, _out_dir(out), options, progress=step)
     except ExportError as exc:
+        _report(written)
         fail_error(exc)
+    _report(written)
+
+
+def _within(progress: Progress | None, part: int, parts: int) -> Progress | None:
+    """``progress`` for part ``part`` of ``parts``: its steps fill that part of the bar."""
+    if progress is None:
+        return None
+    bar = progress
+
+    def step(done: float, total: float) -> None:
+        bar(part + (done / total if total else 1.0), parts)
+
+    return step
 
 
 def _verbatim(
@@ -232,9 +253,11 @@ def matrix_command(
     base = ExportOptions(force=force, csv_sep=separator, paper=paper)
     options = prepare_export(ctx, sessions, [name], base, approved_only=approved_only)
     try:
-        _report(write_export(sessions, name, _out_dir(out), options))
+        with progress_bar(translate("progress.matrix", ui_language(ctx))) as progress:
+            written = write_export(sessions, name, _out_dir(out), options, progress=progress)
     except ExportError as exc:
         fail_error(exc)
+    _report(written)
 
 
 def _protocol(name: str) -> Any:

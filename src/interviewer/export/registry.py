@@ -30,6 +30,7 @@ from interviewer.export.options import FINAL_TEXT_FORMATS, ExportOptions
 from interviewer.export.text import safe_name_part
 from interviewer.i18n import translate
 from interviewer.i18n.errors import TranslatableValueError
+from interviewer.progress import Progress, tell
 from interviewer.store.atomic import fsync_dir
 
 Scope = Literal["session", "project", "case", "compare"]
@@ -245,11 +246,13 @@ def write_export(
     fmt: str,
     out_dir: Path | str,
     options: ExportOptions | None = None,
+    progress: Progress | None = None,
 ) -> list[Path]:
     """Export ``sessions`` in format ``fmt`` into ``out_dir``; return the files written.
 
     Raises ExportError (a ValueError) with a one-line reason: unknown format, no sessions,
     sessions of different protocols where one project is needed, a folder we cannot write.
+    ``progress`` hears of each file written (one per session, case or project).
     """
     options = options or ExportOptions()
     export_format = get_format(fmt)
@@ -271,7 +274,9 @@ def write_export(
         except ValueError as exc:
             raise ExportError("export.error.detail", error=exc) from None
     sessions = prepare_sessions(export_format, sessions, options)
-    for group in _groups(export_format, sessions):
+    groups = _groups(export_format, sessions)
+    tell(progress, 0, len(groups))
+    for done, group in enumerate(groups, start=1):
         try:
             data = render(export_format, group, options)
         except ValueError as exc:
@@ -285,6 +290,7 @@ def write_export(
             raise ExportError(
                 "export.error.cannot_write", name=name, folder=folder, error=exc.strerror or exc
             ) from None
+        tell(progress, done, len(groups))
     return written
 
 
