@@ -47,15 +47,19 @@ getattr(run_commands, "no_pydantic_plugins", lambda: None)()
 getattr(run_commands, "quiet_gc", lambda: None)()
 DATA, PROTOCOL, CODE, STOP = sys.argv[1:5]
 OPTIONS = dict(case="Bench", respondent=CODE, consent_obtained=True, lang="en")
-if hasattr(run_commands, "light_start"):  # as `run` does it: introduction first
-    pending, lang = run_commands.light_start(PROTOCOL, Path(DATA), **OPTIONS)
+try:  # the session-start service (older trees had it in the run command's module)
+    from interviewer.tui import start as starting
+except ImportError:
+    starting = run_commands
+if hasattr(starting, "light_start"):  # as `run` does it: introduction first
+    pending, lang = starting.light_start(PROTOCOL, Path(DATA), **OPTIONS)
     assert pending is not None, "the protocol was not read the light way"
     app = run_commands.make_tui(None, None, lang, pending, handle_signals=False)
 else:  # older trees: session created before the app
     from interviewer.store import SessionStore
     from interviewer.tui.app import make_app
     store = SessionStore(DATA)
-    live, lang = run_commands.new_live_session(store, PROTOCOL, **OPTIONS)
+    live, lang = starting.new_live_session(store, PROTOCOL, **OPTIONS)
     live.open()
     if hasattr(run_commands, "make_tui"):  # the app exactly as the command builds it
         app = run_commands.make_tui(store, live, lang, handle_signals=False)

@@ -10,7 +10,6 @@ import pytest
 from click.testing import CliRunner
 
 from interviewer.cli import main
-from interviewer.cli.run_commands import light_start, new_live_session
 from interviewer.domain.codes import code_sort_key
 from interviewer.domain.session_factory import new_session
 from interviewer.protocol.loader import load_protocol
@@ -22,6 +21,7 @@ from interviewer.respondent_codes import (
 from interviewer.store import SessionStore
 from interviewer.store.importing import import_files
 from interviewer.store.portable import portable_bytes
+from interviewer.tui.start import light_start, new_live_session
 from tests.fake_clock import FakeClock
 
 REPO = Path(__file__).resolve().parents[2]

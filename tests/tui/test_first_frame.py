@@ -18,11 +18,11 @@ from textual import events
 from textual.app import App
 from textual.widgets import SelectionList
 
-from interviewer.cli.run_commands import light_start
 from interviewer.domain.session import SessionStatus
 from interviewer.store import SessionStore
 from interviewer.tui.app import InterviewerApp, make_app
 from interviewer.tui.pending import StartFailed
+from interviewer.tui.start import light_start
 
 PROTOCOL = "sociale-teams-samenwerking"  # its only required checklist item is the last one
 
@@ -236,7 +236,7 @@ def test_no_pydantic_before_the_first_frame(tmp_path: Path) -> None:
         f"""
         import json, sys
         from pathlib import Path
-        from interviewer.cli.run_commands import light_start
+        from interviewer.tui.start import light_start
         pending, lang = light_start(
             {PROTOCOL!r}, Path({str(tmp_path / "data")!r}), case="B", respondent="1.1"
         )

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from interviewer.cli.run_commands import new_live_session
 from interviewer.domain.navigation import outline
 from interviewer.domain.session import Flag, QuestionState, SessionStatus
 from interviewer.store import SessionStore
 from interviewer.tui.app import make_app
+from interviewer.tui.start import new_live_session
 from tests.tui.conftest import FakeClock, build_protocol
 
 

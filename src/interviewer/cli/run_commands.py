@@ -4,27 +4,25 @@ Textual is imported only inside the commands, so ``interviewer --help`` and the 
 free of it. ``resume`` opens the session (and takes its store lock) before the app starts,
 so a lock held by another window is one clear line, not a broken screen.
 
-``run`` draws the introduction first (``light_start``): before the app it reads only what the
-introduction shows from the protocol file and makes the cheap checks (codes, data folder);
-the full validation, creating and storing the session and opening it follow right after
-the first frame, and a failure there ends the app with the same one line and exit code 1.
-A protocol that cannot be read that simply is loaded fully before the app, as before, so
-its errors are printed without a screen.
+``run`` starts the session through the session-start service (``interviewer.session_start``,
+wrapped for the app by ``interviewer.tui.start``) and draws the introduction first
+(``light_start``): before the app it reads only what the introduction shows from the
+protocol file and makes the cheap checks (codes, data folder); the full validation,
+creating and storing the session and opening it follow right after the first frame, and a
+failure there ends the app with the same one line and exit code 1. A protocol that cannot
+be read that simply is loaded fully before the app, as before, so its errors are printed
+without a screen.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import errno
 import gc
 import os
 import sys
-from pathlib import Path
 from typing import Any
 
 import click
 
-from interviewer import paths
 from interviewer.cli.common import (
     current_language,
     data_dir_from,
@@ -169,25 +167,26 @@ def run_command(
     """Create a session of PROTOCOL (a path, file name or id) and open its introduction."""
     no_pydantic_plugins()
     quiet_gc()
+    from interviewer.session_start import cannot_write
     from interviewer.tui.sources import ProtocolLoadError
+    from interviewer.tui.start import light_start, new_live_session
 
     data_dir = data_dir_from(ctx)
+    options: dict[str, Any] = {
+        "case": case,
+        "respondent": respondent,
+        "role": role,
+        "interviewer": interviewer,
+        "group": group,
+        "consent_obtained": consent_obtained,
+        "lang": lang_from(ctx),
+    }
     try:
-        pending, lang = light_start(
-            protocol,
-            data_dir,
-            case=case,
-            respondent=respondent,
-            role=role,
-            interviewer=interviewer,
-            group=group,
-            consent_obtained=consent_obtained,
-            lang=lang_from(ctx),
-        )
+        pending, lang = light_start(protocol, data_dir, **options)
     except (ProtocolLoadError, ValueError) as exc:
         fail(error_message(exc, current_language()).splitlines()[0])
     except OSError as exc:
-        fail(_cannot_write(data_dir, exc))
+        fail(cannot_write(data_dir, exc))
     if pending is not None:
         if respondent is None:
             _say_chosen_code(pending.case, pending.respondent, lang)
@@ -198,29 +197,15 @@ def run_command(
     require_terminal(resolve_language(lang_from(ctx)))
     store = open_store(ctx)
     try:
-        live, lang = new_live_session(
-            store,
-            protocol,
-            case=case,
-            respondent=respondent,
-            role=role,
-            interviewer=interviewer,
-            group=group,
-            consent_obtained=consent_obtained,
-            lang=lang_from(ctx),
-        )
+        live, lang = new_live_session(store, protocol, **options)
     except (ProtocolLoadError, ValueError, StoreError) as exc:
         fail(error_message(exc, current_language()).splitlines()[0])
     except OSError as exc:
-        fail(_cannot_write(store.data_dir, exc))
+        fail(cannot_write(store.data_dir, exc))
     if respondent is None:
         _say_chosen_code(live.session.case, live.session.respondent, lang)
     _open(live, lang)
     _run_app(store, live, lang, explicit_lang=lang_from(ctx))
-
-
-def _cannot_write(data_dir: Path, exc: OSError) -> str:
-    return f"cannot write to {data_dir}: {exc.strerror or exc}"
 
 
 def _say_chosen_code(case: str, code: str, lang: str) -> None:
@@ -228,161 +213,6 @@ def _say_chosen_code(case: str, code: str, lang: str) -> None:
     the terminal, so it is read again once the interview is left."""
     shown = {"code": printable(code), "case": printable(case)}
     click.echo(translate("store.code_chosen", lang, **shown), err=True)
-
-
-def respondent_code(summaries: Any, case: str, respondent: str | None, lang: str) -> str:
-    """The code of the new session: ``respondent`` when the case does not have it yet, else
-    ValueError naming the session that has it and the next free code; without
-    ``respondent`` the next free code of ``case``. ``summaries`` is the store's listing."""
-    from interviewer.domain.codes import validate_respondent_code
-    from interviewer.respondent_codes import RespondentCodes, RespondentCodeTaken
-
-    codes = RespondentCodes.of(summaries)
-    if respondent is None:
-        return codes.next_free(case)
-    code = validate_respondent_code(respondent)
-    try:
-        codes.require_free(case, code)
-    except RespondentCodeTaken as taken:
-        raise ValueError(taken.message(lang)) from None
-    return code
-
-
-def light_start(
-    protocol: str,
-    data_dir: Path,
-    *,
-    case: str,
-    respondent: str | None,
-    role: str | None = None,
-    interviewer: str | None = None,
-    group: str | None = None,
-    consent_obtained: bool = False,
-    lang: str | None = None,
-) -> tuple[Any, str]:
-    """What ``run`` does before the app when the introduction can be drawn first.
-
-    Returns ``(PendingSession, UI language)``, or ``(None, "")`` when the protocol cannot
-    be read simply (the caller then loads it fully before the app: ``new_live_session``).
-    Before returning it checks what is cheap to check (raises ValueError or the
-    ProtocolLoadError of a protocol not found, OSError for a data folder that cannot be
-    written); the pending session's ``open`` does the rest after the first frame.
-    """
-    from interviewer.domain.codes import (
-        split_code_list,
-        validate_case_name,
-        validate_participant_codes,
-    )
-    from interviewer.protocol.view import read_view
-    from interviewer.tui.pending import PendingSession, StartFailed
-    from interviewer.tui.sources import find_protocol
-
-    path = find_protocol(protocol)
-    view = read_view(path)
-    if view is None:
-        return None, ""
-    ui_lang = resolve_language(lang, view.language)
-    # The checks new_session makes, done here already so a bad code never opens a screen.
-    case_name = validate_case_name(case)
-    codes = validate_participant_codes(split_code_list(group))
-    paths.ensure_private_dir(data_dir)
-    if not os.access(data_dir, os.W_OK | os.X_OK):
-        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(data_dir))
-    from interviewer.respondent_codes import indexed_sessions
-
-    # one code per case: refused (or chosen) before the screen from the listing cache,
-    # checked again from the store itself when the session is created
-    code = respondent_code(indexed_sessions(data_dir), case_name, respondent, ui_lang)
-
-    def open_session() -> tuple[Any, Any]:
-        from interviewer.store import SessionLocked, SessionStore, StoreError
-
-        try:
-            store = SessionStore(data_dir)
-            live, _lang = new_live_session(
-                store,
-                str(path),
-                case=case,
-                respondent=code,
-                role=role,
-                interviewer=interviewer,
-                group=group,
-                consent_obtained=consent_obtained,
-                lang=lang,
-            )
-            live.open()
-        except SessionLocked as exc:
-            raise StartFailed(error_message(exc, ui_lang).splitlines()[0]) from None
-        except (ValueError, StoreError) as exc:  # incl. ProtocolLoadError
-            raise StartFailed(
-                error_message(exc, ui_lang).splitlines()[0] or type(exc).__name__
-            ) from None
-        except OSError as exc:
-            raise StartFailed(_cannot_write(data_dir, exc)) from None
-        finally:  # what was created until now stays: out of the collector's way
-            gc.freeze()
-            gc.enable()
-        return store, live
-
-    pending = PendingSession(
-        view=view,
-        case=case_name,
-        respondent=code,
-        participants=tuple(codes),
-        advance_consent=dt.date.today() if consent_obtained else None,
-        open=open_session,
-    )
-    return pending, ui_lang
-
-
-def new_live_session(
-    store: Any,
-    protocol: str,
-    *,
-    case: str,
-    respondent: str | None,
-    role: str | None = None,
-    interviewer: str | None = None,
-    group: str | None = None,
-    consent_obtained: bool = False,
-    lang: str | None = None,
-    clock: Any = None,
-) -> tuple[Any, str]:
-    """What ``run`` does before the app starts: load, create and store a new session.
-
-    Returns the (not yet opened) ``LiveSession`` and the UI language. Raises
-    ProtocolLoadError, ValueError (bad codes, a code the case already has) or the store's
-    StoreError. Without ``respondent`` the case's next free code is used.
-    """
-    import time
-
-    from interviewer.domain.session_factory import new_session
-    from interviewer.tui.live import LiveSession
-    from interviewer.tui.sources import find_protocol, load_protocol
-
-    path = find_protocol(protocol)
-    loaded = load_protocol(path)
-    ui_lang = resolve_language(lang, loaded.language)
-    from interviewer.domain.codes import split_code_list, validate_case_name
-
-    participants = split_code_list(group)
-    case_name = validate_case_name(case)
-    code = respondent_code(store.list(), case_name, respondent, ui_lang)
-    session = new_session(
-        loaded,
-        case=case_name,
-        respondent=code,
-        role=role,
-        interviewer=interviewer,
-        mode="group" if group else None,
-        participants=participants,
-        advance_consent=dt.date.today() if consent_obtained else None,
-        protocol_path=str(path),
-        language=ui_lang,
-        clock=clock or time.time,
-    )
-    store.create(session)
-    return LiveSession(store, session, clock=clock or time.time), ui_lang
 
 
 @click.command("resume")

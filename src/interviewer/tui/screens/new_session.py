@@ -4,21 +4,17 @@ the session and opens its introduction."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from interviewer import debug_log
-from interviewer.domain.codes import split_code_list
-from interviewer.domain.session_factory import new_session
 from interviewer.i18n.errors import error_message
-from interviewer.respondent_codes import RespondentCodes, RespondentCodeTaken
+from interviewer.respondent_codes import RespondentCodes
 from interviewer.tui.bindings import QUIT, Key, bindings
-from interviewer.tui.live import LiveSession
-from interviewer.tui.sources import ProtocolChoice, ProtocolLoadError, load_protocol
+from interviewer.tui.sources import ProtocolChoice, ProtocolLoadError
+from interviewer.tui.start import new_live_session
 from interviewer.tui.widgets.choice_bar import ChoiceBar
 from interviewer.tui.widgets.key_footer import KeyFooter
 
@@ -101,35 +97,24 @@ class NewSessionScreen(Screen[None]):
         if value is Select.BLANK or not isinstance(value, str):
             error.update(t("tui.new.no_protocol"))
             return
+        group = "group" in self.query_one("#mode", ChoiceBar).selected
         try:
-            protocol = load_protocol(value)
-            group = "group" in self.query_one("#mode", ChoiceBar).selected
-            participants = split_code_list(self.query_one("#participants", Input).value)
-            case = self.query_one("#case", Input).value.strip()
-            respondent = self.query_one("#respondent", Input).value.strip()
-            # one code per case: the check ``run`` and ``import`` make too
-            RespondentCodes.of(self.app.store.list()).require_free(case, respondent)
-            session = new_session(
-                protocol,
-                case=case,
-                respondent=respondent,
+            # the service ``run`` uses: one code per case, checked like ``run`` and ``import``
+            live, _language = new_live_session(
+                self.app.store,
+                value,
+                case=self.query_one("#case", Input).value.strip(),
+                respondent=self.query_one("#respondent", Input).value.strip(),
                 role=self.query_one("#role", Input).value,
                 interviewer=self.query_one("#interviewer", Input).value,
                 mode="group" if group else "individual",
-                participants=participants if group else [],
-                advance_consent=dt.date.today()
-                if self.query_one("#consent", Checkbox).value
-                else None,
-                protocol_path=value,
-                language=self.app.session_language(protocol),
+                group=self.query_one("#participants", Input).value if group else None,
+                consent_obtained=self.query_one("#consent", Checkbox).value,
+                lang=self.app.explicit_lang,
                 clock=self.app.clock,
+                say_in=self.app.lang,
             )
-            store = self.app.store
-            store.create(session)
-            live = LiveSession(store, session, clock=self.app.clock).open()
-        except RespondentCodeTaken as taken:
-            error.update(taken.message(self.app.lang))
-            return
+            live.open()
         except (ValueError, ProtocolLoadError) as exc:
             error.update(error_message(exc, self.app.lang).splitlines()[0])
             return
