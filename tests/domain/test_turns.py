@@ -8,8 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from interviewer.domain.protocol import InterviewProtocol
-from interviewer.domain.recorder import RecorderError, SessionRecorder
-from interviewer.domain.recorder_notes import SpeakerChange
+from interviewer.domain.recorder import RecorderError, SessionRecorder, SpeakerChange
 from interviewer.domain.session import EventKind, Session, SessionMode, session_to_json_dict
 from interviewer.domain.session_factory import new_session
 from interviewer.domain.turns import (
