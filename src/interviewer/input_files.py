@@ -113,33 +113,6 @@ def read_bounded(path: Path | str, limit: int) -> bytes:
     return data
 
 
-def _too_deep(raw: bytes | str, limit: int) -> bool:
-    """True when brackets outside strings nest deeper than ``limit`` (a fast byte scan).
-
-    Only called when ``json.loads`` already failed with ``RecursionError``, or for files
-    whose parsed data is handed to code that recurses (validation, the index)."""
-    data = raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw
-    depth = 0
-    in_string = escaped = False
-    for byte in data:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif byte == 0x5C:
-                escaped = True
-            elif byte == 0x22:
-                in_string = False
-        elif byte == 0x22:
-            in_string = True
-        elif byte in (0x5B, 0x7B):
-            depth += 1
-            if depth > limit:
-                return True
-        elif byte in (0x5D, 0x7D):
-            depth -= 1
-    return False
-
-
 def nesting_depth(value: Any, limit: int = MAX_JSON_DEPTH) -> int:
     """How deep lists and dicts nest in parsed JSON, counting no further than ``limit + 1``.
 

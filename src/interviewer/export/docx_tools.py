@@ -215,16 +215,6 @@ def set_paper(doc: DocumentObject, paper: str) -> None:
             section.page_width, section.page_height = Mm(width_mm), Mm(height_mm)
 
 
-def paper_of(doc: DocumentObject) -> str | None:
-    """'a4' or 'letter' when every section has that paper (either orientation), else None."""
-    found = set()
-    for section in doc.sections:
-        size = sorted((round(section.page_width.mm), round(section.page_height.mm)))
-        name = [k for k, (w, h) in PAPER_MM.items() if sorted((round(w), round(h))) == size]
-        found.add(name[0] if name else None)
-    return found.pop() if len(found) == 1 else None
-
-
 def _field(paragraph: Paragraph, instruction: str, shown: str) -> None:
     """A Word field (PAGE, NUMPAGES) as begin/instruction/separate/result/end runs."""
     for kind, text in (("begin", None), (None, instruction), ("separate", None)):
