@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import events
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
@@ -36,6 +36,7 @@ from textual.screen import Screen
 from interviewer import debug_log
 from interviewer.i18n import Translator, resolve_language
 from interviewer.tui.bindings import localized
+from interviewer.tui.host import InterviewerHost
 from interviewer.tui.pending import PendingSession, StartFailed
 
 if TYPE_CHECKING:  # the session models (pydantic) are imported after the first frame
@@ -113,7 +114,7 @@ class CrashReport(Exception):
         return Text(f"{self.summary}\n{self.saved}\n{self.details}\n", style="bold")
 
 
-class InterviewerApp(App[None]):
+class InterviewerApp(InterviewerHost):
     """See the module docstring. ``store`` is a ``SessionStore`` (or a test stand-in)."""
 
     CSS_PATH = "app.tcss"
@@ -163,7 +164,7 @@ class InterviewerApp(App[None]):
         self._save_failing = False
 
     # --- start ------------------------------------------------------------------------------
-    def on_mount(self) -> None:
+    def on_mount(self, event: events.Mount) -> None:
         if self.first_frame is not None:
             self.call_after_refresh(self.first_frame)
         if self.handle_signals:
@@ -216,8 +217,9 @@ class InterviewerApp(App[None]):
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.Key) and not event.is_forwarded:
-            if self._keys_in_turn():
-                self._held_keys.append(event)
+            held = self._held_keys if self._keys_in_turn() else None
+            if held is not None:
+                held.append(event)
                 self._pump_keys()
             elif self._typed_into_editor(event):
                 # the editor's queue keeps these in order among themselves

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TypeVar
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 from interviewer.i18n import translate
 
@@ -41,8 +41,8 @@ QUIT = Key("ctrl+q", "app.quit", "tui.key.quit")
 T = TypeVar("T")
 
 
-def bindings(keys: tuple[Key, ...], lang: str = "en") -> list[Binding]:
-    """The Binding objects of ``keys`` in ``lang``."""
+def bindings(keys: tuple[Key, ...], lang: str = "en") -> list[BindingType]:
+    """The Binding objects of ``keys`` in ``lang`` (typed as Textual types ``BINDINGS``)."""
     return [k.binding(lang) for k in keys]
 
 

@@ -38,7 +38,7 @@ class LiveSession:
         self.delay = delay
         self.recorder = SessionRecorder(session, clock, key=key, on_change=self._on_change)
         self.engine = TimingEngine(session, clock)
-        self.commit: Callable[[], None] | None = None
+        self.commit: Callable[[], object] | None = None
         self.key_error: str | None = None
         self.autosaver: Any = None
         self._closed = False

@@ -22,7 +22,7 @@ from interviewer.tui.screens.transcript import open_transcript_screen
 class TranscriptApp(InterviewerApp):
     """The app opened directly on one session's transcript (``interviewer transcript view``)."""
 
-    CSS_PATH = str(Path(app_module.__file__).with_name(InterviewerApp.CSS_PATH))  # type: ignore[arg-type]
+    CSS_PATH = str(Path(app_module.__file__).with_name(InterviewerApp.CSS_PATH))
 
     def __init__(
         self, store: Any, session: Session, transcript: Transcript | None = None, **kwargs: Any

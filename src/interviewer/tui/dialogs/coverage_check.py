@@ -21,7 +21,6 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -35,6 +34,7 @@ from interviewer.domain.coverage import (
 )
 from interviewer.domain.session import QuestionState
 from interviewer.i18n import Translator
+from interviewer.tui.host import HostModal
 from interviewer.tui.widgets.question_panel import code_style
 
 
@@ -95,7 +95,7 @@ def topic_prompt(topic: TopicGaps, colour: str | None, t: Translator) -> Text:
     return text
 
 
-class CoverageCheck(ModalScreen[str | None]):
+class CoverageCheck(HostModal[str | None]):
     """See the module docstring. Dismisses with a question id, ``CONTINUE`` or None."""
 
     # Not the shared ``.dialog`` class: the app's stylesheet would win over these rules,

@@ -15,14 +15,15 @@ from typing import ClassVar
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
+
+from interviewer.tui.host import HostModal
 
 WriteTo = Callable[[str], "Path | str"]
 """Writes the notes into the folder typed; returns the copy's path, or one line on failure."""
 
 
-class DiskFullDialog(ModalScreen["Path | None"]):
+class DiskFullDialog(HostModal["Path | None"]):
     """See the module docstring. ``escape`` stays; ``enter`` in the field writes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "stay", show=False)]
@@ -33,7 +34,7 @@ class DiskFullDialog(ModalScreen["Path | None"]):
         self.write_to = write_to
 
     def compose(self) -> ComposeResult:
-        t = self.app.t  # type: ignore[attr-defined]
+        t = self.app.t
         with Vertical(classes="dialog"):
             yield Static(self.message, id="disk-full-text", classes="dialog-text")
             yield Input(placeholder=t("tui.diskfull.placeholder"), id="disk-full-folder")

@@ -11,18 +11,18 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
 from interviewer import debug_log, paths
 from interviewer.i18n.errors import error_message
+from interviewer.tui.host import HostModal
 
 TEXT_SOURCES = ("notes", "bracket", "maxqda", "none")
 """Notes only, or the verbatim transcript with one of the time stamp styles of the CLI."""
 
 
-class ExportDialog(ModalScreen[None]):
+class ExportDialog(HostModal[None]):
     """See the module docstring. Case and project formats take the session's whole case."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", show=False)]

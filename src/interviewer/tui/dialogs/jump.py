@@ -119,7 +119,7 @@ class JumpList(ScrollView, can_focus=False):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._rows: tuple[JumpRow, ...] = ()
-        self._render: Callable[[JumpRow, int], Text] = lambda row, width: Text()
+        self._render_row: Callable[[JumpRow, int], Text] = lambda row, width: Text()
         self._highlighted: int | None = None
         self._cache: dict[tuple[int, bool, int], Strip] = {}
 
@@ -163,7 +163,7 @@ class JumpList(ScrollView, can_focus=False):
     ) -> None:
         """Show ``rows``; ``render`` makes a line's text (called for visible lines only)."""
         self._rows = tuple(rows)
-        self._render = render
+        self._render_row = render
         self._cache.clear()
         before = self.virtual_size.height
         self.virtual_size = Size(self.scrollable_content_region.width, len(self._rows))
@@ -176,7 +176,7 @@ class JumpList(ScrollView, can_focus=False):
 
     def plain_lines(self) -> list[str]:
         """Every line as plain text (what tests compare)."""
-        return [self._render(row, 0).plain for row in self._rows]
+        return [self._render_row(row, 0).plain for row in self._rows]
 
     def render_line(self, y: int) -> Strip:
         number = self.scroll_offset.y + y
@@ -190,7 +190,7 @@ class JumpList(ScrollView, can_focus=False):
             style = self.rich_style
             if cursor:
                 style = style + self.get_component_rich_style("jump-list--cursor")
-            text = self._render(self._rows[number], width)
+            text = self._render_row(self._rows[number], width)
             text.end = ""
             strip = (
                 Strip(text.render(self.app.console)).adjust_cell_length(width).apply_style(style)

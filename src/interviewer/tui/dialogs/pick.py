@@ -13,6 +13,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
+from textual.content import Content
 from textual.fuzzy import Matcher
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
@@ -50,7 +51,7 @@ class PickDialog(ModalScreen[str | None]):
         options = self.query_one("#choices", OptionList)
         options.clear_options()
         matcher = Matcher(query) if query else None
-        scored: list[tuple[float, int, str, Text | str]] = []
+        scored: list[tuple[float, int, str, Text | Content | str]] = []
         for index, (value, label) in enumerate(self.choices):
             plain = label.plain if isinstance(label, Text) else label
             if matcher is None:

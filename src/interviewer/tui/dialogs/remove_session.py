@@ -7,16 +7,20 @@ destructive choices have their own keys (``w``/Dutch ``t``, ``x``), named on the
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from interviewer.tui.host import HostModal
 
-class RemoveSessionDialog(ModalScreen[str | None]):
+if TYPE_CHECKING:
+    from interviewer.withdrawal import Kind
+
+
+class RemoveSessionDialog(HostModal["Kind | None"]):
     """See the module docstring; ``question`` is already translated."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -30,7 +34,7 @@ class RemoveSessionDialog(ModalScreen[str | None]):
         self.question = question
 
     def compose(self) -> ComposeResult:
-        t = self.app.t  # type: ignore[attr-defined]
+        t = self.app.t
         with Vertical(classes="dialog"):
             yield Static(self.question, classes="dialog-text")
             with Horizontal(classes="dialog-buttons"):
@@ -43,7 +47,9 @@ class RemoveSessionDialog(ModalScreen[str | None]):
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         choice = event.button.id
-        self.dismiss(choice if choice in ("withdraw", "delete") else None)
+        self.dismiss(
+            "withdraw" if choice == "withdraw" else "delete" if choice == "delete" else None
+        )
 
-    def action_answer(self, value: str | None) -> None:
+    def action_answer(self, value: Kind | None) -> None:
         self.dismiss(value)

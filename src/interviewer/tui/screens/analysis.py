@@ -24,14 +24,15 @@ queue; while a write still fails, ``escape`` stays (the status line says why).
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 from typing import Any, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.coordinate import Coordinate
 from textual.message import Message
-from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Input, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
 
@@ -45,6 +46,7 @@ from interviewer.domain.guidance import quote_question
 from interviewer.i18n.errors import error_message
 from interviewer.tui.analysis_saver import AnalysisSaver
 from interviewer.tui.bindings import QUIT, Key, bindings
+from interviewer.tui.host import HostModal, HostScreen
 from interviewer.tui.widgets.charts import (
     LABEL_WIDTH,
     chart_plot,
@@ -72,7 +74,7 @@ def _first_line(exc: BaseException, lang: str) -> str:
     return said.splitlines()[0] if said else type(exc).__name__
 
 
-class NotesDialog(ModalScreen[None]):
+class NotesDialog(HostModal[None]):
     """The notes behind one cell, read-only; ``escape`` or ``enter`` closes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -100,7 +102,7 @@ class NotesDialog(ModalScreen[None]):
         self.dismiss(None)
 
 
-class SentenceDialog(ModalScreen[str | None]):
+class SentenceDialog(HostModal[str | None]):
     """Edit one key sentence: ``ctrl+s`` keeps the text, ``escape`` leaves it unchanged."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -144,7 +146,7 @@ class Written(Message):
         self.error = error
 
 
-class _Autosaving(Screen[None]):
+class _Autosaving(HostScreen[None]):
     """What both analysis screens share: the edits, their autosave, the status line, leaving."""
 
     DEFAULT_CSS = """
@@ -227,7 +229,7 @@ class _Autosaving(Screen[None]):
             self._timer = None
         for key in sorted(self.dirty):
             text = self.values[key]
-            self.saver.put(key, lambda w=self._writes[key], t=text: w(t))
+            self.saver.put(key, partial(self._writes[key], text))
         self.dirty.clear()
 
     def run_write(self, kind: str, write: Any) -> None:
@@ -770,4 +772,6 @@ class CompareScreen(_Autosaving):
 
         self.edited(target.address(), text, write)
         table = self.query_one("#analysis-table", DataTable)
-        table.update_cell_at((row, 1), cut(text or EMPTY_CELL, CELL_WIDTH), update_width=False)
+        table.update_cell_at(
+            Coordinate(row, 1), cut(text or EMPTY_CELL, CELL_WIDTH), update_width=False
+        )

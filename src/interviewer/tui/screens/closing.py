@@ -38,8 +38,8 @@ class ClosingScreen(InterviewScreen):
 
     def compose(self) -> ComposeResult:
         t = self.app.t
-        closing = self.app.live.session.protocol.closing
-        key = self.app.live.recorder.key
+        closing = self.live.session.protocol.closing
+        key = self.live.recorder.key
         yield PaceBar(id="pace")
         with Horizontal(id="body"):
             yield TopicList(id="topics")
@@ -70,12 +70,12 @@ class ClosingScreen(InterviewScreen):
         if not event.input.id or not event.input.id.startswith("field-"):
             return
         try:
-            self.app.live.recorder.set_closing_field(field_id, event.value)
+            self.live.recorder.set_closing_field(field_id, event.value)
         except RecorderError as exc:
             self.notify(error_message(exc, self.app.lang), severity="warning")
-        if self.app.live.key_error:
+        if self.live.key_error:
             self.notify(
-                self.app.t("tui.closing.key_failed", error=self.app.live.key_error),
+                self.app.t("tui.closing.key_failed", error=self.live.key_error),
                 severity="error",
             )
 

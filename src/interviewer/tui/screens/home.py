@@ -4,12 +4,12 @@ and a new session. Letters are safe here: there is no notes editor on this scree
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rich.markup import escape
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -19,8 +19,12 @@ from interviewer.domain.protocol import InterviewProtocol
 from interviewer.i18n.errors import error_message
 from interviewer.terminal_text import printable
 from interviewer.tui.bindings import QUIT, Key, bindings, localized
+from interviewer.tui.host import HostScreen
 from interviewer.tui.sources import ProtocolChoice, ProtocolLoadError, list_protocols, load_protocol
 from interviewer.tui.widgets.key_footer import KeyFooter
+
+if TYPE_CHECKING:
+    from interviewer.withdrawal import Kind
 
 
 def _shown(text: object) -> str:
@@ -60,7 +64,7 @@ def outline_text(protocol: InterviewProtocol, t) -> Text:
     return text
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(HostScreen[None]):
     """See the module docstring."""
 
     KEYS = (
@@ -384,13 +388,13 @@ class HomeScreen(Screen[None]):
             date=summary.date.isoformat(),
         )
 
-        def answer(kind: str | None) -> None:
+        def answer(kind: Kind | None) -> None:
             if kind is not None:
                 self.remove_session(summary.id, kind)
 
         self.app.push_screen(RemoveSessionDialog(question), answer)
 
-    def remove_session(self, session_id: str, kind: str) -> None:
+    def remove_session(self, session_id: str, kind: Kind) -> None:
         """Remove now (the store's lock refuses a session open elsewhere), then say which
         export files still hold the respondent."""
         from interviewer import paths
@@ -400,7 +404,7 @@ class HomeScreen(Screen[None]):
         t = self.app.t
         try:
             plan = plan_removal(self.app.store, session_id)
-            result = remove_session(self.app.store, plan, kind)  # type: ignore[arg-type]
+            result = remove_session(self.app.store, plan, kind)
         except Exception as exc:  # locked, damaged, disk: one line, nothing half-said
             debug_log.record(exc, "home: remove_session")
             self.notify(

@@ -7,12 +7,14 @@ autosaver writes it within a second; navigation commits the editor and flushes f
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, Any, cast
 
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.widgets import TextArea
+from textual.widgets.text_area import Document
 
 from interviewer import debug_log
 from interviewer.domain.advice import interview_advice
@@ -25,12 +27,16 @@ from interviewer.domain.turns import INTERVIEWER_SPEAKER
 from interviewer.i18n.errors import error_message
 from interviewer.tui.bindings import QUIT, Key, bindings
 from interviewer.tui.dialogs.pick import PickDialog
+from interviewer.tui.host import HostScreen
 from interviewer.tui.widgets.choice_bar import ChoiceBar
 from interviewer.tui.widgets.key_footer import KeyFooter
 from interviewer.tui.widgets.pace_bar import AdviceLine, PaceBar, save_text
 from interviewer.tui.widgets.question_panel import QuestionPanel, QuestionScroll
 from interviewer.tui.widgets.topic_list import TopicList
 from interviewer.tui.widgets.turn_area import TurnArea, reach_alt_digits
+
+if TYPE_CHECKING:
+    from interviewer.tui.live import LiveSession
 
 TICK_SECONDS = 1.0
 """How often the clock-driven parts (pace bar, topic times, advice) are redrawn."""
@@ -63,9 +69,9 @@ def continue_note(area: TextArea, note: str) -> None:
 class PartEditor(TextArea):
     """The editor of one labelled note part (BP, KP) of one question."""
 
-    def __init__(self, question_id: str, part_id: str, text: str, **kwargs: object) -> None:
+    def __init__(self, question_id: str, part_id: str, text: str, **kwargs: Any) -> None:
         # TextArea's own options are fixed here: soft wrap, tab moves focus
-        super().__init__(continued(text), soft_wrap=True, tab_behavior="focus", **kwargs)  # type: ignore[arg-type]
+        super().__init__(continued(text), soft_wrap=True, tab_behavior="focus", **kwargs)
         self.question_id = question_id
         self.part_id = part_id
 
@@ -81,7 +87,7 @@ def answer_options(question: Question, t: Callable[..., str]) -> list[tuple[str,
     return [(v, v) for v in values]
 
 
-class InterviewScreen(Screen[None]):
+class InterviewScreen(HostScreen[None]):
     """The heart of the app; see the module docstring."""
 
     KEYS = (
@@ -157,15 +163,18 @@ class InterviewScreen(Screen[None]):
 
     # --- setup ---------------------------------------------------------------------------
     @property
-    def live(self):
-        return self.app.live
+    def live(self) -> LiveSession:
+        """The open session: this screen is shown only while there is one. It is ``None``
+        only while ``finish_session`` replaces the screen; code that may run then (unmount,
+        a late key) checks for that."""
+        return cast("LiveSession", self.app.live)
 
     def on_mount(self) -> None:
         live = self.live
         live.commit = self.commit
         notes = self.query_one("#notes", TextArea)
         self._notes = notes
-        self._part_editors: list[PartEditor] = []
+        self._part_editors = []
         notes.cursor_blink = self.app.blink
         notes.border_title = self.app.t("tui.notes.title")
         if isinstance(notes, TurnArea):
@@ -333,7 +342,11 @@ class InterviewScreen(Screen[None]):
         question = live.recorder.question(qid) if qid else None
         topic = live.recorder.topic_of(qid) if qid else None
         relevant = next((f.reason for f in snapshot.follow_ups if f.question_id == qid), None)
-        not_triggered = isinstance(question, Question) and not live.recorder.is_relevant(qid)
+        not_triggered = (
+            qid is not None
+            and isinstance(question, Question)
+            and not live.recorder.is_relevant(qid)
+        )
         not_applicable = (
             not_applicable_reason(session, question) if isinstance(question, Question) else None
         )
@@ -384,8 +397,8 @@ class InterviewScreen(Screen[None]):
         self.refresh_timing()
 
     def on_topic_list_chosen(self, event: TopicList.Chosen) -> None:
-        if event.question_id:
-            self.go(lambda: self.live.recorder.show_question(event.question_id))
+        if qid := event.question_id:
+            self.go(lambda: self.live.recorder.show_question(qid))
         elif event.topic_id == "closing":
             self.go(self.live.recorder.enter_closing)
         elif event.topic_id:
@@ -608,7 +621,10 @@ class InterviewScreen(Screen[None]):
         if live is None or notes is None or qid is None or notes.read_only:
             return
         self.commit()
-        cursor = notes.document.get_index_from_location(notes.cursor_location)
+        document = cast(
+            Document, notes.document
+        )  # Textual types it DocumentBase; ours are Documents
+        cursor = document.get_index_from_location(notes.cursor_location)
         try:
             change = live.recorder.speaker_key(qid, code, cursor)
         except RecorderError as exc:
@@ -619,7 +635,7 @@ class InterviewScreen(Screen[None]):
             # the editor gets the blank line that opens the new turn, the cursor after it
             text = notes.text
             keep = len(text.rstrip())
-            notes.replace(change.text[keep:], notes.document.get_location_from_index(keep),
+            notes.replace(change.text[keep:], document.get_location_from_index(keep),
                           notes.document.end)  # fmt: skip
             notes.move_cursor(notes.document.end)
         self.show_turns()
@@ -628,8 +644,8 @@ class InterviewScreen(Screen[None]):
     def palette_commands(self) -> list[tuple[str, str, Callable[[], object]]]:
         """Every action of this screen for the command palette: (title, help, callback)."""
         t = self.app.t
-        commands = [
-            (t(k.message), k.key, lambda a=k.action: self.run_action(a))
+        commands: list[tuple[str, str, Callable[[], object]]] = [
+            (t(k.message), k.key, partial(self.run_action, k.action))
             for k in self.KEYS
             if not k.action.startswith("app.")
         ]
@@ -638,7 +654,7 @@ class InterviewScreen(Screen[None]):
                 (
                     t("tui.cmd.flag", flag=t(f"tui.flag.{flag.value}")),
                     "",
-                    lambda f=flag.value: self.run_action(f"flag('{f}')"),
+                    partial(self.run_action, f"flag('{flag.value}')"),
                 )
             )
         qid = self._editor_qid
@@ -646,7 +662,7 @@ class InterviewScreen(Screen[None]):
         if isinstance(question, Question):
             for value, label in answer_options(question, t):
                 commands.append(
-                    (t("tui.cmd.answer", answer=label), "", lambda v=value: self.action_answer(v))
+                    (t("tui.cmd.answer", answer=label), "", partial(self.action_answer, value))
                 )
-            commands.append((t("tui.cmd.clear_answer"), "", lambda: self.action_answer("")))
+            commands.append((t("tui.cmd.clear_answer"), "", partial(self.action_answer, "")))
         return commands

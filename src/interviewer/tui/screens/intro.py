@@ -10,20 +10,26 @@ session; keys pressed until then are held by the app (``InterviewerApp.open_pend
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from interviewer.protocol.view import IntroductionView, view_of
 from interviewer.tui.bindings import QUIT, Key, bindings
+from interviewer.tui.host import HostScreen
 from interviewer.tui.widgets.checklist import Checklist
 from interviewer.tui.widgets.key_footer import KeyFooter
 
+if TYPE_CHECKING:
+    from interviewer.tui.live import LiveSession
+    from interviewer.tui.pending import PendingSession
 
-class IntroductionScreen(Screen[None]):
+
+class IntroductionScreen(HostScreen[None]):
     """See the module docstring."""
 
     KEYS = (
@@ -40,7 +46,7 @@ class IntroductionScreen(Screen[None]):
         """What is shown: the view, case, respondent, participant codes, ticked item ids."""
         live = self.app.live
         if live is None:  # the session is created after the first frame
-            pending = self.app.pending
+            pending = self._pending
             return pending.view, pending.case, pending.respondent, list(pending.participants), set()
         session = live.session
         return (
@@ -112,14 +118,20 @@ class IntroductionScreen(Screen[None]):
         if not checklist:  # not composed yet: it will be from the open session
             return
         self._sync(checklist.first())
-        if view_of(self.app.live.session.protocol) != self._view:
+        live = cast("LiveSession", self.app.live)  # open_pending set it before calling this
+        if view_of(live.session.protocol) != self._view:
             await self.recompose()
             self._focus_checklist()
+
+    @property
+    def _pending(self) -> PendingSession:
+        """The session to create: while ``app.live`` is None, the app was started with one."""
+        return cast("PendingSession", self.app.pending)
 
     def _advance_date(self) -> str | None:
         live = self.app.live
         if live is None:
-            date = self.app.pending.advance_consent
+            date = self._pending.advance_consent
             return None if date is None else date.isoformat()
         consent = live.session.advance_consent
         return None if consent is None else consent.obtained_on.isoformat()

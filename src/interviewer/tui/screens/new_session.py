@@ -6,20 +6,20 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Checkbox, Input, Select, Static
 
 from interviewer import debug_log
 from interviewer.i18n.errors import error_message
 from interviewer.respondent_codes import RespondentCodes
 from interviewer.tui.bindings import QUIT, Key, bindings
+from interviewer.tui.host import HostScreen
 from interviewer.tui.sources import ProtocolChoice, ProtocolLoadError
 from interviewer.tui.start import new_live_session
 from interviewer.tui.widgets.choice_bar import ChoiceBar
 from interviewer.tui.widgets.key_footer import KeyFooter
 
 
-class NewSessionScreen(Screen[None]):
+class NewSessionScreen(HostScreen[None]):
     """See the module docstring."""
 
     KEYS = (

@@ -14,7 +14,6 @@ from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import DataTable, Static
 
 from interviewer.domain.navigation import tagged_elsewhere, topic_progress
@@ -26,6 +25,7 @@ from interviewer.export.content import spoken_turns
 from interviewer.i18n import Translator
 from interviewer.review_timeline import interview_timeline
 from interviewer.tui.bindings import QUIT, Key, bindings
+from interviewer.tui.host import HostScreen
 from interviewer.tui.widgets.charts import (
     chart_plot,
     coverage_legend,
@@ -116,9 +116,9 @@ def review_renderable(session: Session, t: Translator, clock) -> Group:
         parts.append(block)
     closing = Text("\n")
     closing.append(" " + t("tui.closing.title") + " ", style="bold reverse")
-    for question in session.protocol.closing.questions:
-        record = session.records.get(question.id)
-        closing.append("\n  " + question.text, style="bold")
+    for closing_question in session.protocol.closing.questions:
+        record = session.records.get(closing_question.id)
+        closing.append("\n  " + closing_question.text, style="bold")
         if record and group:
             _turn_paragraphs(closing, session, record, t)
         elif record and record.notes.strip():
@@ -136,7 +136,7 @@ def review_renderable(session: Session, t: Translator, clock) -> Group:
     return Group(*parts)
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(HostScreen[None]):
     """See the module docstring."""
 
     KEYS = (

@@ -16,7 +16,6 @@ from typing import Any
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -38,11 +37,12 @@ from interviewer.transcript.service import (
     unmove_segment,
 )
 from interviewer.tui.bindings import QUIT, Key, bindings, localized
+from interviewer.tui.host import HostScreen
 from interviewer.tui.verbatim import Row, move_choices, notes_text, row_text, verbatim_rows
 from interviewer.tui.widgets.key_footer import KeyFooter
 
 
-class TranscriptScreen(Screen[None]):
+class TranscriptScreen(HostScreen[None]):
     """See the module docstring. ``transcript`` is loaded from the data folder when None."""
 
     DEFAULT_CSS = """

@@ -8,6 +8,7 @@ typing, deleting or pasting cannot corrupt it. Individual interviews use a plain
 from __future__ import annotations
 
 from bisect import bisect_right
+from typing import Any, cast
 
 from rich.segment import Segment
 from textual.strip import Strip
@@ -36,19 +37,21 @@ def reach_alt_digits() -> None:
     """
     from textual import _ansi_sequences
 
+    # Textual declares the table a read-only Mapping; it is a dict, and changing it is the point
+    keys = cast("dict[str, object]", _ansi_sequences.ANSI_SEQUENCES_KEYS)
     for sequence in ALT_DIGIT_SEQUENCES:
-        _ansi_sequences.ANSI_SEQUENCES_KEYS.pop(sequence, None)
+        keys.pop(sequence, None)
 
 
 class TurnArea(TextArea):
     """A TextArea whose gutter shows the speaker of each paragraph's turn."""
 
-    def __init__(self, *args: object, label_width: int = 3, **kwargs: object) -> None:
+    def __init__(self, *args: Any, label_width: int = 3, **kwargs: Any) -> None:
         # set first: TextArea asks for the gutter width while it is built
         self.label_width = label_width
         self._labels: dict[int, str] = {}
         self._starts: list[int] = []
-        super().__init__(*args, show_line_numbers=True, **kwargs)  # type: ignore[arg-type]
+        super().__init__(*args, show_line_numbers=True, **kwargs)
 
     @property
     def gutter_width(self) -> int:
