@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from interviewer.export.codelist import code_groups, codelist_markdown
 from interviewer.export.registry import FORMATS, write_export
 from interviewer.membercheck.exporting import export_options
 from interviewer.pseudonym.citation import cite
-from interviewer.export.codelist import code_groups, codelist_markdown
 from interviewer.pseudonym.replace import ReplacementList
 from interviewer.pseudonym.session import pseudonymise_session
 from interviewer.pseudonym.storage import load_replacements, save_replacements

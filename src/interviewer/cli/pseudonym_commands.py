@@ -139,9 +139,9 @@ def codelist_command(
     ctx: click.Context, cases: tuple[str, ...], fmt: str, out: str | None, force: bool
 ) -> None:
     """The anonymised respondent code list (code + role per case) for publication."""
+    from interviewer.export.codelist import WRITERS, code_groups
     from interviewer.export.registry import write_file_atomic
     from interviewer.export.text import safe_name_part
-    from interviewer.export.codelist import WRITERS, code_groups
 
     store = open_store(ctx)
     summaries = [s for c in cases for s in store.list(case=c)] if cases else store.list()
