@@ -315,6 +315,9 @@ def test_snapshot_of_the_check_at_80x24(
     live.recorder.show_question("ervaring-1")
     live.recorder.set_quick_answer("ervaring-1", "no")
     live.recorder.set_notes("ervaring-1", "Nooit met andere organisaties gewerkt.")
+    # saved now, not whenever the autosave thread gets to it: the save line on screen
+    # ("saved 0.0 s ago" against "not saved yet") must not depend on the machine's load
+    live.flush()
 
     async def run_before(pilot) -> None:
         await pilot.press("f10")
