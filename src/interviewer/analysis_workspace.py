@@ -197,12 +197,12 @@ def case_workspace(
     lang = document_language(protocol, None)
     matrix = case_matrix(ordered, lang, None, unapproved)
     contents = [build_content(s, lang) for s in ordered]
-    placed: list[tuple[Session, str | None]] = [
+    placed: list[tuple[Session | None, str | None]] = [
         (c.session, speaker) for c in contents for speaker in _speaker_columns(c)
     ]
     headers = matrix.header[2:]
     if len(placed) != len(headers):  # the matrix grew a column kind this module does not know
-        placed = [(None, None)] * len(headers)  # type: ignore[list-item]
+        placed = [(None, None)] * len(headers)
     interviewer = Translator(lang)("word.interviewer")
     columns = []
     for header, (session, speaker) in zip(headers, placed, strict=True):

@@ -14,6 +14,7 @@ is written instead, which names the problem without the data.
 
 from __future__ import annotations
 
+import io
 import logging
 import os
 import traceback
@@ -93,7 +94,7 @@ class DataFreeFormatter(logging.Formatter):
 class PrivateFileHandler(logging.FileHandler):
     """A file handler whose file is created 0600 in a 0700 folder (never wider)."""
 
-    def _open(self):  # type: ignore[no-untyped-def]
+    def _open(self) -> io.TextIOWrapper:
         target = Path(self.baseFilename)
         paths.ensure_private_dir(target.parent)
         descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)

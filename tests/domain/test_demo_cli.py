@@ -97,3 +97,17 @@ def test_demo_bad_arguments_give_one_line(
     assert result.exit_code != 0
     assert message in result.output
     assert "Traceback" not in result.output
+
+
+def test_demo_names_the_place_of_a_protocol_error(tmp_path, data_dir) -> None:
+    """A protocol with an error is one line naming file, line and column (it was an
+    AttributeError on ``Problem.file``, found by mypy)."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("id: [unclosed\n", encoding="utf-8")
+    args = ["--lang", "en", "demo", str(bad), "--case", "A", "--respondents", "1"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert isinstance(result.exception, SystemExit)
+    assert "bad.yaml:" in result.output
+    assert len(result.output.strip().splitlines()) == 1

@@ -116,8 +116,8 @@ def main(ctx: click.Context, data_dir: str | None, lang: str | None, debug: bool
     ctx.obj["lang"] = lang
     _check_settings(lang)
     if ctx.invoked_subcommand is None:
-        home = LAZY_COMMANDS.get("home")
+        home = main.get_command(ctx, "home") if "home" in LAZY_COMMANDS else None
         if home is None:
             click.echo(ctx.get_help())
             return
-        ctx.invoke(main.get_command(ctx, "home"))
+        ctx.invoke(home)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import click
 
@@ -62,7 +62,7 @@ def lang_from(ctx: click.Context) -> str | None:
     return (ctx.find_root().obj or {}).get("lang") or (ctx.obj or {}).get("lang")
 
 
-def fail(message: str, code: int = 1) -> None:
+def fail(message: str, code: int = 1) -> NoReturn:
     """Print one clear error line to stderr and exit; never a traceback."""
     click.echo(f"interviewer: error: {message}", err=True)
     raise SystemExit(code)
@@ -79,7 +79,7 @@ def current_language(session: Any = None) -> str:
     return ui_language(ctx, session)
 
 
-def fail_with(key: str, session: Any = None, /, **values: object) -> None:
+def fail_with(key: str, session: Any = None, /, **values: object) -> NoReturn:
     """``fail`` with the message ``key`` of the translation tables, in the interface language
     (``--lang``, the settings file, the session's protocol, then ``LANG``)."""
     from interviewer.i18n import translate
@@ -89,7 +89,7 @@ def fail_with(key: str, session: Any = None, /, **values: object) -> None:
     fail(translate(key, lang, **render_values(values, lang)))
 
 
-def fail_error(exc: Exception, session: Any = None) -> None:
+def fail_error(exc: Exception, session: Any = None) -> NoReturn:
     """``fail`` with an error from the core: said in the interface language when it is a keyed
     error (``interviewer.i18n.errors``), else as it is (a library's message)."""
     from interviewer.i18n.errors import error_message

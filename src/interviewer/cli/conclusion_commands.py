@@ -545,7 +545,7 @@ def _echo_human(info: _Study, analysis: Any, case: str | None, compare: bool, la
             for v in _order(info, list(comparison.variables))
         ]
         rows += [
-            (translate(f"analysis.general.{row}", lang), comparison.general[row])  # type: ignore[index]
+            (translate(f"analysis.general.{row}", lang), comparison.general[row])
             for row in ("strengths", "weaknesses")
             if row in comparison.general
         ]

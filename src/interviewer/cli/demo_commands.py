@@ -134,7 +134,7 @@ def _load_protocol(name: str):  # -> InterviewProtocol
         fail_error(exc)
     except ProtocolError as exc:
         first = exc.problems[0] if exc.problems else None
-        detail = f"{first.file}:{first.line}:{first.col}: {first.message}" if first else str(exc)
+        detail = f"{first.path}:{first.line}:{first.column}: {first.message}" if first else str(exc)
         fail_with("cli.protocol_errors", name=name, detail=detail)
     except (FileNotFoundError, LookupError, ValueError, OSError) as exc:
         fail_with("cli.protocol_unusable", name=name, error=exc)

@@ -24,7 +24,7 @@ from interviewer.cli.common import (
     ui_language,
 )
 from interviewer.cli.progress_bar import progress_bar
-from interviewer.export.registry import FORMATS
+from interviewer.export.registry import FORMATS, DocumentFormat, DocumentKind
 from interviewer.i18n import translate
 from interviewer.progress import Progress
 
@@ -276,8 +276,8 @@ def _protocol(name: str) -> Any:
         fail_with("cli.protocol_not_found", name=name, error=exc)
 
 
-def _protocol_document(ctx: click.Context, kind: str, name: str, fmt: str, out: str | None,
-                       force: bool, paper: str | None = None) -> None:  # fmt: skip
+def _protocol_document(ctx: click.Context, kind: DocumentKind, name: str, fmt: DocumentFormat,
+                       out: str | None, force: bool, paper: str | None = None) -> None:  # fmt: skip
     from interviewer.export.registry import ExportError, write_protocol_document
 
     protocol = _protocol(name)
@@ -287,7 +287,7 @@ def _protocol_document(ctx: click.Context, kind: str, name: str, fmt: str, out: 
             kind,
             fmt,
             _out_dir(out),
-            force=force,  # type: ignore[arg-type]
+            force=force,
             paper=paper,
         )
     except ExportError as exc:
@@ -295,7 +295,7 @@ def _protocol_document(ctx: click.Context, kind: str, name: str, fmt: str, out: 
     click.echo(str(path))
 
 
-def _protocol_document_command(kind: str, help_text: str) -> click.Command:
+def _protocol_document_command(kind: DocumentKind, help_text: str) -> click.Command:
     """``guide`` and ``letter``: the same options, one document made from a protocol."""
 
     @click.command(kind, help=help_text)
@@ -309,7 +309,12 @@ def _protocol_document_command(kind: str, help_text: str) -> click.Command:
     @lang_option
     @click.pass_context
     def command(
-        ctx: click.Context, protocol: str, fmt: str, out: str | None, force: bool, paper: str | None
+        ctx: click.Context,
+        protocol: str,
+        fmt: DocumentFormat,  # the click.Choice above
+        out: str | None,
+        force: bool,
+        paper: str | None,
     ) -> None:
         _protocol_document(ctx, kind, protocol, fmt, out, force, paper)
 

@@ -115,7 +115,7 @@ def coverage_questions(session: Session, topic: Topic, missing: tuple[str, ...])
         ]
         triggered = [q for q in candidates if is_triggered(session, q)]
         mains = [q for q in candidates if q.kind is QuestionKind.MAIN]
-        pick = (triggered or mains or [None])[0]
+        pick = next(iter(triggered or mains), None)
         if pick is not None and pick.id not in chosen:
             chosen.append(pick.id)
     return chosen

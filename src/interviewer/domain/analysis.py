@@ -29,7 +29,8 @@ import secrets
 import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal, TypeVar
+from functools import partial
+from typing import Annotated, Any, Final, Literal, TypeVar, cast
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -37,7 +38,7 @@ from interviewer.domain.codes import SAFE_ID, UNSAFE_CATEGORIES, validate_case_n
 from interviewer.domain.protocol import InterviewProtocol, Topic
 from interviewer.i18n.errors import TranslatableValueError
 
-ANALYSIS_FORMAT = 1
+ANALYSIS_FORMAT: Final = 1
 MAX_TEXT_CHARS = 1_000_000
 """A conclusion of the seed is about 2,000 characters; a million leaves room for anything a
 researcher writes while keeping one study's file far below the reader's 50 MiB limit."""
@@ -166,7 +167,8 @@ class StudyAnalysis(_Model):
             return self.variable(target.case or "", target.variable).conclusion
         if target.kind == "compare":
             return self.comparison.variables.get(target.variable)
-        return self.comparison.general.get(target.variable)  # type: ignore[call-overload]
+        # A "general" target names a GeneralRow; another name finds nothing, as before.
+        return self.comparison.general.get(cast(GeneralRow, target.variable))
 
     def keywords(self, case: str, variable: str) -> tuple[str, ...]:
         """The keywords of ``variable`` in ``case``."""
@@ -199,7 +201,7 @@ class StudyAnalysis(_Model):
             return self  # unchanged, or clearing what was never written
         value = TextValue(
             text=text,
-            **_stamp(old, author, now),  # type: ignore[arg-type]
+            **_stamp(old, author, now),
         )
         if target.kind == "conclusion":
             return self._with_variable(
@@ -208,6 +210,7 @@ class StudyAnalysis(_Model):
                 lambda v: v.model_copy(update={"conclusion": value}),
             )
         comparison = self.comparison
+        update: dict[str, Any]  # a pydantic model_copy update
         if target.kind == "compare":
             update = {"variables": {**comparison.variables, target.variable: value}}
         else:
@@ -231,7 +234,7 @@ class StudyAnalysis(_Model):
             return self
         if old is None and not cleaned:
             return self
-        value = KeywordsValue(keywords=cleaned, **_stamp(old, author, now))  # type: ignore[arg-type]
+        value = KeywordsValue(keywords=cleaned, **_stamp(old, author, now))
         return self._with_variable(
             case, variable, lambda v: v.model_copy(update={"keywords": value})
         )
@@ -266,7 +269,7 @@ class StudyAnalysis(_Model):
             id=new_id,
             text=text,
             source=source,
-            **_stamp(old, author, now),  # type: ignore[arg-type]
+            **_stamp(old, author, now),
         )
         return self._with_sentence(case, variable, value), new_id
 
@@ -511,10 +514,13 @@ def digest(value: _Stamped) -> str:
 def _conflict_text(value: _Stamped) -> str:
     if isinstance(value, KeywordsValue):
         return "\n".join(value.keywords)
-    return value.text  # type: ignore[attr-defined, no-any-return]
+    if isinstance(value, TextValue | KeySentence):
+        return value.text
+    raise TypeError(type(value).__name__)
 
 
 V = TypeVar("V", bound=_Stamped)
+K = TypeVar("K", bound=str)  # a variable id, or a GeneralRow of the comparison
 
 
 @dataclass(frozen=True)
@@ -566,14 +572,19 @@ class _Merger:
         return newer.model_copy(update={"history": (*newer.history, lost)[-HISTORY_KEEP:]})
 
     def mapping(
-        self, local: dict[str, V], incoming: dict[str, V], where: Callable[[str], str]
-    ) -> dict[str, V]:
+        self, local: dict[K, V], incoming: dict[K, V], where: Callable[[K], str]
+    ) -> dict[K, V]:
         merged = dict(local)
         for key, value in incoming.items():
             kept = self.value(local.get(key), value, where(key))
             if kept is not None:
                 merged[key] = kept
         return merged
+
+
+def _key_sentence_where(base: str, index: str) -> str:
+    """Where a key sentence sits, for a conflict's description: ``<variable>/key-sentence/<n>``."""
+    return f"{base}/key-sentence/{index}"
 
 
 def merge_analyses(
@@ -602,7 +613,7 @@ def merge_analyses(
                 key_sentences=merger.mapping(
                     my_var.key_sentences,
                     their_var.key_sentences,
-                    lambda i, b=base: f"{b}/key-sentence/{i}",
+                    partial(_key_sentence_where, base),
                 ),
             )
         cases[case] = CaseAnalysis(variables=variables)
@@ -610,9 +621,9 @@ def merge_analyses(
         variables=merger.mapping(
             local.comparison.variables, incoming.comparison.variables, lambda v: f"compare/{v}"
         ),
-        general=merger.mapping(  # type: ignore[arg-type]
-            local.comparison.general,  # type: ignore[arg-type]
-            incoming.comparison.general,  # type: ignore[arg-type]
+        general=merger.mapping(
+            local.comparison.general,
+            incoming.comparison.general,
             lambda r: f"general/{r}",
         ),
     )

@@ -66,8 +66,8 @@ def make_plan(protocol: InterviewProtocol) -> Plan:
             questions[question.id] = (
                 topics[topic.id] * WEIGHTS[question.kind] / weight_sum if weight_sum else 0.0
             )
-    for question in protocol.closing.questions:
-        questions[question.id] = closing / len(protocol.closing.questions)
+    for closing_question in protocol.closing.questions:
+        questions[closing_question.id] = closing / len(protocol.closing.questions)
     ordered = {t.id: topics[t.id] for t in protocol.topics}
     return Plan(
         total_seconds=total,

@@ -190,8 +190,8 @@ def jump_targets(session: Session) -> list[JumpTarget]:
             targets.append(JumpTarget(first.id, f"{topic.title} ({topic.variable})", True))
         for q in topic.questions:
             targets.append(JumpTarget(q.id, f"{topic.title} › {q.text}", False))
-    for q in session.protocol.closing.questions:
-        targets.append(JumpTarget(q.id, q.text, False))
+    for cq in session.protocol.closing.questions:
+        targets.append(JumpTarget(cq.id, cq.text, False))
     return targets
 
 

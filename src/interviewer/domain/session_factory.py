@@ -10,6 +10,7 @@ import datetime as dt
 import re
 import time
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from interviewer.domain.codes import (
     validate_case_name,
@@ -75,7 +76,7 @@ def new_session(
         advance_consent = AdvanceConsent(obtained_on=advance_consent)
     now = clock()
     created = dt.datetime.fromtimestamp(now, tz=dt.UTC)
-    extra: dict[str, str] = {}
+    extra: dict[str, Any] = {}  # only the id, when given (else the model's default)
     if session_id is not None:
         if not _SESSION_ID.match(session_id):
             raise ValueError(

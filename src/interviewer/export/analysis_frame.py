@@ -19,8 +19,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import IO
 
-from openpyxl import Workbook
-
 from interviewer.domain.session import Session
 from interviewer.export import docx_tools
 from interviewer.export.analysis_export import respondent_codes, study_analysis, variable_text
@@ -29,7 +27,7 @@ from interviewer.export.options import ExportOptions
 from interviewer.export.page import page_setup
 from interviewer.export.registry import ExportError
 from interviewer.export.text import clean_line
-from interviewer.export.xlsx_tools import finish_workbook
+from interviewer.export.xlsx_tools import finish_workbook, new_workbook
 from interviewer.i18n import Translator, document_language
 
 CASE_COLUMN_SHARE = 0.1
@@ -110,8 +108,7 @@ def write_frame_xlsx(
     """The case's analysis frame as an XLSX sheet (wrapped, header frozen, nothing cut)."""
     frame = frame_table(sessions, options)
     t = Translator(frame.lang)
-    wb = Workbook()
-    wb.remove(wb.active)
+    wb = new_workbook()
     rows = [(frame.title,), (frame.legend,), *frame.table()]
     _sheet(wb, t("analysis.frame.sheet"), rows, (16, 40), t, header_row=3)
     setup = page_setup(sessions[0].protocol, options, sessions=sessions, subject=sessions[0].case)

@@ -72,12 +72,18 @@ def code_colours(protocol: InterviewProtocol) -> dict[str, str]:
 
 
 class Coded(Protocol):
-    """What the coding layouts need of an answer (an ``Entry``) or a verbatim unit."""
+    """What the coding layouts need of an answer (an ``Entry``) or a verbatim unit.
 
-    topic_id: str | None
-    code_id: str | None
-    characteristic_id: str | None
-    tags: tuple[str, ...] | list[str]
+    Read-only members, so the frozen dataclasses (``Entry``, ``verbatim.Unit``) match."""
+
+    @property
+    def topic_id(self) -> str | None: ...
+    @property
+    def code_id(self) -> str | None: ...
+    @property
+    def characteristic_id(self) -> str | None: ...
+    @property
+    def tags(self) -> tuple[str, ...] | list[str]: ...
 
 
 CodedT = TypeVar("CodedT", bound=Coded)

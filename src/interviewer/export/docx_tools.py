@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable, Sequence
-from typing import IO, Any
+from typing import IO, Any, cast
 from xml.sax.saxutils import escape
 
 from docx import Document
@@ -45,7 +45,7 @@ from docx.oxml.ns import qn
 from docx.oxml.table import CT_Tbl
 from docx.section import Section
 from docx.shared import Cm, Emu, Inches, Mm, Pt, RGBColor
-from docx.styles.style import BaseStyle
+from docx.styles.style import BaseStyle, ParagraphStyle, _TableStyle
 from docx.table import Table, _Cell, _Row
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
@@ -362,7 +362,8 @@ class BodyAppender:
         if text:
             paragraph.add_run(text)
         if style is not None:
-            paragraph.style = self._style(style)
+            # ``styles[name]`` is the subclass of the style's type; the setter checks the type.
+            paragraph.style = cast("ParagraphStyle | None", self._style(style))
         return paragraph
 
     def add_heading(self, text: str = "", level: int = 1) -> Paragraph:
@@ -374,15 +375,10 @@ class BodyAppender:
     def add_table(self, rows: int, cols: int, style: str | None = None) -> GrowingTable:
         """``Document.add_table``: as wide as the last section's text, ``style`` or none."""
         section = Section(self._sect_pr, self._doc.part)
-        width = Emu(
-            (section.page_width or Inches(8.5))
-            - (section.left_margin or Inches(1))
-            - (section.right_margin or Inches(1))
-        )
-        tbl = CT_Tbl.new_tbl(rows, cols, width)
+        tbl = CT_Tbl.new_tbl(rows, cols, _text_width(section))
         self._insert(tbl)
         table = GrowingTable(tbl, self._doc)
-        table.style = self._style(style)
+        table.style = cast("_TableStyle | None", self._style(style))
         return table
 
 
@@ -445,11 +441,27 @@ def repeat_table_headers(doc: DocumentObject) -> None:
             tr_pr.append(OxmlElement("w:tblHeader"))
 
 
+_WORD_PAGE_WIDTH = Inches(8.5)
+_WORD_PAGE_HEIGHT = Inches(11)
+_WORD_MARGIN = Inches(1)
+"""Word's defaults (Letter, one-inch margins) for a section that leaves them out."""
+
+
+def _text_width(section: Section) -> Emu:
+    """The width between the margins, Word's defaults for what the section leaves out."""
+    return Emu(
+        (section.page_width or _WORD_PAGE_WIDTH)
+        - (section.left_margin or _WORD_MARGIN)
+        - (section.right_margin or _WORD_MARGIN)
+    )
+
+
 def landscape(doc: DocumentObject, margin_cm: float = 1.5) -> None:
     """Turn every section to landscape (its paper turned) with narrow margins (wide matrices)."""
     for section in doc.sections:
         if section.orientation != WD_ORIENT.LANDSCAPE:
-            width, height = section.page_width, section.page_height
+            width = section.page_width or _WORD_PAGE_WIDTH
+            height = section.page_height or _WORD_PAGE_HEIGHT
             section.orientation = WD_ORIENT.LANDSCAPE
             section.page_width, section.page_height = max(width, height), min(width, height)
         for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
@@ -465,8 +477,7 @@ def set_margins(doc: DocumentObject, left_cm: float, right_cm: float) -> None:
 
 def usable_width(doc: DocumentObject) -> int:
     """Page width minus margins of the first section, in EMU."""
-    section = doc.sections[0]
-    return int(section.page_width - section.left_margin - section.right_margin)
+    return int(_text_width(doc.sections[0]))
 
 
 def set_column_widths(table: Any, doc: DocumentObject, shares: Sequence[float]) -> None:

@@ -171,11 +171,11 @@ def guide_blocks(protocol: InterviewProtocol, lang: str | None = None) -> list[B
         blocks.append(
             Block("p", t("export.guide.closing_meta", minutes=closing_minutes, start=clock(start)))
         )
-        for question in closing.questions:
-            blocks.append(Block("question", question.text))
-            if question.instruction:
-                blocks.append(Block("p", question.instruction, label=t("export.guide.instruction")))
-            blocks.extend(_space(plan.question(question.id)))
+        for ending_q in closing.questions:
+            blocks.append(Block("question", ending_q.text))
+            if ending_q.instruction:
+                blocks.append(Block("p", ending_q.instruction, label=t("export.guide.instruction")))
+            blocks.extend(_space(plan.question(ending_q.id)))
     if closing.script or closing.fields:
         blocks.append(Block("h1", t("export.guide.ending")))
         blocks.extend(Block("p", p) for p in closing.paragraphs())

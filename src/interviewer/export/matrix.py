@@ -54,6 +54,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 
 from interviewer.domain.analysis import GENERAL_ROWS, StudyAnalysis
 from interviewer.domain.codes import code_sort_key
@@ -276,6 +277,16 @@ def _tagged(entry: Entry, extra_ids: set[str]) -> bool:
     return any(tag in extra_ids for tag in entry.tags)
 
 
+def _of_characteristic(characteristic_id: str, entry: Entry) -> bool:
+    """Whether a note belongs to this characteristic (a row of the matrix)."""
+    return entry.characteristic_id == characteristic_id
+
+
+def _outside(characteristic_ids: set[str], entry: Entry) -> bool:
+    """Whether a note belongs to none of these characteristics (the "other" row)."""
+    return entry.characteristic_id not in characteristic_ids
+
+
 def _variable_blocks(
     protocol: InterviewProtocol,
     columns: Sequence[_Column],
@@ -308,10 +319,10 @@ def _variable_blocks(
             rows.append(
                 (
                     characteristic.row_label,
-                    cells(topic.id, lambda e, cid=characteristic.id: e.characteristic_id == cid),
+                    cells(topic.id, partial(_of_characteristic, characteristic.id)),
                 )
             )
-        loose = cells(topic.id, lambda e, own=own: e.characteristic_id not in own, "\n")
+        loose = cells(topic.id, partial(_outside, own), "\n")
         if not own:
             rows.append(("", loose))
         elif any(cell != EMPTY for cell in loose):

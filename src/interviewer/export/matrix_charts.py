@@ -25,7 +25,7 @@ import io
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from interviewer.domain.codes import code_sort_key
 from interviewer.domain.estimates import make_plan
@@ -34,6 +34,9 @@ from interviewer.domain.session import Session
 from interviewer.domain.timeline import CLOSING
 from interviewer.export.content import topic_seconds
 from interviewer.i18n import Translator
+
+if TYPE_CHECKING:  # matplotlib itself is imported only when a chart is drawn
+    from matplotlib.typing import RcKeyType
 
 State = Literal["covered", "skipped", "not_reached"]
 STATES: tuple[State, ...] = ("covered", "skipped", "not_reached")
@@ -45,7 +48,7 @@ DPI = 150
 TIME_SIZE = (10.0, 4.6)
 """Inches; at 150 dpi the picture is 1500 x 690 pixels, sharp when printed 24 cm wide."""
 PICTURE_WIDTH_CM = 24.0
-RC = {
+RC: dict[RcKeyType, Any] = {
     "font.family": "DejaVu Sans",
     "font.size": 8,
     "axes.spines.top": False,
@@ -284,7 +287,7 @@ def add_charts(doc: Any, sessions: Sequence[Session], case: str, lang: str) -> N
     t = Translator(lang)
     time_chart = time_chart_data(sessions, t)
     grid = coverage_chart_data(sessions)
-    pictures = [
+    pictures: list[tuple[TimeChart | CoverageChart, str, str]] = [
         (time_chart, time_alt_text(time_chart, t), "analysis.chart.time_caption"),
         (grid, coverage_alt_text(grid, t), "analysis.chart.coverage_caption"),
     ]

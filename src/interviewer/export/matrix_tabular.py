@@ -29,7 +29,6 @@ import math
 from collections.abc import Collection, Sequence
 from typing import IO, Any
 
-from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
@@ -39,7 +38,7 @@ from interviewer.export.matrix import CaseMatrix, CompareMatrix, case_matrix, co
 from interviewer.export.options import ExportOptions
 from interviewer.export.page import page_setup
 from interviewer.export.text import clean_text
-from interviewer.export.xlsx_tools import finish_workbook
+from interviewer.export.xlsx_tools import finish_workbook, new_workbook
 from interviewer.i18n import Translator
 
 FORMULA_START = ("=", "+", "@")
@@ -95,7 +94,7 @@ def compare_tables(matrix: CompareMatrix) -> list[list[tuple[str, ...]]]:
     """Title, comparative table and yes/no summary as lists of rows."""
     return [
         [(matrix.title,)],
-        matrix.table(),
+        list(matrix.table()),
         [(matrix.answers_title,), matrix.answers_header, *matrix.answers_rows],
     ]
 
@@ -303,8 +302,7 @@ def write_matrix_xlsx(
     """One case's matrix as an XLSX workbook (matrix, other information, time per topic)."""
     matrix = _case(sessions, options)
     t = Translator(matrix.lang)
-    wb = Workbook()
-    wb.remove(wb.active)
+    wb = new_workbook()
     title_rows = [(matrix.title,), (matrix.legend,)]
     _sheet(
         wb,
@@ -317,10 +315,8 @@ def write_matrix_xlsx(
         spanning={n + len(title_rows) + 1 for n in matrix.interim_indices()},
     )
     _sheet(wb, t("export.matrix.sheet_other"), matrix.other_table(), (36, 45), t)
-    times: list[tuple[Value, ...]] = [
-        matrix.time_header,
-        *((label, *minutes) for label, minutes in matrix.time_rows),
-    ]
+    times: list[tuple[Value, ...]] = [matrix.time_header]
+    times.extend((label, *minutes) for label, minutes in matrix.time_rows)
     _sheet(wb, t("export.matrix.sheet_time"), times, (30, 16), t)
     setup = page_setup(sessions[0].protocol, options, sessions=sessions, subject=matrix.case)
     finish_workbook(wb, matrix.title, matrix.lang, setup)
@@ -333,8 +329,7 @@ def write_compare_xlsx(
     """The comparative matrix as an XLSX workbook (comparison, yes/no summary)."""
     matrix = _compare(sessions, options)
     t = Translator(matrix.lang)
-    wb = Workbook()
-    wb.remove(wb.active)
+    wb = new_workbook()
     _sheet(wb, matrix.title, matrix.table(), (36, 110), t)
     _sheet(
         wb,

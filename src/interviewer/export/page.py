@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from interviewer.export.options import ExportOptions
 
 Paper = Literal["a4", "letter"]
-PAPERS: tuple[str, ...] = ("a4", "letter")
+PAPERS: tuple[Paper, ...] = ("a4", "letter")
 DEFAULT_PAPER: Paper = "a4"
 
 PAPER_MM: dict[str, tuple[float, float]] = {"a4": (210.0, 297.0), "letter": (215.9, 279.4)}
@@ -68,7 +68,7 @@ def resolve_paper(*choices: str | None) -> Paper:
     """The first paper named in ``choices`` (option, then protocol), else A4."""
     for choice in choices:
         if choice in PAPERS:
-            return choice  # type: ignore[return-value]
+            return choice
     return DEFAULT_PAPER
 
 

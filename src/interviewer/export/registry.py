@@ -34,6 +34,9 @@ from interviewer.progress import Progress, tell
 from interviewer.store.atomic import fsync_dir
 
 Scope = Literal["session", "project", "case", "compare"]
+DocumentKind = Literal["guide", "letter"]
+"""The documents made from a protocol alone (``write_protocol_document``)."""
+DocumentFormat = Literal["docx", "md"]
 
 
 class ExportError(TranslatableValueError):
@@ -296,8 +299,8 @@ def write_export(
 
 def write_protocol_document(
     protocol: InterviewProtocol,
-    kind: Literal["guide", "letter"],
-    fmt: Literal["docx", "md"],
+    kind: DocumentKind,
+    fmt: DocumentFormat,
     out_dir: Path | str,
     *,
     lang: str | None = None,

@@ -11,18 +11,29 @@ from __future__ import annotations
 
 from typing import Any
 
+from openpyxl import Workbook
 from openpyxl.worksheet.worksheet import Worksheet
 
 from interviewer.export.page import PageSetup, language_tag, now
 from interviewer.export.text import clean_line
 from interviewer.i18n import translate
 
-PAPER_SIZES: dict[str, int] = {"a4": Worksheet.PAPERSIZE_A4, "letter": Worksheet.PAPERSIZE_LETTER}
+# openpyxl keeps its paper size codes as text ("9" is A4).
+PAPER_SIZES: dict[str, str] = {"a4": Worksheet.PAPERSIZE_A4, "letter": Worksheet.PAPERSIZE_LETTER}
 
 
 def _escape(text: str) -> str:
     """Header text with Excel's '&' codes taken literally."""
     return text.replace("&", "&&")
+
+
+def new_workbook() -> Workbook:
+    """An empty workbook: openpyxl's default sheet removed, so every sheet is a named one."""
+    wb = Workbook()
+    default = wb.active
+    if default is not None:
+        wb.remove(default)
+    return wb
 
 
 def finish_workbook(wb: Any, title: str, lang: str, setup: PageSetup) -> None:

@@ -11,7 +11,9 @@ The original file name of the returned document is not printed (it may hold a na
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import IO
 
 from interviewer.export.text import clean_line, clean_text
@@ -192,9 +194,7 @@ def write_docx(
 
     # Each change's marked words are runs of one of three formats, made once and copied
     # (setting the font per run cost more than the rest of the row).
-    formats = {
-        kind: docx_tools.RunFormat(doc, lambda run, k=kind: mark(run, k)) for kind in SEGMENT_KINDS
-    }
+    formats = {kind: docx_tools.RunFormat(doc, partial(mark, kind=kind)) for kind in SEGMENT_KINDS}
     kinds = {kind: t(f"membercheck.change.{kind}") for kind in ("deleted", "added", "changed")}
     for title, changes in _sections(comparison, t):
         body.add_heading(title, level=1)
@@ -213,6 +213,7 @@ def write_docx(
             cells[0].paragraphs[0].add_run(clean_text(_where(change, t)))
             cells[1].paragraphs[0].add_run(clean_text(kinds[change.kind]))
             paragraph = cells[2].paragraphs[0]
+            segments: Sequence[tuple[str, str]]
             if change.kind == "deleted":
                 segments = [("del", change.old)]
             elif change.kind == "added":

@@ -19,7 +19,7 @@ from interviewer.export.page import page_setup
 from interviewer.export.transcript import ReturnRequest, title_blocks, transcript_blocks
 from interviewer.export.transcript_lines import number_blocks, write_numbered_docx
 from interviewer.membercheck.docx_text import read_paragraphs
-from interviewer.membercheck.model import SentParagraph
+from interviewer.membercheck.model import Origin, SentParagraph
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ def annotate(content: SessionContent, *, request: bool = False) -> list[SentPara
             qid = entry.question_id
             labels = [speaker if content.group else "" for speaker, _ in entry.answer_turns()]
             out.append(SentParagraph(text="", role="question", question_id=qid))
-            origins: list[tuple[str, str | None]] = []
+            origins: list[tuple[Origin, str | None]] = []
             if entry.answer:
                 origins.append(("quick", None))
             origins += [("notes", None)] * len(entry.notes)

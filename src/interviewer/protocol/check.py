@@ -235,12 +235,22 @@ class ProtocolChecker:
             return
         known = [c.get("id") for _, c in _dicts(topic, "characteristics")]
         if wanted not in known:
-            where = {"wanted": wanted, "topic": str(topic.get("id"))}
+            topic_id = str(topic.get("id"))
             if known:
-                where["known"] = ", ".join(map(str, known))
-                self.error((*loc, "characteristic"), "check.characteristic_missing", **where)
+                self.error(
+                    (*loc, "characteristic"),
+                    "check.characteristic_missing",
+                    wanted=wanted,
+                    topic=topic_id,
+                    known=", ".join(map(str, known)),
+                )
             else:
-                self.error((*loc, "characteristic"), "check.characteristic_missing_none", **where)
+                self.error(
+                    (*loc, "characteristic"),
+                    "check.characteristic_missing_none",
+                    wanted=wanted,
+                    topic=topic_id,
+                )
 
     def _answer_shape(self, loc: Location, question: dict[str, Any]) -> None:
         answer = question.get("answer")
@@ -280,7 +290,8 @@ class ProtocolChecker:
         if target is None:
             self.error((*sloc, "question"), "check.show_when_missing", question=target_id)
             return
-        answer = target.get("answer") if isinstance(target.get("answer"), dict) else {}
+        given = target.get("answer")
+        answer: dict[str, Any] = given if isinstance(given, dict) else {}
         kind = answer.get("type", "open")
         allowed: tuple[str, ...]
         if kind == "yes-no":
@@ -379,10 +390,11 @@ class ProtocolChecker:
                     self.warning((*tloc, *cloc, "id"), "check.unmeasured", id=char.get("id"))
             if not any(q.get("kind", "main") == "main" for q in questions):
                 self.warning((*tloc, "id"), "check.no_main_question", topic=topic.get("id"))
-        minutes = [(loc, t.get("minutes")) for loc, t in self._topics()]
+        # Raw values from the file: summed and compared only where ``_number`` accepts them.
+        minutes: list[tuple[Location, Any]] = [(loc, t.get("minutes")) for loc, t in self._topics()]
         for loc, value in minutes:
             self._plausible_minutes((*loc, "minutes"), value)
-        duration = self.data.get("duration_minutes")
+        duration: Any = self.data.get("duration_minutes")
         self._plausible_minutes(("duration_minutes",), duration)
         planned = sum(m for _, m in minutes if _number(m) is not None)
         if _number(duration) is not None and planned > duration:

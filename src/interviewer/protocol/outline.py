@@ -154,8 +154,8 @@ def protocol_outline(protocol: InterviewProtocol, lang: str = "en") -> Group:
     closing = protocol.closing
     if closing.questions or closing.script or closing.fields:
         node = tree.add(Text(translate("protocol.closing", lang), style="bold"))
-        for question in closing.questions:
-            node.add(question.text)
+        for closing_question in closing.questions:
+            node.add(closing_question.text)
         for field in closing.fields:
             personal = " (" + translate("protocol.personal", lang) + ")" if field.personal else ""
             node.add(Text(f"[{field.label}]{personal}", style="dim"))

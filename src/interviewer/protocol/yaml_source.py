@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import yaml
 from yaml.error import MarkedYAMLError, YAMLError
@@ -196,7 +196,7 @@ class _Builder:
         if isinstance(node, SequenceNode):
             inner = active | {id(node)}
             return [self.build(item, (*loc, i), inner) for i, item in enumerate(node.value)]
-        return self._scalar(node)
+        return self._scalar(cast(ScalarNode, node))  # PyYAML has only these three kinds
 
     def _mapping(self, node: MappingNode, loc: Location, active: frozenset[int]) -> dict:
         result: dict[str, Any] = {}
@@ -217,7 +217,7 @@ class _Builder:
             result[key] = self.build(value_node, (*loc, key), active)
         return result
 
-    def _scalar(self, node: Node) -> Any:
+    def _scalar(self, node: ScalarNode) -> Any:
         tag, value = node.tag, str(node.value)
         if tag == _TAG + "timestamp" or (tag == _TAG + "str"):
             unsafe = first_unsafe_char(value)

@@ -15,6 +15,7 @@ folders are created on the first write.
 
 from __future__ import annotations
 
+import builtins
 import datetime as dt
 import threading
 from collections.abc import Callable
@@ -200,11 +201,11 @@ class SessionStore:
         return sorted(summaries, key=SessionSummary.sort_key, reverse=True)
 
     @property
-    def problems(self) -> list[str]:
+    def problems(self) -> builtins.list[str]:  # ``list`` here is the method above
         """Session files the last ``list()`` could not read, one line each."""
         return list(self.index.problems)
 
-    def cases(self) -> list[str]:
+    def cases(self) -> builtins.list[str]:
         """The case names in use, sorted."""
         return sorted({s.case for s in self.list()}, key=str.casefold)
 

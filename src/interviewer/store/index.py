@@ -166,7 +166,7 @@ class SessionIndex:
         for sid, item in (raw.get("sessions") or {}).items():
             try:
                 stamp = tuple(item["stamp"]) if item.get("stamp") else None
-                entries[sid] = _Entry(SessionSummary.from_json(item["summary"]), stamp)  # type: ignore[arg-type]
+                entries[sid] = _Entry(SessionSummary.from_json(item["summary"]), stamp)
             except (KeyError, TypeError, ValueError, AttributeError):
                 continue  # a damaged entry is re-read from its session file
         return entries

@@ -110,8 +110,8 @@ def parse_vtt(text: str, source: str) -> list[Segment]:
     example = "00:01.000 --> 00:04.000"
     blocks = list(_blocks(text))
     if not blocks or not blocks[0][0][1].lstrip("\ufeff").startswith("WEBVTT"):
-        first = blocks[0][0][0] if blocks else 1
-        raise TranscriptFormatError("transcript.error.webvtt_header", source=source, line=first)
+        line = blocks[0][0][0] if blocks else 1
+        raise TranscriptFormatError("transcript.error.webvtt_header", source=source, line=line)
     items: list[Parsed] = []
     header = blocks[0]
     body = blocks[1:]

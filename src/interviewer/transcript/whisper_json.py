@@ -36,11 +36,13 @@ def _positional_loads(text: str) -> Any:
     decoder = json.JSONDecoder()
 
     def parse_object(s_and_end: tuple[str, int], *args: Any) -> tuple[Any, int]:
-        obj, end = json.decoder.JSONObject(s_and_end, *args)
+        # JSONObject is the stdlib's own object parser; typeshed leaves it out of its stubs.
+        obj, end = json.decoder.JSONObject(s_and_end, *args)  # type: ignore[attr-defined]
         tagged = _PosDict(obj)
         tagged.pos = s_and_end[1] - 1
         return tagged, end
 
+    # The pure-Python scanner reads these instance attributes; typeshed declares neither.
     decoder.parse_object = parse_object  # type: ignore[attr-defined]
     decoder.scan_once = json.scanner.py_make_scanner(decoder)  # type: ignore[attr-defined]
     return decoder.decode(text)
