@@ -68,6 +68,15 @@ def test_whitespace_and_paragraphs_as_the_models_have_them(tmp_path: Path) -> No
     assert view is not None and view.title == "Een titel"
     assert view.paragraphs == ("Eerste alinea over twee regels.", "Tweede alinea.")
     assert view.label_of("opname") == "Opname"
+    assert [c.recording for c in view.checklist] == [False, False]
+
+
+def test_the_recording_mark_is_in_the_light_view(tmp_path: Path) -> None:
+    path = tmp_path / "marked.yaml"
+    path.write_text(SIMPLE.replace("required: true", "required: true\n      recording: true"))
+    view = read_view(path)
+    assert view is not None and view == view_of(load_protocol(path))
+    assert [c.recording for c in view.checklist] == [True, False]
 
 
 def test_keys_in_step_with_the_models() -> None:
@@ -92,6 +101,7 @@ def test_paragraphs_split_alike(text: str) -> None:
         ("topics:", "topcs:"),  # unknown / missing key
         ("required: true", "required: yes"),  # a text where the model coerces
         ("required: true", "required: 1"),
+        ("required: true", "required: true\n      recording: 1"),
         ("id: opname", "id: Opname"),  # not an identifier
         ('title: "  Een titel  "', 'title: "   "'),
         ("duration_minutes: 30", "duration_minutes: 30\nlanguage: de"),

@@ -313,6 +313,11 @@ class ChecklistItem(_Model):
     id: Identifier
     label: NonEmptyText
     required: bool = Field(default=False, description="Must be ticked before the clock starts.")
+    recording: bool = Field(
+        default=False,
+        description="The respondent's consent to recording: the laptop records only once this "
+        "is ticked (at most one item, and a required one: the checker sees to both).",
+    )
 
 
 class Introduction(_Model):

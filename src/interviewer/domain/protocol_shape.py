@@ -74,7 +74,8 @@ INTRODUCTION = MappingKeys(allowed=frozenset({"script", "checklist"}))
 """``introduction:`` (``Introduction``)."""
 
 CHECKLIST_ITEM = MappingKeys(
-    allowed=frozenset({"id", "label", "required"}), required=frozenset({"id", "label"})
+    allowed=frozenset({"id", "label", "required", "recording"}),
+    required=frozenset({"id", "label"}),
 )
 """One item of ``introduction.checklist`` (``ChecklistItem``)."""
 

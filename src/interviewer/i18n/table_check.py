@@ -229,6 +229,18 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "mode '{mode}' but no plural form of address (address: plural: e.g. 'jullie')",
         "nl": "mode '{mode}' maar geen meervoudige aanspreekvorm (address: plural: bijv. 'jullie')",
     },
+    "check.recording_twice": {
+        "en": "a second checklist item marked 'recording: true' (the first is on line {line}); "
+        "recording waits for one consent item",
+        "nl": "een tweede checklistpunt met 'recording: true' (het eerste staat op regel {line}); "
+        "de opname wacht op één toestemmingspunt",
+    },
+    "check.recording_not_required": {
+        "en": "the consent to recording ('{id}') must have 'required: true': "
+        "a consent that may be skipped cannot decide whether the interview is recorded",
+        "nl": "de toestemming voor opname ('{id}') moet 'required: true' hebben: "
+        "een toestemming die overgeslagen mag worden kan niet bepalen of er wordt opgenomen",
+    },
     "check.no_invitation": {
         "en": "no 'invitation': the letter to respondents will be the tool's generic one "
         "(add invitation: purpose: ... in plain words)",

@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from functools import cached_property
 from typing import Any
 
+from pydantic import TypeAdapter, ValidationError
+
 from interviewer.domain.protocol import YES_NO_VALUES
 from interviewer.i18n import DEFAULT_LANGUAGE, translate
 from interviewer.protocol.problems import Problem, Severity
@@ -35,6 +37,17 @@ def _dicts(data: Any, *loc: str | int) -> Iterator[tuple[Location, dict[str, Any
 
 def _text(value: Any) -> str | None:
     return value if isinstance(value, str) else None
+
+
+_BOOL = TypeAdapter(bool)
+
+
+def _true(value: Any) -> bool:
+    """True where the model reads true (``true``, and texts such as ``yes`` or ``on``)."""
+    try:
+        return _BOOL.validate_python(value) is True
+    except ValidationError:
+        return False  # the model reports it
 
 
 MAX_MINUTES = 10_080
@@ -107,6 +120,7 @@ class ProtocolChecker:
         self._closing_codes()
         self._plan()
         self._invitation()
+        self._recording_consent()
         return self.problems
 
     def _unique(self, items: list[tuple[Location, dict[str, Any]]], what: str) -> None:
@@ -365,6 +379,22 @@ class ProtocolChecker:
                 addressed=addressed,
                 mode=mode,
             )
+
+    def _recording_consent(self) -> None:
+        """The checklist item that lets the laptop record (``recording: true``): one at most,
+        since recording waits for a single tick; and required, since a consent to recording
+        that may be skipped would let an interview run unrecorded without anyone deciding so."""
+        first_line: int | None = None
+        for loc, item in _dicts(self.data, "introduction", "checklist"):
+            if not _true(item.get("recording")):
+                continue
+            rloc = (*loc, "recording")
+            if first_line is not None:
+                self.error(rloc, "check.recording_twice", key=True, line=first_line)
+                continue
+            first_line = self.source.value_at(rloc)[0]
+            if not _true(item.get("required")):
+                self.error(rloc, "check.recording_not_required", key=True, id=str(item.get("id")))
 
     def _plausible_minutes(self, loc: Location, value: Any) -> None:
         """Refuse a planned time no interview has: infinite, NaN, or over a week of minutes

@@ -59,6 +59,8 @@ class ChecklistView:
     id: str
     label: str
     required: bool
+    recording: bool = False
+    """The respondent's consent to recording (``recording: true``)."""
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,9 @@ def view_of(protocol: Any) -> IntroductionView:
         title=protocol.title,
         language=protocol.language,
         paragraphs=tuple(intro.paragraphs()),
-        checklist=tuple(ChecklistView(c.id, c.label, c.required) for c in intro.checklist),
+        checklist=tuple(
+            ChecklistView(c.id, c.label, c.required, c.recording) for c in intro.checklist
+        ),
     )
 
 
@@ -127,10 +131,12 @@ def view_from_data(data: object) -> IntroductionView | None:
         ):
             return None
         item_id, label = _identifier(item["id"]), _text(item["label"])
-        required = item.get("required", False)
-        if item_id is None or label is None or not isinstance(required, bool):
+        required, recording = item.get("required", False), item.get("recording", False)
+        if item_id is None or label is None:
             return None
-        checklist.append(ChecklistView(item_id, label, required))
+        if not isinstance(required, bool) or not isinstance(recording, bool):
+            return None
+        checklist.append(ChecklistView(item_id, label, required, recording))
     return IntroductionView(title, language, tuple(split_paragraphs(script)), tuple(checklist))
 
 
