@@ -1,0 +1,66 @@
+"""Messages of the audio recorder (``interviewer.recording``, ``interviewer audio``)."""
+
+MESSAGES: dict[str, dict[str, str]] = {
+    "recording.no_sounddevice": {
+        "en": "Recording needs the optional extra: pip install 'interviewer[record]' (and on "
+        "Linux the system's PortAudio: apt install libportaudio2).",
+        "nl": "Opnemen vraagt de optionele extra: pip install 'interviewer[record]' (en op "
+        "Linux PortAudio van het systeem: apt install libportaudio2).",
+    },
+    "recording.no_portaudio": {
+        "en": "Recording needs PortAudio, which was not found ({reason}): apt install "
+        "libportaudio2 (macOS: brew install portaudio), with pip install 'interviewer[record]'.",
+        "nl": "Opnemen vraagt PortAudio, dat niet gevonden is ({reason}): apt install "
+        "libportaudio2 (macOS: brew install portaudio), met pip install "
+        "'interviewer[record]'.",
+    },
+    "recording.devices_failed": {
+        "en": "The audio devices could not be listed: {reason}",
+        "nl": "De audioapparaten konden niet worden opgesomd: {reason}",
+    },
+    "recording.device_failed": {
+        "en": "The microphone ({device}) could not be opened: {reason} (interviewer audio "
+        "devices lists them).",
+        "nl": "De microfoon ({device}) kon niet worden geopend: {reason} (interviewer audio "
+        "devices somt ze op).",
+    },
+    "recording.no_such_file": {
+        "en": "No such audio file: {path}",
+        "nl": "Audiobestand bestaat niet: {path}",
+    },
+    "recording.bad_wav": {
+        "en": "{path} cannot be read as a WAV file ({reason}); convert it with: {hint}",
+        "nl": "{path} is niet als WAV-bestand te lezen ({reason}); zet het om met: {hint}",
+    },
+    "recording.write_failed": {
+        "en": "The recording could not be written to {path}: {reason} (what was written "
+        "before stays playable).",
+        "nl": "De opname kon niet worden geschreven naar {path}: {reason} (wat eerder is "
+        "geschreven blijft afspeelbaar).",
+    },
+    "recording.unrecoverable": {
+        "en": "{path} is not a recording that can be repaired: {reason}",
+        "nl": "{path} is geen opname die te herstellen is: {reason}",
+    },
+    "recording.bad_session_id": {
+        "en": "Not a session id to keep recordings under: {id}",
+        "nl": "Geen sessie-id om opnamen onder te bewaren: {id}",
+    },
+    # --- interviewer audio devices ----------------------------------------------------------
+    "audio.devices.none": {
+        "en": "No input devices found.",
+        "nl": "Geen invoerapparaten gevonden.",
+    },
+    "audio.devices.default": {
+        "en": "(default)",
+        "nl": "(standaard)",
+    },
+    "audio.devices.line": {
+        "en": "{index:>3}  {name}  {channels} ch, {rate} Hz {default}",
+        "nl": "{index:>3}  {name}  {channels} kan., {rate} Hz {default}",
+    },
+    "withdraw.item.recordings": {
+        "en": "{count} audio recording(s) ({path})",
+        "nl": "{count} geluidsopname(n) ({path})",
+    },
+}
