@@ -43,6 +43,7 @@ LAZY_COMMANDS: dict[str, str] = {
     "delete": "interviewer.cli.withdraw_commands:delete_command",
     "paths": "interviewer.cli.setup_commands:paths_command",
     "protocol": "interviewer.cli.setup_commands:protocol_group",
+    "audio": "interviewer.cli.audio_commands:audio_group",
 }
 
 
