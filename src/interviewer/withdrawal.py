@@ -6,6 +6,7 @@ and ``interviewer delete`` (and the home screen) remove, under the session's loc
 - the session file and its entry in the session index,
 - its key record (name, function, e-mail addresses) in the key file,
 - its verbatim transcript (``transcripts/<id>.json``),
+- its audio recordings (the folder ``recordings/<id>/``),
 - its approval record and the documents and change reports of its member check,
 - its emergency copies (cache folder and temp folder),
 - any other file in the data folder named after the session (``<id>``, ``<id>.<ext>``),
@@ -16,7 +17,7 @@ code, interview date, kind (``withdraw`` or ``delete``) and the reason the resea
 
 The session file is removed last: if anything fails on the way, the session is still listed
 and running the command again finishes the job. Files outside the data folder (exports, the
-recording) are not ours to delete; ``interviewer.withdrawal_exports`` finds the exports.
+imported recording) are not ours to delete; ``interviewer.withdrawal_exports`` finds the exports.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from typing import Any, Literal
 
 from interviewer import paths
 from interviewer.membercheck.storage import ApprovalBook
+from interviewer.recording.writer import recordings_folder
 from interviewer.store import SessionStore
 from interviewer.store.atomic import atomic_write_bytes, fsync_dir
 from interviewer.store.emergency import emergency_copies
@@ -65,12 +67,17 @@ class RemovalPlan:
     """Name of the file the transcript was imported from: it lives outside the data folder."""
     language: str | None = None
     """The protocol's language, for messages about this session."""
+    recordings: tuple[Path, ...] = ()
+    """Every file in the session's recordings folder (``recordings/<id>/``), removed with it."""
+    recordings_folder: Path | None = None
+    """That folder, when it exists."""
 
     @property
     def files(self) -> list[Path]:
         """Every file to delete, the session file last."""
         found = [self.transcript] if self.transcript else []
-        found += [*self.approval_files, *self.emergency_copies, *self.other_files]
+        found += [*self.approval_files, *self.recordings, *self.emergency_copies]
+        found += self.other_files
         return [*found, self.session_file]
 
 
@@ -153,7 +160,9 @@ def plan_removal(store: SessionStore, id_or_prefix: str) -> RemovalPlan:
     approvals = _approval_files(ApprovalBook(data_dir), sid)
     copies = emergency_copies(sid)
     session_file = store.session_path(sid)
-    known = {session_file, *approvals, *copies, *([transcript] if transcript else [])}
+    folder = recordings_folder(data_dir, sid)
+    recordings = sorted(p for p in folder.rglob("*") if p.is_file() or p.is_symlink())
+    known = {session_file, *approvals, *copies, *recordings, *([transcript] if transcript else [])}
     return RemovalPlan(
         session_id=sid,
         case=session.case,
@@ -167,6 +176,8 @@ def plan_removal(store: SessionStore, id_or_prefix: str) -> RemovalPlan:
         other_files=tuple(_named_after(data_dir, sid, known)),
         transcript_source=source,
         language=session.protocol.language,
+        recordings=tuple(recordings),
+        recordings_folder=folder if folder.is_dir() else None,
     )
 
 
@@ -203,6 +214,8 @@ def remove_session(
         book = ApprovalBook(store.data_dir)
         if book.files_dir(sid).is_dir():
             shutil.rmtree(book.files_dir(sid))
+        if plan.recordings_folder is not None and plan.recordings_folder.is_dir():
+            shutil.rmtree(plan.recordings_folder)  # the folder itself, and anything left in it
         if plan.has_key:
             store.keys.remove(sid)
         if store.remove(sid):

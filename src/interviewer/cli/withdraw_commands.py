@@ -44,6 +44,11 @@ def _describe(plan: Any, lang: str, folder: Path) -> list[str]:
         lines.append("  - " + translate("withdraw.item.key", lang))
     if plan.transcript is not None:
         lines.append("  - " + translate("withdraw.item.transcript", lang, path=plan.transcript))
+    if plan.recordings:
+        count, folder_shown = len(plan.recordings), plan.recordings_folder
+        lines.append(
+            "  - " + translate("withdraw.item.recordings", lang, count=count, path=folder_shown)
+        )
     if plan.approval_files:
         count = len(plan.approval_files)
         lines.append("  - " + translate("withdraw.item.approvals", lang, count=count))
