@@ -34,7 +34,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # tests.tui.* (the pty and small-disk helpers)
 
 from tests.tui.conftest import build_protocol  # noqa: E402
-from tests.tui.pty_terminal import CTRL_Q, CTRL_S, drain, read_until  # noqa: E402
+from tests.tui.pty_terminal import (  # noqa: E402
+    CTRL_Q,
+    CTRL_S,
+    collect,
+    drain,
+    read_until,
+    type_words,
+)
 from tests.tui.small_disk import (  # noqa: E402
     fill,
     inside,
@@ -89,29 +96,6 @@ class Greedy:
     def __exit__(self, *exc: object) -> None:
         self.stop.set()
         self.thread.join()
-
-
-def type_words(fd: int, words: list[str], pause: float) -> bytes:
-    seen = b""
-    for word in words:
-        os.write(fd, word.encode() + b" ")
-        seen += collect(fd, pause)
-    return seen
-
-
-def collect(fd: int, seconds: float) -> bytes:
-    import select
-
-    seen = b""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([fd], [], [], 0.02)
-        if ready:
-            try:
-                seen += os.read(fd, 65536)
-            except OSError:
-                break
-    return seen
 
 
 def free_space(disk: Path) -> None:

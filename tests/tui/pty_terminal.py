@@ -50,6 +50,31 @@ def drain(fd: int, seconds: float) -> None:
                 return
 
 
+def collect(fd: int, seconds: float) -> bytes:
+    """What the app draws in ``seconds`` (``drain`` drops it: a banner drawn while typing
+    is drawn once)."""
+    seen = b""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.02)
+        if ready:
+            try:
+                seen += os.read(fd, 65536)
+            except OSError:
+                break
+    return seen
+
+
+def type_words(fd: int, words: list[str], pause: float = 0.03) -> bytes:
+    """Type ``words`` a word at a time, ``pause`` seconds apart; returns what the app drew
+    meanwhile."""
+    seen = b""
+    for word in words:
+        os.write(fd, word.encode() + b" ")
+        seen += collect(fd, pause)
+    return seen
+
+
 def spawn(
     args: Sequence[str],
     *,

@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import select
 import signal
 import sys
 import threading
@@ -24,7 +23,15 @@ import pytest
 
 from interviewer.store import SessionStore, StoreError
 from tests.tui.conftest import build_protocol
-from tests.tui.pty_terminal import CTRL_Q, CTRL_S, drain, read_until, stop, wait_exit
+from tests.tui.pty_terminal import (
+    CTRL_Q,
+    CTRL_S,
+    drain,
+    read_until,
+    stop,
+    type_words,
+    wait_exit,
+)
 from tests.tui.small_disk import fill, free_bytes, inside, small_disk, spawn_on_disk
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="tmpfs and mount namespaces")
@@ -47,30 +54,6 @@ def wait_saved(disk: Path, fd: int, words: list[str], timeout: float = 15.0) -> 
             pass
         drain(fd, 0.1)
     return False
-
-
-def collect(fd: int, seconds: float) -> bytes:
-    """What the app draws in ``seconds`` (``drain`` drops it: a banner drawn while typing
-    is drawn once)."""
-    seen = b""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([fd], [], [], 0.02)
-        if ready:
-            try:
-                seen += os.read(fd, 65536)
-            except OSError:
-                break
-    return seen
-
-
-def type_words(fd: int, words: list[str]) -> bytes:
-    """Type ``words`` a word at a time; returns what the app drew meanwhile."""
-    seen = b""
-    for word in words:
-        os.write(fd, word.encode() + b" ")
-        seen += collect(fd, 0.03)
-    return seen
 
 
 def wait_for(fd: int, needle: bytes, seen: bytes, timeout: float) -> None:
