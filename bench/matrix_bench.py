@@ -18,9 +18,6 @@ from __future__ import annotations
 
 import io
 import math
-import statistics
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 from docx import Document
@@ -32,19 +29,11 @@ from interviewer.export.matrix_charts import add_charts
 from interviewer.export.matrix_docx import write_matrix_docx
 from interviewer.export.options import ExportOptions
 from interviewer.protocol.loader import load_protocol
+from measure import median_seconds
 
 SIZES = (4, 16, 64)
 REPEAT = 5
 PROTOCOL = Path(__file__).resolve().parents[1] / "protocols" / "sociale-teams-samenwerking.yaml"
-
-
-def timed(func: Callable[[], object]) -> float:
-    samples = []
-    for _ in range(REPEAT):
-        start = time.perf_counter()
-        func()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
 
 
 def analysis_for(study: str, variables: list[str]) -> StudyAnalysis:
@@ -77,9 +66,11 @@ def main() -> None:
         sessions = make_demo_sessions(protocol, case="Borne", respondents=size, minutes=45, seed=3)
         matrix = case_matrix(sessions, analysis=analysis)
         tables = [matrix.main_rows(), matrix.other_table(), matrix.time_table()]
-        export = timed(lambda s=sessions: write_matrix_docx(s, io.BytesIO(), options))
-        raw = timed(lambda t=tables: floor(t))
-        charts = timed(lambda s=sessions: add_charts(Document(), s, "Borne", "nl"))
+        export = median_seconds(
+            lambda s=sessions: write_matrix_docx(s, io.BytesIO(), options), REPEAT
+        )
+        raw = median_seconds(lambda t=tables: floor(t), REPEAT)
+        charts = median_seconds(lambda s=sessions: add_charts(Document(), s, "Borne", "nl"), REPEAT)
         results.append((size, export, raw))
         print(f"{size:>11}{export:>10.3f}{raw:>9.3f}{export / raw:>7.1f}{charts:>10.3f}")
     (n1, e1, f1), (n2, e2, f2) = results[-2], results[-1]

@@ -23,11 +23,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import io
-import math
 import random
-import statistics
-import time
-from collections.abc import Callable
 
 from docx import Document
 from docx.oxml import OxmlElement
@@ -36,6 +32,7 @@ from docx.text.paragraph import Paragraph
 from interviewer.export import docx_tools
 from interviewer.membercheck import report
 from interviewer.membercheck.diff import Change, Comparison, word_diff
+from measure import growth_exponent, median_seconds
 
 TEXT = (
     "de overdracht naar het wijkteam ging goed maar de lijnen met de huisarts waren lang en "
@@ -117,21 +114,6 @@ def add_row(comparison: Comparison) -> None:
     doc.save(io.BytesIO())
 
 
-def timed(step: Callable[[], object], rounds: int) -> float:
-    samples = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        step()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
-
-
-def exponent(sizes: list[int], times: list[float], k: int) -> str:
-    if k == 0 or times[k - 1] <= 0:
-        return ""
-    return f"{math.log(times[k] / times[k - 1]) / math.log(sizes[k] / sizes[k - 1]):.2f}"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[2_000, 16_000, 32_000])
@@ -150,17 +132,17 @@ def main() -> None:
     for k, size in enumerate(sizes):
         comparison = changes(size)
         rounds = 3 if size <= 10_000 else 1
-        mine.append(timed(lambda c=comparison: write_report(c), rounds))
-        floors.append(timed(lambda c=comparison: floor(c), rounds))
+        mine.append(median_seconds(lambda c=comparison: write_report(c), rounds))
+        floors.append(median_seconds(lambda c=comparison: floor(c), rounds))
         line = (
             f"{size:>8}{mine[k]:>10.2f}{floors[k]:>9.2f}{mine[k] / floors[k]:>9.1f}"
-            f"{exponent(sizes, mine, k):>10}{exponent(sizes, floors, k):>11}"
+            f"{growth_exponent(sizes, mine, k):>10}{growth_exponent(sizes, floors, k):>11}"
         )
         if args.add_row:
-            rows.append(timed(lambda c=comparison: add_row(c), 1))
-            line += f"{rows[k]:>11.2f}{exponent(sizes, rows, k):>10}"
+            rows.append(median_seconds(lambda c=comparison: add_row(c), 1))
+            line += f"{rows[k]:>11.2f}{growth_exponent(sizes, rows, k):>10}"
         print(line, flush=True)
-    print(f"\nexponent between the last two sizes: {exponent(sizes, mine, len(sizes) - 1)}")
+    print(f"\nexponent between the last two sizes: {growth_exponent(sizes, mine, len(sizes) - 1)}")
     print("target <= 1.2")
 
 

@@ -25,30 +25,26 @@ from __future__ import annotations
 
 import argparse
 import io
-import math
-import statistics
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))  # the test fixtures: export.conftest
-sys.path.insert(0, str(ROOT))  # and what they import: tests.conftest, tests.fake_clock
+sys.path.insert(0, str(ROOT))  # the test fixtures: tests.export.conftest
 sys.path.insert(0, str(ROOT / "bench"))
 
 from docx import Document  # noqa: E402
 from docx.oxml import OxmlElement  # noqa: E402
 from docx.text.paragraph import Paragraph  # noqa: E402
+from tests.export.conftest import load_seed_protocol  # noqa: E402
 
 from bench_export import demo_transcript  # noqa: E402
-from export.conftest import load_seed_protocol  # noqa: E402
 from interviewer.demo import make_demo_sessions  # noqa: E402
 from interviewer.export import docx_tools  # noqa: E402
 from interviewer.export.options import ExportOptions  # noqa: E402
 from interviewer.export.registry import FORMATS, render  # noqa: E402
 from interviewer.export.verbatim import VerbatimContent, build_verbatim  # noqa: E402
 from interviewer.export.verbatim_docx import write_verbatim_body  # noqa: E402
+from measure import growth_exponent, median_seconds  # noqa: E402
 
 
 def texts(verbatim: VerbatimContent) -> list[str]:
@@ -86,21 +82,6 @@ def add_paragraph(paragraphs: list[str]) -> None:
     doc.save(io.BytesIO())
 
 
-def timed(step: Callable[[], object], rounds: int) -> float:
-    samples = []
-    for _ in range(rounds):
-        start = time.perf_counter()
-        step()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
-
-
-def exponent(sizes: list[int], times: list[float], k: int) -> str:
-    if k == 0 or times[k - 1] <= 0:
-        return ""
-    return f"{math.log(times[k] / times[k - 1]) / math.log(sizes[k] / sizes[k - 1]):.2f}"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[4_000, 16_000, 64_000])
@@ -133,23 +114,27 @@ def main() -> None:
             verbatim=True, stamps="maxqda", transcripts={session.id: transcript}
         )
         rounds = 3 if size <= 20_000 else 1
-        mine.append(timed(lambda v=verbatim: body(v), rounds))
-        floors.append(timed(lambda p=paragraphs: floor(p), rounds))
+        mine.append(median_seconds(lambda v=verbatim: body(v), rounds))
+        floors.append(median_seconds(lambda p=paragraphs: floor(p), rounds))
         exports.append(
-            timed(lambda o=options: render(FORMATS["coding-docx"], [session], o), rounds)
+            median_seconds(lambda o=options: render(FORMATS["coding-docx"], [session], o), rounds)
         )
         line = (
             f"{size:>9}{len(paragraphs):>11}{mine[k]:>8.2f}{floors[k]:>9.2f}"
-            f"{mine[k] / floors[k]:>8.1f}{exponent(sizes, mine, k):>9}"
-            f"{exponent(sizes, floors, k):>10}{exports[k]:>10.2f}{exponent(sizes, exports, k):>11}"
+            f"{mine[k] / floors[k]:>8.1f}{growth_exponent(sizes, mine, k):>9}"
+            f"{growth_exponent(sizes, floors, k):>10}{exports[k]:>10.2f}"
+            f"{growth_exponent(sizes, exports, k):>11}"
         )
         if args.add_paragraph:
-            plain.append(timed(lambda p=paragraphs: add_paragraph(p), 1))
-            line += f"{plain[k]:>16.2f}{exponent(sizes, plain, k):>6}"
+            plain.append(median_seconds(lambda p=paragraphs: add_paragraph(p), 1))
+            line += f"{plain[k]:>16.2f}{growth_exponent(sizes, plain, k):>6}"
         print(line, flush=True)
     last = len(sizes) - 1
-    print(f"\nexponent between the last two sizes: body {exponent(sizes, mine, last)}, ", end="")
-    print(f"whole export {exponent(sizes, exports, last)}; target <= 1.2")
+    print(
+        f"\nexponent between the last two sizes: body {growth_exponent(sizes, mine, last)}, ",
+        end="",
+    )
+    print(f"whole export {growth_exponent(sizes, exports, last)}; target <= 1.2")
 
 
 if __name__ == "__main__":
