@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import os
 import random
 import signal
@@ -33,7 +32,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # tests.tui.* (the pty and small-disk helpers)
 
-from tests.tui.conftest import build_protocol  # noqa: E402
 from tests.tui.pty_terminal import (  # noqa: E402
     CTRL_Q,
     CTRL_S,
@@ -44,10 +42,9 @@ from tests.tui.pty_terminal import (  # noqa: E402
 )
 from tests.tui.small_disk import (  # noqa: E402
     fill,
-    inside,
     mount_refused,
+    run_interview_on_disk,
     small_disk,
-    spawn_on_disk,
 )
 
 EXITS = ("ctrl+q", "SIGTERM", "SIGHUP")
@@ -148,15 +145,8 @@ def pty_run(base: Path, run: int, rng: random.Random, totals: Totals) -> None:
     with small_disk(base / f"disk{run}", "400k") as disk:
         if isinstance(disk, str):
             raise RuntimeError(disk)
-        protocol = disk / "home" / "p.yaml"
-        protocol.write_text(
-            json.dumps(build_protocol().model_dump(mode="json", exclude_defaults=True)),
-            encoding="utf-8",
-        )
-        args = ["--data-dir", inside(disk / "data", disk), "--lang", "en", "run"]
-        args += [inside(protocol, disk), "--case", "Borne", "--respondent", "1.1"]
         begun = time.monotonic()
-        proc, fd = spawn_on_disk(disk, [*args, "--consent-obtained"])
+        proc, fd = run_interview_on_disk(disk)
         words = [f"r{run}w{n}x" for n in range(rng.randint(15, 40))]
         fill_at = rng.randrange(len(words))
         greedy_run = rng.random() < 0.5

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import json
 import os
 import pty
 import subprocess
@@ -21,6 +22,7 @@ import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from tests.tui.conftest import build_protocol
 from tests.tui.pty_terminal import SLOW_APP
 
 INSIDE = Path("/tmp")
@@ -166,3 +168,17 @@ def free_bytes(disk: Path) -> int:
     """Bytes the disk still has for an ordinary file."""
     info = os.statvfs(disk)
     return info.f_bavail * info.f_frsize
+
+
+def run_interview_on_disk(disk: Path):
+    """``interviewer run`` of the test protocol (``build_protocol``) with its file, the data
+    folder and everything else on ``disk``: case Borne, respondent 1.1, consent obtained.
+    Returns (process, fd of the terminal side), as ``spawn_on_disk``."""
+    protocol = disk / "home" / "tui-test.yaml"
+    protocol.write_text(
+        json.dumps(build_protocol().model_dump(mode="json", exclude_defaults=True)),
+        encoding="utf-8",
+    )
+    args = ["--data-dir", inside(disk / "data", disk), "--lang", "en", "run"]
+    args += [inside(protocol, disk), "--case", "Borne", "--respondent", "1.1"]
+    return spawn_on_disk(disk, [*args, "--consent-obtained"])

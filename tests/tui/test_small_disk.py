@@ -11,7 +11,6 @@ those machines.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import signal
 import sys
@@ -22,7 +21,6 @@ from pathlib import Path
 import pytest
 
 from interviewer.store import SessionStore, StoreError
-from tests.tui.conftest import build_protocol
 from tests.tui.pty_terminal import (
     CTRL_Q,
     CTRL_S,
@@ -32,7 +30,7 @@ from tests.tui.pty_terminal import (
     type_words,
     wait_exit,
 )
-from tests.tui.small_disk import fill, free_bytes, inside, small_disk, spawn_on_disk
+from tests.tui.small_disk import fill, free_bytes, run_interview_on_disk, small_disk
 
 pytestmark = pytest.mark.skipif(sys.platform != "linux", reason="tmpfs and mount namespaces")
 
@@ -66,14 +64,7 @@ def test_full_disk_while_typing_loses_no_word(tmp_path: Path) -> None:
     with small_disk(tmp_path / "disk", "400k") as disk:
         if isinstance(disk, str):
             pytest.skip(disk)
-        protocol = disk / "home" / "tui-test.yaml"
-        protocol.write_text(
-            json.dumps(build_protocol().model_dump(mode="json", exclude_defaults=True)),
-            encoding="utf-8",
-        )
-        args = ["--data-dir", inside(disk / "data", disk), "--lang", "en", "run"]
-        args += [inside(protocol, disk), "--case", "Borne", "--respondent", "1.1"]
-        proc, fd = spawn_on_disk(disk, [*args, "--consent-obtained"])
+        proc, fd = run_interview_on_disk(disk)
         words = [f"woord{n:03d}" for n in range(90)]
         before, after_fill, unsaved = words[:30], words[30:60], words[60:]
         try:
@@ -139,14 +130,7 @@ def test_a_signal_while_nothing_can_be_saved_waits_for_space(
     with small_disk(tmp_path / "disk", "400k") as disk:
         if isinstance(disk, str):
             pytest.skip(disk)
-        protocol = disk / "home" / "tui-test.yaml"
-        protocol.write_text(
-            json.dumps(build_protocol().model_dump(mode="json", exclude_defaults=True)),
-            encoding="utf-8",
-        )
-        args = ["--data-dir", inside(disk / "data", disk), "--lang", "en", "run"]
-        args += [inside(protocol, disk), "--case", "Borne", "--respondent", "1.1"]
-        proc, fd = spawn_on_disk(disk, [*args, "--consent-obtained"])
+        proc, fd = run_interview_on_disk(disk)
         words = [f"woord{n:03d}" for n in range(40)]
         greedy: Greedy | None = None
         closed = False
