@@ -3,6 +3,7 @@ form, keep or discard a session quit at its introduction, codes in number order 
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from textual.widgets import Input, OptionList, Select, Static
@@ -23,24 +24,27 @@ def panel_text(app) -> str:  # type: ignore[no-untyped-def]
     return str(app.screen.query_one(QuestionPanel).render())
 
 
-async def test_a_group_session_shows_the_group_wording(
-    store: SessionStore, clock: FakeClock
-) -> None:
-    import datetime as dt
-
-    protocol = load_protocol(SWT)
+def started_swt(store: SessionStore, clock: FakeClock, **who: object) -> LiveSession:
+    """A started interview of case Wierden with seed 003's protocol (consent given before)."""
     session = new_session(
-        protocol,
+        load_protocol(SWT),
         case="Wierden",
-        respondent="2.0",
-        mode="group",
-        participants=["2.1", "2.2", "2.3"],
         advance_consent=dt.date(2026, 3, 1),
         clock=clock,
+        **who,  # type: ignore[arg-type]
     )
     store.create(session)
     live = LiveSession(store, session, clock=clock).open()
     live.recorder.start()
+    return live
+
+
+async def test_a_group_session_shows_the_group_wording(
+    store: SessionStore, clock: FakeClock
+) -> None:
+    live = started_swt(
+        store, clock, respondent="2.0", mode="group", participants=["2.1", "2.2", "2.3"]
+    )
     app = app_for(store, clock, live)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -55,18 +59,7 @@ async def test_a_group_session_shows_the_group_wording(
 async def test_an_individual_session_shows_the_singular(
     store: SessionStore, clock: FakeClock
 ) -> None:
-    import datetime as dt
-
-    session = new_session(
-        load_protocol(SWT),
-        case="Wierden",
-        respondent="6",
-        advance_consent=dt.date(2026, 3, 1),
-        clock=clock,
-    )
-    store.create(session)
-    live = LiveSession(store, session, clock=clock).open()
-    live.recorder.start()
+    live = started_swt(store, clock, respondent="6")
     app = app_for(store, clock, live)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
