@@ -16,16 +16,16 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from interviewer.domain.codes import code_sort_key
-from interviewer.domain.protocol import InterviewProtocol, QuestionKind, Topic
+from interviewer.domain.protocol import InterviewProtocol, Topic
 from interviewer.domain.session import QuestionState, Session
 from interviewer.domain.turns import INTERVIEWER_SPEAKER
-from interviewer.export.content import Entry, SessionContent, build_content, topic_seconds
+from interviewer.export.content import SessionContent, build_content, topic_seconds
 from interviewer.export.text import clean_line
 from interviewer.i18n import Translator, document_language
 from interviewer.i18n.errors import TranslatableValueError
@@ -133,23 +133,6 @@ class CompareWorkspace:
 
 
 # --- building -------------------------------------------------------------------------------
-def _with_probes(content: SessionContent) -> list[Entry]:
-    """Entries as the matrix files them: a probe without a characteristic belongs to the one
-    of the question asked before it in the same topic (``export.matrix`` does the same)."""
-    index = content.protocol.question_index()
-    last: dict[str, str] = {}
-    out: list[Entry] = []
-    for entry in content.entries():
-        found = index.get(entry.question_id)
-        if found is not None and entry.topic_id is not None:
-            if entry.characteristic_id is not None:
-                last[entry.topic_id] = entry.characteristic_id
-            elif found[1].kind is QuestionKind.PROBE and entry.topic_id in last:
-                entry = replace(entry, characteristic_id=last[entry.topic_id])
-        out.append(entry)
-    return out
-
-
 def _speaker_columns(content: SessionContent) -> list[str | None]:
     """The columns a session gets in the matrix: one, or one per speaker of a group."""
     session = content.session
@@ -358,6 +341,8 @@ class Source:
 def cell_sources(workspace: CaseWorkspace, row: int, column: int) -> list[Source]:
     """The questions whose answers fill cell (``row``, ``column``), in interview order, with
     the column's paragraphs for each (a group speaker's own turns only)."""
+    from interviewer.export.matrix import entries_as_filed  # filed as the matrix files them
+
     grid_row = workspace.rows[row]
     col = workspace.columns[column]
     if col.session is None:
@@ -366,7 +351,7 @@ def cell_sources(workspace: CaseWorkspace, row: int, column: int) -> list[Source
     own = {c.id for c in topic.characteristics}
     content = build_content(col.session, workspace.lang)
     out: list[Source] = []
-    for entry in _with_probes(content):
+    for entry in entries_as_filed(content):
         if entry.topic_id != grid_row.variable or not entry.has_notes:
             continue
         if grid_row.characteristic == LOOSE:

@@ -218,7 +218,7 @@ class _Column:
         return replace(entry, answer=None).cell_text(self.speaker)
 
 
-def _with_probes(content: SessionContent) -> list[Entry]:
+def entries_as_filed(content: SessionContent) -> list[Entry]:
     """The session's entries, a probe without a characteristic given the one of the question
     asked before it in the same topic (the answer it asks an example of, as the seed's
     analysts filed it); a probe asked first in its topic keeps none."""
@@ -296,7 +296,7 @@ def _variable_blocks(
     """The main table's numbered variables: a row per characteristic, then the topic's notes
     that no characteristic holds (the variable's only row when the topic has none, else the
     row ``topic_other_row`` shown only when some column has such notes)."""
-    kept = {id(c.content): _with_probes(c.content) for c in columns}
+    kept = {id(c.content): entries_as_filed(c.content) for c in columns}
 
     def cells(topic_id: str, wanted: Callable[[Entry], bool], sep: str = " ") -> tuple[str, ...]:
         return tuple(
