@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from interviewer.domain.codes import code_sort_key
+from interviewer.domain.estimates import make_plan
 from interviewer.domain.protocol import InterviewProtocol, Topic
 from interviewer.domain.session import QuestionState, Session
 from interviewer.domain.turns import INTERVIEWER_SPEAKER
@@ -91,7 +92,7 @@ class TopicMinutes:
     """Planned against actual minutes of one topic, per respondent (session)."""
 
     label: str
-    planned: float | None
+    planned: float
     actual: tuple[float, ...]
 
 
@@ -241,15 +242,18 @@ def coverage_rows(sessions: Sequence[Session], labels: Sequence[str]) -> tuple[C
 
 
 def topic_minutes(sessions: Sequence[Session], labels: Sequence[str]) -> tuple[TopicMinutes, ...]:
-    """Planned against actual minutes per topic (``labels`` as for ``coverage_rows``), the
-    actual ones from the timeline as every export counts them (``content.topic_seconds``,
-    pauses left out)."""
+    """Planned against actual minutes per topic (``labels`` as for ``coverage_rows``). The
+    planned ones come from the protocol's plan (``domain.estimates.make_plan``: a topic's own
+    ``minutes``, else its share of what is left), as the interview clock and the matrix's
+    chart take them; the actual ones from the timeline as every export counts them
+    (``content.topic_seconds``, pauses left out)."""
     protocol = sessions[0].protocol
+    plan = make_plan(protocol)
     seconds = [topic_seconds(s) for s in sessions]
     return tuple(
         TopicMinutes(
             variable,
-            topic.minutes,
+            round(plan.topic(topic.id) / 60.0, 1),
             tuple(round(s.get(topic.id, 0.0) / 60.0, 1) for s in seconds),
         )
         for variable, topic in zip(labels, protocol.topics, strict=True)

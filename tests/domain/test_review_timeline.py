@@ -13,7 +13,7 @@ from interviewer.domain.timeline import CLOSING, Interval
 from interviewer.export.content import topic_seconds
 from interviewer.review_timeline import interview_timeline
 
-from .conftest import FakeClock, build_protocol
+from .conftest import FakeClock, _topic, build_protocol
 
 MIN = 60.0
 
@@ -145,3 +145,20 @@ def test_agrees_with_the_exports_and_the_analysis_screen() -> None:
         workspace = case_workspace([session], study=session.protocol.id)
         assert timeline.minutes == workspace.minutes
         assert timeline.coverage == workspace.coverage
+
+
+def test_planned_minutes_are_the_plans_also_without_own_minutes() -> None:
+    """A topic without ``minutes`` gets its share of the plan, on the screens as in the
+    matrix's chart and on the interview clock (not 0)."""
+    from interviewer.domain.estimates import make_plan
+    from interviewer.export.matrix_charts import time_chart_data
+    from interviewer.i18n import Translator
+
+    topics = [_topic("ervaring", 10), _topic("tijd", None, (1, 3)), _topic("feedback", 10)]
+    protocol = build_protocol(topics=topics)
+    session = make_demo(protocol, case="Borne", respondents=1, seed=1)[0].session
+    timeline = interview_timeline(session, "Closing")
+    shown = [m.planned for m in timeline.minutes]
+    assert shown[1] == round(make_plan(protocol).topic(protocol.topics[1].id) / 60, 1) > 0
+    chart = time_chart_data([session], Translator("en"))
+    assert shown == list(chart.planned[: len(shown)])

@@ -53,7 +53,7 @@ def draw_minutes(
 ) -> None:
     """Grouped bars: per topic the planned minutes, then each respondent's."""
     labels = [cut(m.label, 10) for m in minutes]
-    planned = [m.planned or 0.0 for m in minutes]
+    planned = [m.planned for m in minutes]
     series = [planned] + [[m.actual[i] for m in minutes] for i in range(len(respondents))]
     names = [t("analysis.tui.chart.planned"), *list(respondents)]
     plt.clear_figure()
