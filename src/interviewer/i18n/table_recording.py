@@ -42,6 +42,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} is not a recording that can be repaired: {reason}",
         "nl": "{path} is geen opname die te herstellen is: {reason}",
     },
+    "recording.bad_map": {
+        "en": "{path} (where the recording lies on the interview clock) cannot be read: "
+        "{reason}",
+        "nl": "{path} (waar de opname op de interviewklok ligt) is niet te lezen: {reason}",
+    },
     "recording.bad_session_id": {
         "en": "Not a session id to keep recordings under: {id}",
         "nl": "Geen sessie-id om opnamen onder te bewaren: {id}",

@@ -39,6 +39,7 @@ from interviewer.recording.frames import (
     RecordingError,
     level_dbfs,
 )
+from interviewer.recording.timemap import Span, TimeMap, save_map
 from interviewer.store.atomic import fsync_dir
 
 RECORDINGS = "recordings"
@@ -93,15 +94,6 @@ def _write_sizes(fd: int, data_bytes: int) -> None:
     os.pwrite(fd, struct.pack("<I", data_bytes), 40)
 
 
-@dataclass(frozen=True)
-class Span:
-    """A stretch of the file recorded without a pause: it starts at ``file_offset`` seconds
-    in the file, which was ``source_offset`` seconds in the source's time."""
-
-    file_offset: float
-    source_offset: float
-
-
 class RecordingWriter:
     """Writes frames to the session's next recording file as they come (thread-safe: the
     source calls ``write`` from its thread, the interface calls ``pause``/``resume``/
@@ -109,6 +101,9 @@ class RecordingWriter:
 
     ``on_frame`` (optional) receives every frame written, with its offset in the file: the
     transcriber's feed, which thereby skips paused audio just like the file does.
+    ``session_start`` (optional) is the interview clock's reading, in session seconds, at
+    the source's time 0; given, the writer keeps the file's ``TimeMap`` companion
+    (``<n>.json``) current at every new span, so file time maps back to interview time.
     """
 
     def __init__(
@@ -118,6 +113,7 @@ class RecordingWriter:
         *,
         flush_seconds: float = FLUSH_SECONDS,
         on_frame: Callable[[Frame], None] | None = None,
+        session_start: float | None = None,
     ) -> None:
         folder = paths.ensure_private_dir(recordings_folder(data_dir, session_id))
         self.flush_bytes = max(SAMPLE_WIDTH, int(flush_seconds * BYTES_PER_SECOND))
@@ -135,6 +131,9 @@ class RecordingWriter:
         shows whether the microphone hears anything)."""
         self.spans: list[Span] = []
         self._new_span = True
+        self.time_map = None if session_start is None else TimeMap(session_start, self.spans)
+        if self.time_map is not None:
+            save_map(self.path, self.time_map)
 
     @staticmethod
     def _create(folder: Path) -> tuple[int, Path]:
@@ -180,6 +179,8 @@ class RecordingWriter:
             if self._new_span:
                 self.spans.append(Span(file_offset, frame.offset))
                 self._new_span = False
+                if self.time_map is not None:
+                    save_map(self.path, self.time_map)
             self._append(data)
             if self.data_bytes - self.flushed_bytes >= self.flush_bytes:
                 self._flush()
