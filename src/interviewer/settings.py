@@ -1,9 +1,12 @@
 """The user's settings file: ``config.toml`` in the configuration folder (``paths.config_file``).
 
-Two settings exist so far::
+Three settings exist so far::
 
     lang = "nl"        # the interface language when --lang is not given ("en" or "nl")
     author = "Anna"    # who writes conclusions (the analysis), when --author is not given
+    transcribe_model = "~/models/whisper-small"   # a local CTranslate2 Whisper model folder
+                       # for live transcription (run --record) and interviewer transcribe ID,
+                       # when --transcribe-model / --model is not given
 
 The file is optional. It is read on every call (it is a few bytes, and tests point the
 configuration folder elsewhere), never written by the program, and holds nothing about
@@ -57,7 +60,20 @@ def read_settings(path: Path | None = None) -> dict[str, Any]:
         not isinstance(author, str) or len(author) > MAX_AUTHOR_CHARS or not author.isprintable()
     ):
         raise SettingsError("settings.bad_author", path=str(path), most=MAX_AUTHOR_CHARS)
+    model = settings.get("transcribe_model")
+    if model is not None and (not isinstance(model, str) or not model.strip()):
+        raise SettingsError("settings.bad_transcribe_model", path=str(path))
     return settings
+
+
+def configured_transcribe_model() -> Path | None:
+    """The ``transcribe_model`` folder of the settings file (``~`` expanded), or None (also
+    when the file is broken: the command that needs a model then says none was given)."""
+    try:
+        model = read_settings().get("transcribe_model")
+    except SettingsError:
+        return None
+    return Path(model).expanduser() if isinstance(model, str) and model.strip() else None
 
 
 def configured_author() -> str:

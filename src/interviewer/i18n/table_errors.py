@@ -11,6 +11,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "the settings file {path} is not valid TOML: {error}",
         "nl": "het instellingenbestand {path} is geen geldige TOML: {error}",
     },
+    "settings.bad_transcribe_model": {
+        "en": "the settings file {path}: transcribe_model must be the path of a model folder",
+        "nl": "het instellingenbestand {path}: transcribe_model moet het pad van een "
+        "modelmap zijn",
+    },
     "settings.bad_author": {
         "en": "the settings file {path}: author must be one line of text, "
         "at most {most} characters",
