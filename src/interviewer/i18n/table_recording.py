@@ -42,6 +42,26 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} is not a recording that can be repaired: {reason}",
         "nl": "{path} is geen opname die te herstellen is: {reason}",
     },
+    "recording.no_consent": {
+        "en": "Not recording: the respondent's consent to recording is not ticked in the "
+        "introduction's checklist.",
+        "nl": "Er wordt niet opgenomen: de toestemming voor de opname is niet aangevinkt in "
+        "de checklist van de introductie.",
+    },
+    "recording.imported_transcript": {
+        "en": "Not transcribing live: session {id} has a transcript imported from elsewhere, "
+        "which the live one would replace (interviewer transcribe {id} --force replaces it "
+        "after the interview).",
+        "nl": "Geen live transcriptie: sessie {id} heeft een elders gemaakt, geïmporteerd "
+        "transcript, dat het live transcript zou vervangen (interviewer transcribe {id} "
+        "--force vervangt het na het interview).",
+    },
+    "recording.transcript_unsaved": {
+        "en": "The live transcript could not be saved ({reason}); it is kept and saved "
+        "again with the next line.",
+        "nl": "Het live transcript kon niet worden opgeslagen ({reason}); het blijft bewaard "
+        "en wordt bij de volgende regel opnieuw opgeslagen.",
+    },
     "recording.bad_map": {
         "en": "{path} (where the recording lies on the interview clock) cannot be read: "
         "{reason}",

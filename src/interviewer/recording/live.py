@@ -1,0 +1,345 @@
+"""The interview's own recording while it runs: source, file, live transcript, in one place.
+
+``LiveRecording`` ties an ``AudioSource`` (the microphone, or a WAV played in real time) to
+a ``RecordingWriter`` and, given a model folder, a ``LiveTranscriber`` in a worker process.
+The screen calls ``start`` when the interview clock starts, ``pause``/``resume`` with the
+clock, ``toggle`` for the interviewer's record key and ``stop`` at the end; it reads
+``status`` and ``recent_lines`` from a timer. Nothing here blocks the UI thread except
+``stop``, which waits for the transcriber to finish and is meant for a worker thread.
+
+Every frame's interview second is known exactly: the writer's file starts at the clock's
+reading (``session_start``) and the source counts its own time, so the transcriber is fed
+``session_start + frame.offset`` and its segments are stored in session seconds
+(``interviewer.transcript.heard``): filed under the question on screen when spoken.
+
+Consent first: ``start`` and switching on with ``toggle`` refuse unless the protocol's
+recording consent item is ticked (``domain.recording_consent.may_record``).
+
+Failures never stop the interview: a full disk or a lost device becomes ``status().problem``
+(keyed, for the screen) and the recording goes on when writing works again; a transcriber
+that dies leaves the recording running, and ``interviewer transcribe ID`` can make the
+transcript afterwards.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from interviewer.domain.mutation import session_lock
+from interviewer.domain.recording_consent import may_record
+from interviewer.i18n.errors import TranslatableError
+from interviewer.recording.frames import SILENCE_DBFS, Frame, RecordingError
+from interviewer.recording.source import AudioSource
+from interviewer.recording.writer import RecordingWriter
+from interviewer.transcript.heard import RECORDED, heard_segments, recorded_transcript
+from interviewer.transcript.model import Transcript, TranscriptError
+from interviewer.transcript.storage import TranscriptStore
+
+if TYPE_CHECKING:
+    from interviewer.domain.recorder import SessionRecorder
+    from interviewer.recording.transcriber import HeardSegment
+
+
+class Transcriber(Protocol):
+    """What ``LiveRecording`` needs of a transcriber (``recording.transcriber.LiveTranscriber``)."""
+
+    def start(self) -> None: ...
+
+    def feed(self, at: float, pcm: bytes) -> None: ...
+
+    def gap(self) -> None: ...
+
+    @property
+    def behind_seconds(self) -> float: ...
+
+    @property
+    def error(self) -> TranslatableError | None: ...
+
+    def stop(self, timeout: float | None = None) -> bool: ...
+
+    def abort(self) -> None: ...
+
+
+TranscriberFactory = Callable[..., Transcriber]
+"""Called as ``factory(model_dir, language, on_segment=...)``."""
+
+
+def _live_transcriber(
+    model_dir: Path, language: str, *, on_segment: Callable[[HeardSegment], None]
+) -> Transcriber:
+    from interviewer.recording.transcriber import LiveTranscriber
+
+    return LiveTranscriber(model_dir, language, on_segment=on_segment)
+
+
+@dataclass(frozen=True)
+class HeardLine:
+    """One line of the live strip: when it was said (session seconds), what, and by whom."""
+
+    start: float
+    text: str
+    speaker: str | None
+
+
+@dataclass(frozen=True)
+class RecordingStatus:
+    """What the pace bar and the live strip show; see ``LiveRecording.status``."""
+
+    active: bool
+    """Recording is switched on (the interviewer did not switch it off with the key)."""
+    writing: bool
+    """Frames are being written now: active, started and the clock not paused."""
+    seconds: float
+    """Audio recorded in this run (all files)."""
+    level_dbfs: float
+    """Input level of the last frame; it moves while paused too (is the microphone alive?)."""
+    transcribing: bool
+    behind_seconds: float
+    """Audio heard but not yet transcribed."""
+    segments: int
+    problem: TranslatableError | None
+    """The latest failure (disk full, device lost, transcriber stopped), for the screen."""
+
+
+class LiveRecording:
+    """See the module docstring."""
+
+    def __init__(
+        self,
+        data_dir: str | Path,
+        recorder: SessionRecorder,
+        source: AudioSource,
+        *,
+        model_dir: Path | None = None,
+        language: str = "nl",
+        on_update: Callable[[], None] | None = None,
+        transcriber_factory: TranscriberFactory | None = None,
+    ) -> None:
+        self.data_dir = Path(data_dir)
+        self.recorder = recorder
+        self.session = recorder.session
+        self.source = source
+        self.model_dir = model_dir
+        self.language = language
+        self.on_update = on_update
+        self._factory = transcriber_factory or _live_transcriber
+        self._lock = threading.Lock()
+        self._writer: RecordingWriter | None = None
+        self._finished_seconds = 0.0
+        """Audio in the files of this run that are already closed."""
+        self._session_start = 0.0
+        self._active = True
+        self._clock_paused = False
+        self._stopped = False
+        self._problem: TranslatableError | None = None
+        self._transcriber: Transcriber | None = None
+        self._transcript: Transcript | None = None
+        self._transcripts = TranscriptStore(self.data_dir)
+        self._unsaved = False
+
+    # --- starting -------------------------------------------------------------------------
+    def start(self) -> None:
+        """Open the next recording file and start hearing (see the module docstring).
+
+        Raises the keyed errors the screen shows as one line: ``recording.no_consent``,
+        ``AudioUnavailable`` from the source, ``TranscribeUnavailable`` from the
+        transcriber (the recording then runs, without transcription: call ``start``
+        once, catch, and go on).
+        """
+        self._require_consent()
+        with session_lock(self.session):
+            self._session_start = self.recorder.now()
+        self._writer = RecordingWriter(
+            self.data_dir, self.session.id, session_start=self._session_start
+        )
+        self._clock_paused = False
+        try:
+            self.source.start(self._on_frame)
+        except BaseException:  # no microphone after all: leave no empty file behind
+            path = self._writer.path
+            self._close_writer()
+            for leftover in (path, path.with_suffix(".json")):
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
+            raise
+        if self.model_dir is not None:
+            self._start_transcriber(self.model_dir)
+
+    def _require_consent(self) -> None:
+        with session_lock(self.session):
+            allowed = may_record(self.session.protocol, self.session)
+        if not allowed:
+            raise RecordingError("recording.no_consent")
+
+    def _start_transcriber(self, model_dir: Path) -> None:
+        existing = self._existing_transcript()
+        transcriber = self._factory(model_dir, self.language, on_segment=self._on_segment)
+        transcriber.start()  # TranscribeUnavailable goes to the caller: record without it
+        self._transcript = existing
+        self._transcriber = transcriber
+
+    def _existing_transcript(self) -> Transcript | None:
+        """A transcript this app recorded earlier (a resumed session) is continued; one
+        imported from elsewhere is never overwritten by the live one."""
+        if not self._transcripts.exists(self.session.id):
+            return None
+        transcript = self._transcripts.load(self.session.id)
+        if transcript.source_format != RECORDED:
+            raise TranscriptError("recording.imported_transcript", id=self.session.id)
+        return transcript
+
+    # --- frames, on the source's thread ---------------------------------------------------
+    def _on_frame(self, frame: Frame) -> None:
+        writer = self._writer
+        if writer is None:
+            return
+        try:
+            writer.write(frame)
+        except RecordingError as exc:  # a full disk: keep going, the next frame retries
+            self._report(exc)
+            return
+        if writer.paused or self._transcriber is None:
+            return
+        self._transcriber.feed(self._session_start + frame.offset, frame.data)
+
+    def _report(self, problem: TranslatableError) -> None:
+        changed = self._problem is None or problem.message_key != self._problem.message_key
+        self._problem = problem
+        if changed and self.on_update is not None:
+            self.on_update()
+
+    # --- segments, on the transcriber's thread --------------------------------------------
+    def _on_segment(self, heard: HeardSegment) -> None:
+        with session_lock(self.session):
+            (segment,) = heard_segments(self.session, [(heard.start, heard.end, heard.text)])
+        with self._lock:
+            if self._transcript is None:
+                self._transcript = recorded_transcript(self.session, [])
+            self._transcript.segments.append(segment)
+            self._unsaved = True
+        self._save_transcript()
+        if self.on_update is not None:
+            self.on_update()
+
+    def _save_transcript(self) -> None:
+        with self._lock:
+            if self._transcript is None or not self._unsaved:
+                return
+            try:
+                self._transcripts.save(self._transcript)
+            except (OSError, TranscriptError) as exc:  # kept in memory; the next one retries
+                self._problem = RecordingError(
+                    "recording.transcript_unsaved", reason=getattr(exc, "strerror", None) or exc
+                )
+                return
+            self._unsaved = False
+
+    # --- the clock and the record key ------------------------------------------------------
+    def pause(self) -> None:
+        """The interview clock paused (``f5``): nothing is written until ``resume``."""
+        self._clock_paused = True
+        self._apply()
+
+    def resume(self) -> None:
+        """The interview clock runs again."""
+        self._clock_paused = False
+        self._apply()
+
+    def toggle(self) -> bool:
+        """The interviewer's record key: switch recording off, or on again (consent
+        permitting); returns whether it is on now."""
+        if not self._active:
+            self._require_consent()
+        self._active = not self._active
+        self._apply()
+        return self._active
+
+    def _apply(self) -> None:
+        writer = self._writer
+        if writer is None:
+            return
+        if self._active and not self._clock_paused:
+            writer.resume()
+            return
+        try:
+            writer.pause()
+        except RecordingError as exc:
+            self._report(exc)
+        if self._transcriber is not None:
+            self._transcriber.gap()
+
+    # --- what the screen reads -------------------------------------------------------------
+    def status(self) -> RecordingStatus:
+        """The state now (cheap: called several times a second by the pace bar)."""
+        writer = self._writer
+        transcriber = self._transcriber
+        problem = self._problem
+        if transcriber is not None and transcriber.error is not None:
+            problem = transcriber.error
+        with self._lock:
+            segments = len(self._transcript.segments) if self._transcript else 0
+        return RecordingStatus(
+            active=self._active,
+            writing=writer is not None and not writer.paused and not self._stopped,
+            seconds=self._finished_seconds + (writer.seconds if writer else 0.0),
+            level_dbfs=writer.level if writer else SILENCE_DBFS,
+            transcribing=transcriber is not None and not self._stopped,
+            behind_seconds=transcriber.behind_seconds if transcriber else 0.0,
+            segments=segments,
+            problem=problem,
+        )
+
+    def recent_lines(self, count: int) -> list[HeardLine]:
+        """The last ``count`` segments heard, oldest first."""
+        with self._lock:
+            if self._transcript is None or count <= 0:
+                return []
+            tail = self._transcript.segments[-count:]
+        return [HeardLine(s.start, s.text, s.speaker) for s in tail]
+
+    @property
+    def path(self) -> Path | None:
+        """The file being written (None before ``start``)."""
+        return self._writer.path if self._writer else None
+
+    # --- the end ----------------------------------------------------------------------------
+    def stop(self, timeout: float | None = 30.0) -> bool:
+        """Stop hearing, close the file, let the transcriber finish what is queued (at most
+        ``timeout`` seconds) and save the transcript. True when every second recorded is
+        transcribed (always True without a transcriber); False leaves the rest to
+        ``interviewer transcribe ID``. Blocks: call it from a worker thread."""
+        self._stop_source()
+        complete = True
+        if self._transcriber is not None:
+            complete = self._transcriber.stop(timeout)
+        self._save_transcript()
+        return complete
+
+    def abort(self) -> None:
+        """Quit at once: the file is closed (playable), the transcriber is killed."""
+        self._stop_source()
+        if self._transcriber is not None:
+            self._transcriber.abort()
+        self._save_transcript()
+
+    def _stop_source(self) -> None:
+        if self._stopped:
+            return
+        self._stopped = True
+        self.source.stop()
+        self._close_writer()
+
+    def _close_writer(self) -> None:
+        writer, self._writer = self._writer, None
+        if writer is None:
+            return
+        try:
+            writer.close()
+        except RecordingError as exc:
+            self._problem = exc
+        self._finished_seconds += writer.seconds

@@ -1,0 +1,282 @@
+"""LiveRecording: consent first, frames to the file with their interview second, pauses and the
+record key, segments filed under the question on screen, and the end (with a fake transcriber:
+the real one has its own tests)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import wave
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+
+from interviewer.domain.protocol import InterviewProtocol
+from interviewer.domain.recorder import SessionRecorder
+from interviewer.domain.session import AdvanceConsent
+from interviewer.domain.session_factory import new_session
+from interviewer.recording import AudioUnavailable, Frame, RecordingError
+from interviewer.recording.live import LiveRecording
+from interviewer.recording.timemap import load_map
+from interviewer.transcript import TranscriptStore, align
+from interviewer.transcript.heard import RECORDED
+from tests.domain.conftest import build_protocol
+from tests.fake_clock import FakeClock
+from tests.recording.audio import frames_of, sine
+
+
+@dataclass(frozen=True)
+class HeardSegment:
+    """The shape of ``recording.transcriber.HeardSegment`` (session seconds)."""
+
+    start: float
+    end: float
+    text: str
+
+
+class HandSource:
+    """A source the test drives: ``play`` delivers frames as the microphone would."""
+
+    def __init__(self) -> None:
+        self.on_frame = None
+        self.stopped = False
+
+    def start(self, on_frame) -> None:  # type: ignore[no-untyped-def]
+        self.on_frame = on_frame
+
+    def play(self, seconds: float, start: float) -> None:
+        for frame in frames_of(sine(seconds), start=start):
+            assert self.on_frame is not None
+            self.on_frame(frame)
+
+    def stop(self) -> None:
+        self.stopped = True
+
+    def join(self, timeout: float | None = None) -> bool:
+        return True
+
+
+class FakeTranscriber:
+    """Keeps what it is fed; the test says when a segment is heard."""
+
+    instances: ClassVar[list[FakeTranscriber]] = []
+
+    def __init__(self, model_dir: Path, language: str, *, on_segment) -> None:  # type: ignore[no-untyped-def]
+        self.model_dir, self.language, self.on_segment = model_dir, language, on_segment
+        self.fed: list[tuple[float, int]] = []
+        self.gaps = 0
+        self.stopped_with: float | str | None = "not stopped"
+        self.aborted = False
+        self.error = None
+        FakeTranscriber.instances.append(self)
+
+    def start(self) -> None:
+        pass
+
+    def feed(self, at: float, pcm: bytes) -> None:
+        self.fed.append((round(at, 3), len(pcm)))
+
+    def gap(self) -> None:
+        self.gaps += 1
+
+    @property
+    def behind_seconds(self) -> float:
+        return 1.5
+
+    def stop(self, timeout: float | None = None) -> bool:
+        self.stopped_with = timeout
+        return True
+
+    def abort(self) -> None:
+        self.aborted = True
+
+    def hear(self, start: float, end: float, text: str) -> None:
+        self.on_segment(HeardSegment(start, end, text))
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def recorder(clock: FakeClock) -> SessionRecorder:
+    protocol: InterviewProtocol = build_protocol(
+        introduction={
+            "script": "Welkom.",
+            "checklist": [{"id": "opname", "label": "Opname", "required": True, "recording": True}],
+        }
+    )
+    session = new_session(protocol, case="Borne", respondent="1.1", clock=clock)
+    return SessionRecorder(session, clock=clock)
+
+
+def live(tmp_path: Path, recorder: SessionRecorder, source: HandSource, **kw) -> LiveRecording:  # type: ignore[no-untyped-def]
+    return LiveRecording(
+        tmp_path, recorder, source, model_dir=tmp_path / "model",
+        transcriber_factory=FakeTranscriber, **kw,
+    )  # fmt: skip
+
+
+def test_no_recording_without_the_ticked_consent_item(
+    tmp_path: Path, recorder: SessionRecorder
+) -> None:
+    # consent obtained in advance starts the clock, not the recorder
+    recorder.session.advance_consent = AdvanceConsent(obtained_on=dt.date(2026, 3, 1))
+    recorder.start()
+    recording = live(tmp_path, recorder, HandSource())
+    with pytest.raises(RecordingError) as caught:
+        recording.start()
+    assert caught.value.message_key == "recording.no_consent"
+    assert not (tmp_path / "recordings").exists()
+
+
+def test_frames_get_their_interview_second_and_segments_their_question(
+    tmp_path: Path, recorder: SessionRecorder, clock: FakeClock
+) -> None:
+    recorder.confirm_consent("opname")
+    recorder.start()
+    recorder.show_question("ervaring-1")
+    clock.advance(12)  # the clock ran 12 s before the recording started
+    source = HandSource()
+    recording = live(tmp_path, recorder, source, language="en")
+    recording.start()
+    (transcriber,) = FakeTranscriber.instances[-1:]
+    assert transcriber.language == "en"
+    source.play(1.0, start=0.0)
+    assert transcriber.fed[0] == (12.0, 3200) and transcriber.fed[-1][0] == 12.9
+    clock.advance(20)
+    recorder.show_question("ervaring-2")  # at 32 s
+    transcriber.hear(13.0, 15.0, "It started two years ago.")
+    transcriber.hear(33.0, 36.0, "It helps.")
+    lines = recording.recent_lines(5)
+    assert [(x.start, x.text) for x in lines] == [
+        (13.0, "It started two years ago."),
+        (33.0, "It helps."),
+    ]
+    stored = TranscriptStore(tmp_path).load(recorder.session.id)  # saved with every segment
+    assert stored.source_format == RECORDED and stored.offset == 0.0
+    placed = align(recorder.session, stored)
+    assert [a.question_id for a in placed] == ["ervaring-1", "ervaring-2"]
+    status = recording.status()
+    assert status.writing and status.transcribing and status.segments == 2
+    assert status.behind_seconds == 1.5 and status.seconds == pytest.approx(1.0)
+    assert status.level_dbfs > -10  # a sine at half scale
+    assert recording.stop(timeout=7.0)
+    assert transcriber.stopped_with == 7.0 and source.stopped
+    assert not recording.status().writing
+
+
+def test_pause_and_the_record_key_write_nothing_and_cut_phrases(
+    tmp_path: Path, recorder: SessionRecorder, clock: FakeClock
+) -> None:
+    recorder.confirm_consent("opname")
+    recorder.start()
+    source = HandSource()
+    recording = live(tmp_path, recorder, source)
+    recording.start()
+    transcriber = FakeTranscriber.instances[-1]
+    source.play(1.0, start=0.0)
+    recording.pause()  # f5
+    source.play(2.0, start=1.0)
+    recording.resume()
+    source.play(1.0, start=3.0)
+    assert recording.toggle() is False  # the interviewer switches it off
+    source.play(1.0, start=4.0)
+    assert not recording.status().writing and not recording.status().active
+    assert recording.toggle() is True
+    source.play(1.0, start=5.0)
+    path = recording.path
+    assert path is not None
+    recording.stop()
+    with wave.open(str(path)) as wav:
+        assert wav.getnframes() == 3 * 16000  # 1 + 1 + 1 s: paused and switched-off time left out
+    time_map = load_map(path)
+    assert time_map is not None
+    assert [round(time_map.to_session(t), 3) for t in (0.5, 1.5, 2.5)] == [0.5, 3.5, 5.5]
+    fed_starts = sorted({int(at) for at, _ in transcriber.fed})
+    assert fed_starts == [0, 3, 5]  # the transcriber heard only what was written
+    assert transcriber.gaps == 2
+
+
+def test_switching_on_again_needs_consent(tmp_path: Path, recorder: SessionRecorder) -> None:
+    recorder.confirm_consent("opname")
+    recorder.start()
+    recording = live(tmp_path, recorder, HandSource())
+    recording.start()
+    assert recording.toggle() is False
+    recorder.session.consent.clear()  # consent withdrawn during the interview
+    with pytest.raises(RecordingError):
+        recording.toggle()
+    assert not recording.status().active
+    recording.abort()
+    assert FakeTranscriber.instances[-1].aborted
+
+
+def test_a_source_that_cannot_start_leaves_no_empty_file(
+    tmp_path: Path, recorder: SessionRecorder
+) -> None:
+    class NoMicrophone(HandSource):
+        def start(self, on_frame) -> None:  # type: ignore[no-untyped-def]
+            raise AudioUnavailable("recording.no_sounddevice")
+
+    recorder.confirm_consent("opname")
+    recorder.start()
+    recording = LiveRecording(tmp_path, recorder, NoMicrophone())
+    with pytest.raises(AudioUnavailable):
+        recording.start()
+    assert list((tmp_path / "recordings" / recorder.session.id).iterdir()) == []
+
+
+def test_a_resumed_session_continues_its_recorded_transcript_in_a_new_file(
+    tmp_path: Path, recorder: SessionRecorder, clock: FakeClock
+) -> None:
+    recorder.confirm_consent("opname")
+    recorder.start()
+    first = live(tmp_path, recorder, HandSource())
+    first.start()
+    FakeTranscriber.instances[-1].hear(1.0, 2.0, "One.")
+    first.stop()
+    clock.advance(60)
+    second = live(tmp_path, recorder, HandSource())
+    second.start()
+    FakeTranscriber.instances[-1].hear(61.0, 62.0, "Two.")
+    second.stop()
+    assert [s.text for s in TranscriptStore(tmp_path).load(recorder.session.id).segments] == [
+        "One.",
+        "Two.",
+    ]
+    assert second.path is None
+    names = sorted(p.name for p in (tmp_path / "recordings" / recorder.session.id).iterdir())
+    assert names == ["0.json", "0.wav", "1.json", "1.wav"]
+
+
+def test_a_full_disk_is_reported_and_the_recording_goes_on(
+    tmp_path: Path, recorder: SessionRecorder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    recorder.confirm_consent("opname")
+    recorder.start()
+    source = HandSource()
+    updates = threading.Event()
+    recording = live(tmp_path, recorder, source, on_update=updates.set)
+    recording.start()
+    writer = recording._writer
+    assert writer is not None
+    real_write = writer.write
+    failing = {"on": True}
+
+    def write(frame: Frame) -> None:
+        if failing["on"]:
+            raise RecordingError("recording.write_failed", path="x", reason="No space left")
+        real_write(frame)
+
+    monkeypatch.setattr(writer, "write", write)
+    source.play(0.5, start=0.0)
+    problem = recording.status().problem
+    assert problem is not None and problem.message_key == "recording.write_failed"
+    assert updates.is_set()
+    failing["on"] = False
+    source.play(0.5, start=0.5)
+    assert recording.status().seconds == pytest.approx(0.5)
