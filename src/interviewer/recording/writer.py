@@ -167,7 +167,14 @@ class RecordingWriter:
 
     def write(self, frame: Frame) -> None:
         """Take one frame from the source: measure its level, and unless paused append it
-        to the file (and flush when a second has gathered)."""
+        to the file (and flush when a second has gathered).
+
+        A frame that cannot be written (a full disk) is a ``RecordingError`` and leaves no
+        part of itself in the file: what came before stays playable, and the next ``write``
+        simply tries again, so recording resumes by itself once space comes back. The
+        frames lost in between are not in the file; the first one written after them
+        starts a new ``Span``, so file time still maps to the right interview second.
+        """
         with self._lock:
             if self.closed:
                 return
@@ -177,17 +184,28 @@ class RecordingWriter:
             data = frame.data[: len(frame.data) - len(frame.data) % SAMPLE_WIDTH]
             file_offset = self.data_bytes / BYTES_PER_SECOND
             if self._new_span:
-                self.spans.append(Span(file_offset, frame.offset))
-                self._new_span = False
-                if self.time_map is not None:
-                    save_map(self.path, self.time_map)
+                self._start_span(Span(file_offset, frame.offset))
             self._append(data)
+            self._new_span = False
             if self.data_bytes - self.flushed_bytes >= self.flush_bytes:
                 self._flush()
         if self.on_frame is not None:
             self.on_frame(Frame(data, file_offset))
 
+    def _start_span(self, span: Span) -> None:
+        """Add ``span`` and save the companion. A span at the same place in the file as the
+        last one replaces it: that one's audio was never written (a failed write)."""
+        if self.spans and self.spans[-1].file_offset == span.file_offset:
+            self.spans[-1] = span
+        else:
+            self.spans.append(span)
+        if self.time_map is not None:
+            save_map(self.path, self.time_map)
+
     def _append(self, data: bytes) -> None:
+        """Write ``data`` after the audio so far; on failure cut off whatever part of it
+        did reach the file, so the next frame follows the last whole one, in a new span."""
+        start = self.data_bytes
         view = memoryview(data)
         try:
             while view:
@@ -195,6 +213,10 @@ class RecordingWriter:
                 self.data_bytes += written
                 view = view[written:]
         except OSError as exc:  # a full disk: what was flushed stays playable
+            self.data_bytes = start
+            self._new_span = True  # frames are lost until a write succeeds again
+            with contextlib.suppress(OSError):  # freeing blocks works on a full disk too
+                os.ftruncate(self._fd, HEADER_SIZE + start)
             raise RecordingError(
                 "recording.write_failed", path=str(self.path), reason=str(exc)
             ) from None
