@@ -73,6 +73,12 @@ class RemovalPlan:
     """That folder, when it exists."""
 
     @property
+    def audio_recordings(self) -> list[Path]:
+        """The recordings themselves (``<n>.wav``), without their ``<n>.json`` companions:
+        what "N audio recording(s)" counts in the CLI's plan and the home screen's question."""
+        return [path for path in self.recordings if path.suffix == ".wav"]
+
+    @property
     def files(self) -> list[Path]:
         """Every file to delete, the session file last."""
         found = [self.transcript] if self.transcript else []

@@ -59,3 +59,17 @@ def test_delete_names_the_recordings_before_asking(study: Study) -> None:
     )
     assert result.exit_code == 0, result.output
     assert not recordings_folder(study.store.data_dir, study.gone.id).exists()
+
+
+def test_the_plan_counts_recordings_not_their_time_map_companions(study: Study) -> None:
+    for _ in range(2):
+        with RecordingWriter(study.store.data_dir, study.gone.id, session_start=5.0) as writer:
+            writer.write(Frame(sine(0.2), 0.0))
+    plan = plan_removal(study.store, study.gone.id)
+    assert len(plan.recordings) == 4  # 0.wav, 0.json, 1.wav, 1.json: all removed
+    assert [p.name for p in plan.audio_recordings] == ["0.wav", "1.wav"]
+    folder = str(study.store.data_dir)
+    result = CliRunner().invoke(
+        main, ["--data-dir", folder, "--lang", "nl", "withdraw", study.gone.id], input="n\n"
+    )
+    assert "2 geluidsopname(n)" in result.output

@@ -45,7 +45,7 @@ def _describe(plan: Any, lang: str, folder: Path) -> list[str]:
     if plan.transcript is not None:
         lines.append("  - " + translate("withdraw.item.transcript", lang, path=plan.transcript))
     if plan.recordings:
-        count, folder_shown = len(plan.recordings), plan.recordings_folder
+        count, folder_shown = len(plan.audio_recordings), plan.recordings_folder
         lines.append(
             "  - " + translate("withdraw.item.recordings", lang, count=count, path=folder_shown)
         )

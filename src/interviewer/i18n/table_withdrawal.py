@@ -102,6 +102,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "gemaakt.\n\nTerugtrekken: de respondent trok de toestemming in. Verwijderen: een "
         "testsessie of een dubbele sessie.",
     },
+    "tui.remove.question.recordings": {
+        "en": "Remove {case} {respondent} ({date}) with its notes, key record, transcript, "
+        "{count} audio recording(s), member check files and emergency copies? This cannot be "
+        "undone.\n\n"
+        "Withdraw: the respondent withdrew consent. Delete: a test session or a duplicate.",
+        "nl": "{case} {respondent} ({date}) verwijderen met aantekeningen, sleutelgegevens, "
+        "transcript, {count} geluidsopname(n), membercheckbestanden en noodkopieën? Dit kan "
+        "niet ongedaan worden gemaakt.\n\nTerugtrekken: de respondent trok de toestemming "
+        "in. Verwijderen: een testsessie of een dubbele sessie.",
+    },
     "tui.remove.withdraw": {"en": "Withdraw (w)", "nl": "Terugtrekken (t)"},
     "tui.remove.delete": {"en": "Delete (x)", "nl": "Verwijderen (x)"},
     "tui.remove.cancel": {"en": "Cancel (n)", "nl": "Annuleren (n)"},

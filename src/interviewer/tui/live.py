@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from interviewer import debug_log
 from interviewer.domain.recorder import SessionRecorder
 from interviewer.domain.session import KeyRecord, Session, SessionStatus
 from interviewer.domain.timing import TimingEngine
+
+if TYPE_CHECKING:
+    from interviewer.recording.repair import RecordingRepair
 
 Clock = Callable[[], float]
 
@@ -41,6 +44,8 @@ class LiveSession:
         self.commit: Callable[[], object] | None = None
         self.key_error: str | None = None
         self.autosaver: Any = None
+        self.recording_repair: RecordingRepair | None = None
+        """What ``recover`` found and repaired in the session's recordings."""
         self._closed = False
 
     # --- lifecycle ----------------------------------------------------------------------
@@ -50,8 +55,23 @@ class LiveSession:
         return self
 
     def recover(self) -> bool:
-        """After loading from disk: pause an in-progress session at its last activity."""
+        """After loading from disk: repair the session's recordings a crash left behind
+        (``recording_repair``; its ``lines`` are for the caller to show: stderr for
+        ``interviewer resume``, a notification on the home screen), then pause an
+        in-progress session at its last activity. A damaged recording never stops this."""
+        from interviewer.recording.repair import repair_recordings
+
+        data_dir = getattr(self.store, "data_dir", None)
+        if data_dir is not None:
+            self.recording_repair = repair_recordings(data_dir, self.session.id)
         return self.recorder.recover_after_restart()
+
+    def recording_lines(self, lang: str) -> list[str]:
+        """What ``recover`` did to the recordings, in ``lang`` (empty when nothing needed
+        saying): one line for the repaired files, a warning per damaged one."""
+        if self.recording_repair is None:
+            return []
+        return self.recording_repair.lines(lang)
 
     def close(self) -> Any:
         """Commit, write everything now, release the lock; returns the last SaveResult."""

@@ -321,6 +321,12 @@ class HomeScreen(HostScreen[None]):
             )
             return
         live.recover()
+        repair = live.recording_repair  # recordings a crash left: said, never in the way
+        if repair is not None:
+            if (repaired := repair.repaired_line(self.app.lang)) is not None:
+                self.notify(repaired, timeout=15)
+            for warning in repair.warning_lines(self.app.lang):
+                self.notify(warning, severity="warning", timeout=30)
         self.app.open_live(live)
 
     def action_review(self) -> None:
@@ -381,11 +387,13 @@ class HomeScreen(HostScreen[None]):
         if summary is None:
             self.notify(self.app.t("tui.home.pick_session"), severity="warning")
             return
+        count = self.recording_count(summary.id)
         question = self.app.t(
-            "tui.remove.question",
+            "tui.remove.question.recordings" if count else "tui.remove.question",
             case=_shown(summary.case),
             respondent=_shown(summary.respondent),
             date=summary.date.isoformat(),
+            count=count,
         )
 
         def answer(kind: Kind | None) -> None:
@@ -393,6 +401,17 @@ class HomeScreen(HostScreen[None]):
                 self.remove_session(summary.id, kind)
 
         self.app.push_screen(RemoveSessionDialog(question), answer)
+
+    def recording_count(self, session_id: str) -> int:
+        """The session's audio recordings (``<n>.wav``), which removal deletes as well: the
+        question names them, as ``interviewer withdraw`` and ``delete`` do."""
+        from interviewer.recording.writer import recordings_of
+
+        try:
+            return len(recordings_of(self.app.store.data_dir, session_id))
+        except Exception as exc:  # an unreadable folder: the question without the count
+            debug_log.record(exc, "home: recording_count")
+            return 0
 
     def remove_session(self, session_id: str, kind: Kind) -> None:
         """Remove now (the store's lock refuses a session open elsewhere), then say which
