@@ -323,35 +323,68 @@ def view_command(ctx: click.Context, session_id: str) -> None:
 
 
 @click.command("transcribe")
-@click.argument("audio", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("source", metavar="AUDIO|ID")
 @click.option(
     "--model",
     "model_dir",
-    required=True,
+    default=None,
     type=click.Path(path_type=Path),
-    help="A CTranslate2 Whisper model folder (nothing is downloaded).",
+    help="A CTranslate2 Whisper model folder (nothing is downloaded; default: transcribe_model "
+    "in the settings file).",
 )
 @click.option(
     "--out",
     type=click.Path(dir_okay=False, path_type=Path),
     default=None,
-    help="Output file (default: AUDIO with .json).",
+    help="Output file (AUDIO only; default: AUDIO with .json).",
 )
-@click.option("--language", default=None, help="Spoken language, e.g. nl or en (default: detect).")
-@click.option("--words", is_flag=True, help="Also write word time stamps.")
-@click.option("--force", is_flag=True, help="Overwrite an existing output file.")
+@click.option(
+    "--language",
+    default=None,
+    help="Spoken language, e.g. nl or en (AUDIO: default detect; ID: default the protocol's).",
+)
+@click.option("--words", is_flag=True, help="Also write word time stamps (AUDIO only).")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="AUDIO: overwrite an existing output file. ID: replace a transcript imported from "
+    "another source.",
+)
+@data_dir_option
 @lang_option
 @click.pass_context
 def transcribe_command(
     ctx: click.Context,
-    audio: Path,
-    model_dir: Path,
+    source: str,
+    model_dir: Path | None,
     out: Path | None,
     language: str | None,
     words: bool,
     force: bool,
 ) -> None:
-    """Transcribe AUDIO offline with faster-whisper into JSON for 'transcript import'."""
+    """Transcribe offline with faster-whisper: an AUDIO file into JSON for 'transcript
+    import', or the recording of session ID into its transcript (replacing the live one,
+    keeping segments moved by hand)."""
+    from interviewer.cli.transcribe_session import looks_like_session_id, transcribe_session
+
+    audio = Path(source)
+    if not audio.is_file() and looks_like_session_id(source):
+        transcribe_session(ctx, source, model_dir, language, force=force, out=out, words=words)
+        return
+    _transcribe_file(ctx, audio, model_dir, out, language, words, force)
+
+
+def _transcribe_file(
+    ctx: click.Context,
+    audio: Path,
+    model_dir: Path | None,
+    out: Path | None,
+    language: str | None,
+    words: bool,
+    force: bool,
+) -> None:
+    """``interviewer transcribe AUDIO``: Whisper JSON beside the audio (or ``--out``)."""
+    from interviewer.cli.transcribe_session import chosen_model, transcribe_progress
     from interviewer.transcript import TranscriptError
     from interviewer.transcript.transcribe import (
         INSTALL_HINT,
@@ -366,32 +399,21 @@ def transcribe_command(
     lang = ui_language(ctx)
     if not extra_installed():
         fail_with("cli.needs_transcribe_extra", install=INSTALL_HINT, model=MODEL_HINT)
+    model = chosen_model(model_dir)
     target = out or audio.with_suffix(".json")
     try:
-        check_model_dir(model_dir)
         if not audio.is_file():
             raise TranscriptError("transcribe.error.no_audio", path=audio)
+        check_model_dir(model)
         if target.exists() and not force:
             raise TranscriptError("transcript.error.target_exists", path=target)
     except TranscriptError as exc:
         fail_error(exc)
-    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
-
-    with Progress(
-        TextColumn("{task.description}"),
-        BarColumn(),
-        TextColumn("{task.percentage:>3.0f}%"),
-        TimeRemainingColumn(),
-        transient=True,
-    ) as progress:
-        task = progress.add_task(translate("transcript.transcribing", lang, name=audio.name))
-
-        def report(done: float, total: float) -> None:
-            progress.update(task, completed=done, total=total or None)
-
+    title = translate("transcript.transcribing", lang, name=audio.name)
+    with transcribe_progress(title) as report:
         try:
             data = transcribe_audio(
-                audio, model_dir, TranscribeOptions(language=language, words=words), report
+                audio, model, TranscribeOptions(language=language, words=words), report
             )
         except TranscriptError as exc:
             fail_error(exc)

@@ -1,0 +1,215 @@
+"""The session's whole recording through a model after the interview (``transcribe ID``).
+
+The live transcriber decodes phrase by phrase with a small model while the interview
+runs; afterwards a larger model may go over everything once more. The session's recordings
+(``recordings/<id>/<n>.wav``) hold recording time only, and each file's ``TimeMap`` says
+where its spans (stretches recorded without a pause) lie on the interview clock. Each span
+is decoded on its own, so no segment crosses a pause and every segment time maps exactly to
+the session second it was spoken.
+
+Decoding is set against the failures users of Whisper tools report: voice activity
+detection (faster-whisper's bundled Silero model, nothing downloaded) drops silence before
+the model can invent text for it; no conditioning on the previous text, so one bad segment
+cannot start a loop of repeats; the language is the protocol's, never guessed; segments the
+model itself doubts (``NO_SPEECH_MAX``, ``LOGPROB_MIN``) are dropped.
+
+A file left by a ``kill -9`` is repaired first (``recover``), so everything written before
+the crash counts. A file without its companion cannot be placed on the interview clock; it
+is reported (``SessionAudio.unplaced``), never guessed.
+"""
+
+from __future__ import annotations
+
+import wave
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from interviewer.recording.frames import SAMPLE_RATE, SAMPLE_WIDTH, RecordingError
+from interviewer.recording.timemap import load_map
+from interviewer.recording.writer import recordings_of, recover_session
+from interviewer.transcript.model import TranscriptError
+from interviewer.transcript.transcribe import (
+    INSTALL_HINT,
+    MODEL_HINT,
+    TranscribeUnavailable,
+    check_model_dir,
+    extra_installed,
+)
+
+if TYPE_CHECKING:
+    import os
+
+    import numpy as np
+
+NO_SPEECH_MAX = 0.6
+"""A segment the model gives a higher no-speech probability is dropped: Whisper's own
+measure that it is filling silence or noise with text (its classic "thank you")."""
+LOGPROB_MIN = -1.0
+"""A segment whose average token log-probability is lower is dropped: the model was guessing
+(Whisper's own fallback threshold)."""
+BEAM_SIZE = 5
+"""After the interview there is time for a wider search than live."""
+
+Spoken = tuple[float, float, str]
+"""(start, end, text) in session seconds."""
+Progress = Callable[[float, float], None]
+"""Called with (seconds of audio done, seconds in all) as spans and segments come in."""
+
+
+@dataclass(frozen=True, slots=True)
+class Stretch:
+    """One span of one recording file: file seconds ``start`` to ``end``, recorded from
+    session second ``at`` on."""
+
+    path: Path
+    start: float
+    end: float
+    at: float
+
+    @property
+    def seconds(self) -> float:
+        return self.end - self.start
+
+    def to_session(self, seconds_in: float) -> float:
+        """The session second of ``seconds_in`` into the stretch (clipped to it)."""
+        return self.at + min(max(seconds_in, 0.0), self.seconds)
+
+
+@dataclass(frozen=True, slots=True)
+class SessionAudio:
+    """What of a session's recordings can be transcribed: the placed stretches in order,
+    and the files that cannot be placed (no time map companion)."""
+
+    files: list[Path]
+    stretches: list[Stretch]
+    unplaced: list[Path]
+
+    @property
+    def seconds(self) -> float:
+        return sum(stretch.seconds for stretch in self.stretches)
+
+
+def _seconds_in(path: Path) -> float:
+    try:
+        with wave.open(str(path), "rb") as wav:
+            return wav.getnframes() / wav.getframerate()
+    except (OSError, EOFError, wave.Error) as exc:
+        raise RecordingError("recording.unrecoverable", path=str(path), reason=str(exc)) from None
+
+
+def session_audio(data_dir: str | os.PathLike[str], session_id: str) -> SessionAudio:
+    """The session's recordings as stretches on the interview clock, after repairing a file
+    left by a crash. A session without recordings is a keyed error."""
+    files = recordings_of(data_dir, session_id)
+    if not files:
+        raise RecordingError("transcribe.error.no_recordings", id=session_id)
+    recover_session(data_dir, session_id)
+    stretches: list[Stretch] = []
+    unplaced: list[Path] = []
+    for path in files:
+        time_map = load_map(path)
+        if time_map is None:
+            unplaced.append(path)
+            continue
+        total = _seconds_in(path)
+        bounds = time_map.span_ends(total) if time_map.spans else [(0.0, total)]
+        for start, end in bounds:
+            end = min(end, total)
+            if end > start:
+                stretches.append(Stretch(path, start, end, time_map.to_session(start)))
+    return SessionAudio(files, stretches, unplaced)
+
+
+def read_stretch(stretch: Stretch) -> np.ndarray[Any, Any]:
+    """The stretch's samples as float32 in [-1, 1), what faster-whisper takes."""
+    import numpy as np
+
+    first = round(stretch.start * SAMPLE_RATE)
+    count = round(stretch.end * SAMPLE_RATE) - first
+    try:
+        with wave.open(str(stretch.path), "rb") as wav:
+            if (wav.getframerate(), wav.getsampwidth(), wav.getnchannels()) != (
+                SAMPLE_RATE,
+                SAMPLE_WIDTH,
+                1,
+            ):
+                raise ValueError("not 16 kHz mono 16-bit")
+            wav.setpos(first)
+            data = wav.readframes(count)
+    except (OSError, EOFError, wave.Error, ValueError) as exc:
+        raise RecordingError(
+            "recording.unrecoverable", path=str(stretch.path), reason=str(exc)
+        ) from None
+    return np.frombuffer(data, dtype="<i2").astype(np.float32) / 32768.0
+
+
+def trusted(no_speech_prob: float, avg_logprob: float) -> bool:
+    """False for a segment the model itself doubts (see ``NO_SPEECH_MAX``, ``LOGPROB_MIN``)."""
+    return no_speech_prob <= NO_SPEECH_MAX and avg_logprob >= LOGPROB_MIN
+
+
+def _load_model(model_dir: Path, language: str) -> Any:
+    """faster-whisper's model from ``model_dir`` only; an English-only model is refused for
+    another language (it would write English-sounding nonsense, not the words spoken)."""
+    if not extra_installed():
+        raise TranscribeUnavailable(
+            "cli.needs_transcribe_extra", install=INSTALL_HINT, model=MODEL_HINT
+        )
+    check_model_dir(model_dir)
+    from faster_whisper import WhisperModel
+
+    try:
+        model = WhisperModel(
+            str(model_dir), device="cpu", compute_type="int8", local_files_only=True
+        )
+    except (OSError, ValueError, RuntimeError) as exc:
+        raise TranscriptError("transcribe.error.failed", name=model_dir.name, error=exc) from exc
+    if language != "en" and not model.model.is_multilingual:
+        raise TranscribeUnavailable(
+            "transcribe.error.english_only", path=model_dir, language=language
+        )
+    return model
+
+
+def transcribe_stretches(
+    audio: SessionAudio,
+    model_dir: Path,
+    language: str,
+    on_progress: Progress | None = None,
+) -> list[Spoken]:
+    """Decode every stretch with the model in ``model_dir``; the segments in session
+    seconds, in the order spoken."""
+    model = _load_model(model_dir, language)
+    total = audio.seconds
+    done = 0.0
+    spoken: list[Spoken] = []
+    for stretch in audio.stretches:
+        samples = read_stretch(stretch)
+        try:
+            pieces, _info = model.transcribe(
+                samples,
+                language=language,
+                beam_size=BEAM_SIZE,
+                vad_filter=True,
+                condition_on_previous_text=False,
+            )
+            for piece in pieces:
+                if on_progress is not None:
+                    on_progress(done + min(float(piece.end), stretch.seconds), total)
+                text = piece.text.strip()
+                if not text or not trusted(piece.no_speech_prob, piece.avg_logprob):
+                    continue
+                start = round(stretch.to_session(float(piece.start)), 3)
+                end = round(stretch.to_session(float(piece.end)), 3)
+                spoken.append((start, max(start, end), text))
+        except (OSError, ValueError, RuntimeError) as exc:
+            raise TranscriptError(
+                "transcribe.error.failed", name=stretch.path.name, error=exc
+            ) from exc
+        done += stretch.seconds
+        if on_progress is not None:
+            on_progress(done, total)
+    spoken.sort(key=lambda item: item[0])
+    return spoken
