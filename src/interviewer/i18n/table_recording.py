@@ -88,4 +88,35 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{count} audio recording(s) ({path})",
         "nl": "{count} geluidsopname(n) ({path})",
     },
+    # --- the live transcriber (recording/transcriber.py) ------------------------------------
+    "recording.transcriber.load_failed": {
+        "en": "The speech model in {path} could not be loaded ({reason}); use {hint}",
+        "nl": "Het spraakmodel in {path} kon niet worden geladen ({reason}); gebruik {hint}",
+    },
+    "recording.transcriber.english_only": {
+        "en": "The speech model in {path} only knows English, and this interview is in "
+        "'{language}': live transcription is off. Set a multilingual model (for example "
+        "Whisper small, converted with ct2-transformers-converter).",
+        "nl": "Het spraakmodel in {path} kent alleen Engels, en dit interview is in "
+        "'{language}': live uitschrijven staat uit. Stel een meertalig model in (bijvoorbeeld "
+        "Whisper small, omgezet met ct2-transformers-converter).",
+    },
+    "recording.transcriber.unknown_language": {
+        "en": "The speech model in {path} does not know the language '{language}': live "
+        "transcription is off.",
+        "nl": "Het spraakmodel in {path} kent de taal '{language}' niet: live uitschrijven "
+        "staat uit.",
+    },
+    "recording.transcriber.failed": {
+        "en": "Live transcription failed ({reason}); the recording is kept, transcribe it "
+        "afterwards with: interviewer transcribe ID",
+        "nl": "Live uitschrijven is mislukt ({reason}); de opname blijft bewaard, schrijf haar "
+        "achteraf uit met: interviewer transcribe ID",
+    },
+    "recording.transcriber.died": {
+        "en": "The live transcriber stopped unexpectedly (exit code {code}); the recording is "
+        "kept, transcribe it afterwards with: interviewer transcribe ID",
+        "nl": "Het live uitschrijven stopte onverwacht (afsluitcode {code}); de opname blijft "
+        "bewaard, schrijf haar achteraf uit met: interviewer transcribe ID",
+    },
 }
