@@ -11,7 +11,9 @@ Decoding is set against the failures users of Whisper tools report: voice activi
 detection (faster-whisper's bundled Silero model, nothing downloaded) drops silence before
 the model can invent text for it; no conditioning on the previous text, so one bad segment
 cannot start a loop of repeats; the language is the protocol's, never guessed; segments the
-model itself doubts (``NO_SPEECH_MAX``, ``LOGPROB_MIN``) are dropped.
+model itself doubts, and a segment repeating the one just before it, are dropped by the
+live transcriber's own rules (``transcriber.trustworthy``, ``transcriber.RepeatFilter``),
+so both runs judge alike.
 
 A file left by a ``kill -9`` is repaired first (``recover``), so everything written before
 the crash counts. A file without its companion cannot be placed on the interview clock; it
@@ -28,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from interviewer.recording.frames import SAMPLE_RATE, SAMPLE_WIDTH, RecordingError
 from interviewer.recording.timemap import load_map
+from interviewer.recording.transcriber import HeardSegment, RepeatFilter, trustworthy
 from interviewer.recording.writer import recordings_of, recover_session
 from interviewer.transcript.model import TranscriptError
 from interviewer.transcript.transcribe import (
@@ -43,12 +46,6 @@ if TYPE_CHECKING:
 
     import numpy as np
 
-NO_SPEECH_MAX = 0.6
-"""A segment the model gives a higher no-speech probability is dropped: Whisper's own
-measure that it is filling silence or noise with text (its classic "thank you")."""
-LOGPROB_MIN = -1.0
-"""A segment whose average token log-probability is lower is dropped: the model was guessing
-(Whisper's own fallback threshold)."""
 BEAM_SIZE = 5
 """After the interview there is time for a wider search than live."""
 
@@ -145,11 +142,6 @@ def read_stretch(stretch: Stretch) -> np.ndarray[Any, Any]:
     return np.frombuffer(data, dtype="<i2").astype(np.float32) / 32768.0
 
 
-def trusted(no_speech_prob: float, avg_logprob: float) -> bool:
-    """False for a segment the model itself doubts (see ``NO_SPEECH_MAX``, ``LOGPROB_MIN``)."""
-    return no_speech_prob <= NO_SPEECH_MAX and avg_logprob >= LOGPROB_MIN
-
-
 def _load_model(model_dir: Path, language: str) -> Any:
     """faster-whisper's model from ``model_dir`` only; an English-only model is refused for
     another language (it would write English-sounding nonsense, not the words spoken)."""
@@ -185,6 +177,7 @@ def transcribe_stretches(
     total = audio.seconds
     done = 0.0
     spoken: list[Spoken] = []
+    repeats = RepeatFilter()
     for stretch in audio.stretches:
         samples = read_stretch(stretch)
         try:
@@ -199,11 +192,12 @@ def transcribe_stretches(
                 if on_progress is not None:
                     on_progress(done + min(float(piece.end), stretch.seconds), total)
                 text = piece.text.strip()
-                if not text or not trusted(piece.no_speech_prob, piece.avg_logprob):
+                if not text or not trustworthy(piece):
                     continue
                 start = round(stretch.to_session(float(piece.start)), 3)
                 end = round(stretch.to_session(float(piece.end)), 3)
-                spoken.append((start, max(start, end), text))
+                if repeats.accept(HeardSegment(start, max(start, end), text)):
+                    spoken.append((start, max(start, end), text))
         except (OSError, ValueError, RuntimeError) as exc:
             raise TranscriptError(
                 "transcribe.error.failed", name=stretch.path.name, error=exc
