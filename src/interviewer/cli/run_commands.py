@@ -12,6 +12,11 @@ creating and storing the session and opening it follow right after the first fra
 failure there ends the app with the same one line and exit code 1. A protocol that cannot
 be read that simply is loaded fully before the app, as before, so its errors are printed
 without a screen.
+
+``--record`` (and ``--audio-device``, ``--audio-input``, ``--transcribe-model``, which imply
+it) records the interview (``interviewer.tui.session_recording``). What keeps it from
+recording or transcribing is one line, printed before the screen (where it is read again
+after the interview) and shown on it; the interview runs anyway.
 """
 
 from __future__ import annotations
@@ -19,7 +24,9 @@ from __future__ import annotations
 import gc
 import os
 import sys
-from typing import Any
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -36,6 +43,9 @@ from interviewer.cli.common import (
 from interviewer.i18n import resolve_language, translate
 from interviewer.i18n.errors import error_message
 from interviewer.terminal_text import printable
+
+if TYPE_CHECKING:
+    from interviewer.tui.session_recording import RecordRequest
 
 
 def no_pydantic_plugins() -> None:
@@ -93,13 +103,86 @@ def require_terminal(lang: str) -> None:
         fail(translate("tui.cli.no_terminal", lang))
 
 
+def record_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """``--record``, ``--audio-device``, ``--audio-input``, ``--transcribe-model`` (run,
+    resume)."""
+    options = [
+        click.option(
+            "--record",
+            is_flag=True,
+            help="Record the interview from the default microphone, from the moment the "
+            "clock starts, when the recording consent item is ticked.",
+        ),
+        click.option(
+            "--audio-device",
+            metavar="NAME|INDEX",
+            default=None,
+            help="Record from this input device ('interviewer audio devices' lists them); "
+            "implies --record.",
+        ),
+        click.option(
+            "--audio-input",
+            metavar="FILE.wav",
+            type=click.Path(dir_okay=False, path_type=Path),
+            default=None,
+            help="Play this recording into the session in real time as if from the "
+            "microphone (tests, re-running an interview); implies --record.",
+        ),
+        click.option(
+            "--transcribe-model",
+            metavar="DIR",
+            type=click.Path(file_okay=False, path_type=Path),
+            default=None,
+            help="Transcribe live with this local Whisper model folder (CTranslate2; "
+            "default: transcribe_model in the settings file); implies --record.",
+        ),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def record_request(
+    record: bool, device: str | None, audio_input: Path | None, model: Path | None
+) -> RecordRequest | None:
+    """The recording asked for on the command line, or None (not recorded)."""
+    if not (record or device or audio_input or model):
+        return None
+    from interviewer.tui.session_recording import RecordRequest
+
+    return RecordRequest(device=device, audio_input=audio_input, model_dir=model)
+
+
+def check_recording(
+    request: RecordRequest | None, checklist: Iterable[Any], protocol_name: str, lang: str
+) -> tuple[RecordRequest | None, list[str]]:
+    """Print the line saying what keeps the interview from being recorded (or transcribed)
+    before the screen takes the terminal; the request as far as it can be used."""
+    if request is None:
+        return None, []
+    from interviewer.tui.session_recording import check_request, consent_item_in
+
+    checked, lines = check_request(
+        request, consent_item=consent_item_in(checklist), protocol_name=protocol_name, lang=lang
+    )
+    for line in lines:
+        click.echo(line, err=True)
+    return checked, lines
+
+
 def _run_app(
-    store: Any, live: Any, lang: str, pending: Any = None, explicit_lang: str | None = None
+    store: Any,
+    live: Any,
+    lang: str,
+    pending: Any = None,
+    explicit_lang: str | None = None,
+    **options: Any,
 ) -> None:
     """Run the app until it exits; print its exit message; always leave the session saved.
-    ``explicit_lang`` (``--lang``) also rules sessions opened later from the home screen."""
+    ``explicit_lang`` (``--lang``) also rules sessions opened later from the home screen;
+    ``options`` go to ``make_app`` (the recording)."""
     require_terminal(lang)
-    app = make_tui(store, live, lang, pending, explicit_lang=explicit_lang)
+    app = make_tui(store, live, lang, pending, explicit_lang=explicit_lang, **options)
     try:
         app.run()
     finally:
@@ -151,6 +234,7 @@ def home_command(ctx: click.Context) -> None:
     is_flag=True,
     help="Consent was obtained in advance (the clock may start at once).",
 )
+@record_options
 @data_dir_option
 @lang_option
 @click.pass_context
@@ -163,6 +247,10 @@ def run_command(
     interviewer: str | None,
     group: str | None,
     consent_obtained: bool,
+    record: bool,
+    audio_device: str | None,
+    audio_input: Path | None,
+    transcribe_model: Path | None,
 ) -> None:
     """Create a session of PROTOCOL (a path, file name or id) and open its introduction."""
     no_pydantic_plugins()
@@ -187,10 +275,20 @@ def run_command(
         fail(error_message(exc, current_language()).splitlines()[0])
     except OSError as exc:
         fail(cannot_write(data_dir, exc))
+    wanted = record_request(record, audio_device, audio_input, transcribe_model)
     if pending is not None:
         if respondent is None:
             _say_chosen_code(pending.case, pending.respondent, lang)
-        _run_app(None, None, lang, pending, explicit_lang=lang_from(ctx))
+        request, lines = check_recording(wanted, pending.view.checklist, protocol, lang)
+        _run_app(
+            None,
+            None,
+            lang,
+            pending,
+            explicit_lang=lang_from(ctx),
+            record=request,
+            record_lines=lines,
+        )
         return
     from interviewer.store import StoreError
 
@@ -204,8 +302,10 @@ def run_command(
         fail(cannot_write(store.data_dir, exc))
     if respondent is None:
         _say_chosen_code(live.session.case, live.session.respondent, lang)
+    checklist = live.session.protocol.introduction.checklist
+    request, lines = check_recording(wanted, checklist, protocol, lang)
     _open(live, lang)
-    _run_app(store, live, lang, explicit_lang=lang_from(ctx))
+    _run_app(store, live, lang, explicit_lang=lang_from(ctx), record=request, record_lines=lines)
 
 
 def _say_chosen_code(case: str, code: str, lang: str) -> None:
@@ -223,12 +323,22 @@ def _say_chosen_code(case: str, code: str, lang: str) -> None:
     is_flag=True,
     help="Continue from the session's emergency copy (newer than the saved session).",
 )
+@record_options
 @data_dir_option
 @lang_option
 @click.pass_context
-def resume_command(ctx: click.Context, session_id: str | None, from_emergency: bool) -> None:
+def resume_command(
+    ctx: click.Context,
+    session_id: str | None,
+    from_emergency: bool,
+    record: bool,
+    audio_device: str | None,
+    audio_input: Path | None,
+    transcribe_model: Path | None,
+) -> None:
     """Reopen an unfinished session where it was (the most recent one without ID). When an
-    emergency copy is newer than the saved session, it is offered."""
+    emergency copy is newer than the saved session, it is offered. With --record the
+    session's next recording file starts when the clock runs again."""
     no_pydantic_plugins()
     quiet_gc()
     from interviewer.store import StoreError
@@ -253,11 +363,14 @@ def resume_command(ctx: click.Context, session_id: str | None, from_emergency: b
     lang = resolve_language(explicit, session.protocol.language)
     if str(session.status) == "finished":
         fail(translate("tui.cli.finished", lang, id=session.id))
+    wanted = record_request(record, audio_device, audio_input, transcribe_model)
+    checklist = session.protocol.introduction.checklist
+    request, lines = check_recording(wanted, checklist, session.protocol.id, lang)
     require_terminal(lang)
     live = LiveSession(store, session, key=key)
     _open(live, lang)
     live.recover()
-    _run_app(store, live, lang, explicit_lang=explicit)
+    _run_app(store, live, lang, explicit_lang=explicit, record=request, record_lines=lines)
 
 
 def _offer_emergency_copy(store: Any, session_id: str, wanted: bool, lang: str) -> None:

@@ -6,6 +6,13 @@ anywhere it does not exit but offers a folder to write the notes to), SIGHUP and
 installed on mount), and an unhandled exception (saved first; the crash report names the
 error type and place only, never a value that could hold note text).
 
+With a ``RecordRequest`` (``run --record``) the open session gets a ``SessionRecording``
+(``tui.session_recording``), made on a worker thread once the session is open; the
+interview screen starts it with the clock. Finishing waits for the live transcript in a
+dialog (``dialogs.finishing``); ``ctrl+q`` stops it within seconds, signals and a crash at
+once. The recording's files always stay; ``interviewer transcribe ID`` completes a
+transcript left unfinished.
+
 Started with a ``PendingSession`` (``interviewer run``), the app draws the introduction
 first and creates the session right after that first frame; keys pressed until the session
 is open are held and then handled one after the other, in the order they came. A screen
@@ -16,6 +23,7 @@ with ``KEYS_IN_TURN`` (the introduction) has its keys handled that way too, so a
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import signal
 import sys
@@ -42,6 +50,7 @@ from interviewer.tui.pending import PendingSession, StartFailed
 if TYPE_CHECKING:  # the session models (pydantic) are imported after the first frame
     from interviewer.domain.session import Session
     from interviewer.tui.live import LiveSession
+    from interviewer.tui.session_recording import RecordRequest, SessionRecording
 
 Clock = Callable[[], float]
 SAVE_WATCH_SECONDS = 1.0
@@ -138,6 +147,8 @@ class InterviewerApp(InterviewerHost):
         handle_signals: bool = True,
         first_frame: Callable[[], object] | None = None,
         pending: PendingSession | None = None,
+        record: RecordRequest | None = None,
+        record_lines: Iterable[str] = (),
     ) -> None:
         super().__init__()
         self.store = store
@@ -162,6 +173,10 @@ class InterviewerApp(InterviewerHost):
         self._bound_keys_of: Screen | None = None
         self._bound_keys_cache: frozenset[str] = frozenset()
         self._save_failing = False
+        self.record = record
+        """What ``run --record`` asked for (None: this app records nothing)."""
+        self._record_lines = list(record_lines)
+        self._finishing: SessionRecording | None = None
 
     # --- start ------------------------------------------------------------------------------
     def on_mount(self, event: events.Mount) -> None:
@@ -170,7 +185,10 @@ class InterviewerApp(InterviewerHost):
         if self.handle_signals:
             self._install_signal_handlers()
         self.set_interval(SAVE_WATCH_SECONDS, self.watch_saves)
+        for line in self._record_lines:  # printed by the command too, before the screen
+            self.notify(line, severity="warning", timeout=20)
         if self.live is not None:
+            self._attach_recording(self.live)
             self.show_session_screen()
         elif self.pending is not None:
             from interviewer.tui.screens.intro import IntroductionScreen
@@ -210,6 +228,7 @@ class InterviewerApp(InterviewerHost):
             self.exit(return_code=1)
             return
         self.store, self.live, self.pending = store, live, None
+        self._attach_recording(live)
         ready = getattr(self.screen, "session_ready", None)
         if ready is not None:
             await ready()
@@ -315,6 +334,37 @@ class InterviewerApp(InterviewerHost):
                 return
         self._next_held_key(message.step)
 
+    # --- recording ---------------------------------------------------------------------------
+    def _attach_recording(self, live: LiveSession) -> None:
+        """Give the session opened for ``run --record`` its recording, prepared on a worker
+        thread (PortAudio scans the devices meanwhile); what cannot be is one line."""
+        if self.record is None or live.recording is not None:
+            return
+        from interviewer.tui.session_recording import SessionRecording
+
+        recording = SessionRecording(self.record, Path(self.store.data_dir), live.recorder)
+        live.recording = recording
+        lang = self.lang
+
+        def prepare() -> None:
+            try:
+                lines = recording.prepare(lang)
+            except Exception as exc:  # never in the interview's way: say it, go on
+                debug_log.record(exc, "app: prepare recording")
+                lines = [type(exc).__name__]
+            with contextlib.suppress(RuntimeError):  # the app has gone meanwhile
+                self.call_from_thread(self._recording_prepared, live, lines)
+
+        threading.Thread(target=prepare, name="prepare-recording", daemon=True).start()
+
+    def _recording_prepared(self, live: LiveSession, lines: list[str]) -> None:
+        for line in lines:
+            self.notify(line, severity="warning", timeout=20)
+        recording = live.recording
+        if recording is not None and not recording.ready:  # nothing to record with
+            live.recording = None
+        self.screen.refresh_bindings()  # the record key shows only while recording
+
     # --- screens -------------------------------------------------------------------------------
     def session_screen_class(self, session: Session) -> type[Screen]:
         """Which screen a session belongs on now (each imported only when first needed)."""
@@ -402,10 +452,36 @@ class InterviewerApp(InterviewerHost):
             return
         live.commit and live.commit()
         live.recorder.finish()
+        recording, live.recording = live.recording, None  # finished below, not quit
         result = live.close()
         self.live = None
         self._report_save(result)
-        self.switch_screen(localized(ReviewScreen, self.lang)(live.session))
+        review = localized(ReviewScreen, self.lang)(live.session)
+        if recording is None or not recording.started or recording.ended:
+            if recording is not None:
+                recording.finish()  # never started: nothing to wait for
+            self.switch_screen(review)
+            return
+        from interviewer.tui.dialogs.finishing import FinishingDialog
+
+        self._finishing = recording
+
+        def finished(complete: bool | None) -> None:
+            self._finishing = None
+            self.switch_screen(review)
+            if not complete:
+                line = self.t("tui.rec.incomplete", id=live.session.id)
+                self.exit_message = line
+                self.notify(line, severity="warning", timeout=30)
+
+        self.push_screen(FinishingDialog(recording), finished)
+
+    def _abort_recordings(self) -> None:
+        """Stop every recording at once (signals, a crash, quitting while the transcript is
+        being finished): the files are closed as written."""
+        for recording in (self._finishing, self.live.recording if self.live else None):
+            if recording is not None:
+                recording.abort()
 
     def _report_save(self, result: Any) -> None:
         if result is not None and not getattr(result, "ok", True):
@@ -556,6 +632,8 @@ class InterviewerApp(InterviewerHost):
             if self.live.autosaver is not None and self.live.autosaver.nothing_saved:
                 self.ask_where_to_save(self.live)
                 return
+        if self._finishing is not None:  # quit while the transcript was being finished
+            self._finishing.abort()
         if self.live is not None:
             from interviewer.domain.session import SessionStatus
 
@@ -571,6 +649,7 @@ class InterviewerApp(InterviewerHost):
         """SIGHUP/SIGTERM: save first, then exit (hard exit later if the terminal is gone).
         While nothing could be saved anywhere, it first waits for space (``hold_until_saved``):
         exiting at once would lose every word typed since the disk filled up."""
+        self._abort_recordings()  # at once: the hard exit follows within seconds
         live = self.live
         if live is not None and live.autosaver is not None and self._nothing_saved(live):
             live.autosaver.hold_until_saved()
@@ -583,6 +662,10 @@ class InterviewerApp(InterviewerHost):
 
     def emergency_save(self) -> str:
         """Save whatever is open, never raising; returns one line for the crash report."""
+        try:
+            self._abort_recordings()
+        except Exception as exc:  # the notes come first
+            debug_log.record(exc, "app: emergency_save recording")
         live = self.live
         if live is None:
             return ""
@@ -624,13 +707,21 @@ def make_app(
     handle_signals: bool = True,
     first_frame: Callable[[], object] | None = None,
     pending: PendingSession | None = None,
+    record: RecordRequest | None = None,
+    record_lines: Iterable[str] = (),
 ) -> InterviewerApp:
     """The app for the CLI, the tests and the benchmarks (``live`` must be opened already).
 
     ``first_frame`` is called once the first screen has been drawn. With ``pending`` (and no
     ``live``) the introduction is drawn first and the session created after it. ``lang`` is
     the language of the first screen; sessions opened from home speak
-    ``app.session_language`` (``explicit_lang`` is ``--lang``, which overrides it)."""
+    ``app.session_language`` (``explicit_lang`` is ``--lang``, which overrides it).
+    ``record`` (``run --record``) records the session; ``record_lines`` are the lines the
+    command printed about what it cannot record with, shown again on the screen."""
+    if record is not None and (record.model_dir or record.transcriber_factory):
+        from interviewer.tui.session_recording import start_resource_tracker
+
+        start_resource_tracker()
     return InterviewerApp(
         store,
         lang=lang,
@@ -641,4 +732,6 @@ def make_app(
         handle_signals=handle_signals,
         first_frame=first_frame,
         pending=pending,
+        record=record,
+        record_lines=record_lines,
     )

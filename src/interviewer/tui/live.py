@@ -4,6 +4,11 @@ No Textual here: the app owns one ``LiveSession`` while a session is open, scree
 recorder and read its engine, and the app's exit paths (ctrl+q, SIGHUP/SIGTERM, an
 unhandled exception) call ``close()``. ``commit`` is set by the screen that holds an editor:
 it copies text not yet handed to the recorder, so every save includes the last keystroke.
+
+``recording`` (``tui.session_recording.SessionRecording``) is set when the interview is
+recorded (``run --record``); ``close`` stops it within a few seconds (the files stay,
+``interviewer transcribe ID`` completes the transcript), ``abort_recording`` at once (signals,
+a crash). Finishing the interview stops it itself, waiting for the transcript.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from interviewer.domain.timing import TimingEngine
 
 if TYPE_CHECKING:
     from interviewer.recording.repair import RecordingRepair
+    from interviewer.tui.session_recording import SessionRecording
 
 Clock = Callable[[], float]
 
@@ -44,6 +50,8 @@ class LiveSession:
         self.commit: Callable[[], object] | None = None
         self.key_error: str | None = None
         self.autosaver: Any = None
+        self.recording: SessionRecording | None = None
+        """The interview's recording (``run --record``), or None."""
         self.recording_repair: RecordingRepair | None = None
         """What ``recover`` found and repaired in the session's recordings."""
         self._closed = False
@@ -86,7 +94,24 @@ class LiveSession:
             self._closed = True
             if self.autosaver is not None:
                 result = self.autosaver.close()  # writes, then releases the lock
+            self._stop_recording()
         return result
+
+    def _stop_recording(self) -> None:
+        """Quitting: the recording stops within seconds; the files stay."""
+        recording = self.recording
+        if recording is None or recording.ended:
+            return
+        try:
+            recording.quit()
+        except Exception as exc:  # the exit path goes on; the file is playable as written
+            debug_log.record(exc, "live: stop recording")
+            recording.abort()
+
+    def abort_recording(self) -> None:
+        """Stop the recording at once (a signal, a crash): the file is closed as it is."""
+        if self.recording is not None and not self.recording.ended:
+            self.recording.abort()
 
     @property
     def closed(self) -> bool:

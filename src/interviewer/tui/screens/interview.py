@@ -2,10 +2,19 @@
 
 Every change goes to the session recorder at once (one call per keystroke) and the store's
 autosaver writes it within a second; navigation commits the editor and flushes first.
+
+When the interview is recorded (``run --record``), the screen starts the recording with
+the clock (on a worker thread; only with the recording consent ticked), keeps it paused
+with the clock (``f5``), switches it off and on with ``f8``, and shows it from a timer
+(``RECORDING_TICK``): the pace bar's badge and level meter, a warning when the microphone
+hears nothing, and with live transcription the strip of the last words heard under the
+notes.
 """
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any, cast
@@ -30,16 +39,28 @@ from interviewer.tui.dialogs.pick import PickDialog
 from interviewer.tui.host import HostScreen
 from interviewer.tui.widgets.choice_bar import ChoiceBar
 from interviewer.tui.widgets.key_footer import KeyFooter
-from interviewer.tui.widgets.pace_bar import AdviceLine, PaceBar, save_text
+from interviewer.tui.widgets.live_strip import LINES, LiveStrip
+from interviewer.tui.widgets.pace_bar import AdviceLine, PaceBar, RecordingBadge, save_text
 from interviewer.tui.widgets.question_panel import QuestionPanel, QuestionScroll
 from interviewer.tui.widgets.topic_list import TopicList
 from interviewer.tui.widgets.turn_area import TurnArea, reach_alt_digits
 
 if TYPE_CHECKING:
+    from interviewer.recording.live import RecordingStatus
     from interviewer.tui.live import LiveSession
+    from interviewer.tui.session_recording import SessionRecording
 
 TICK_SECONDS = 1.0
 """How often the clock-driven parts (pace bar, topic times, advice) are redrawn."""
+RECORDING_TICK = 0.25
+"""How often the recording's badge, level meter and live strip are redrawn (they read
+``LiveRecording.status``, which never waits for the recorder's threads)."""
+
+
+def recording_badge(status: RecordingStatus) -> RecordingBadge:
+    """The pace bar's badge for a recording's status."""
+    state = "off" if not status.active else "on" if status.writing else "paused"
+    return RecordingBadge(state, status.seconds, status.level_dbfs)
 
 
 def continued(note: str) -> str:
@@ -98,6 +119,7 @@ class InterviewScreen(HostScreen[None]):
         Key("ctrl+g", "tag", "tui.key.tag"),
         Key("ctrl+o", "quote", "tui.key.quote"),
         Key("f5", "pause", "tui.key.pause"),
+        Key("f8", "record", "tui.key.record"),
         Key("f10", "end", "tui.key.end"),
         Key("f2", "question_more", "tui.key.more", show=False),
         # group interviews: alt+1..9 the participants in order, alt+0 the interviewer; named
@@ -115,6 +137,7 @@ class InterviewScreen(HostScreen[None]):
         self._editor_qid: str | None = None
         self._notes: TextArea | None = None
         self._part_editors: list[PartEditor] = []
+        self._recording_starts = False
 
     def compose(self) -> ComposeResult:
         yield PaceBar(id="pace")
@@ -160,6 +183,7 @@ class InterviewScreen(HostScreen[None]):
                 placeholder=t("tui.notes.placeholder"),
             )
         yield Vertical(id="parts")
+        yield LiveStrip(id="heard")
 
     # --- setup ---------------------------------------------------------------------------
     @property
@@ -200,6 +224,9 @@ class InterviewScreen(HostScreen[None]):
         speaker.display = session.mode is SessionMode.GROUP
         self.load_question()
         self.set_interval(TICK_SECONDS, self.refresh_timing)
+        if live.recording is not None:
+            self.set_interval(RECORDING_TICK, self.refresh_recording)
+            self.refresh_recording()
         notes.focus()
 
     def on_key(self, event: events.Key) -> None:
@@ -557,7 +584,80 @@ class InterviewScreen(HostScreen[None]):
         except RecorderError as exc:
             self.notify(error_message(exc, self.app.lang), severity="warning")
         self.live.flush()
+        if self.live.recording is not None:  # the recording pauses with the clock
+            self.live.recording.follow_clock()
+            self.refresh_recording()
         self.refresh_timing()
+
+    # --- recording ------------------------------------------------------------------------------
+    def action_record(self) -> None:
+        """f8: switch the recording off, or on again (consent permitting)."""
+        recording = self.live.recording if self.live is not None else None
+        if recording is None:
+            self.notify(self.app.t("tui.rec.not_recording"), severity="warning")
+            return
+        self.notify(recording.toggle(self.app.lang))
+        self.refresh_recording()
+
+    def refresh_recording(self) -> None:
+        """Start the recording once the clock runs, keep it with the clock, and redraw its
+        badge, level and live strip (``RECORDING_TICK``)."""
+        live = self.app.live
+        recording = live.recording if live is not None and not live.closed else None
+        if recording is None:
+            return
+        t = self.app.t
+        if not recording.started:
+            self._start_recording(recording)
+        recording.follow_clock()
+        status = recording.status()
+        self.query_one("#pace", PaceBar).show_recording(
+            None if status is None else recording_badge(status)
+        )
+        strip = self.query_one("#heard", LiveStrip)
+        if status is None:
+            strip.hide()
+            return
+        if recording.watch.look(status):
+            seconds = f"{status.seconds:.0f}"
+            self.notify(t("tui.rec.dead_mic", seconds=seconds), severity="warning", timeout=30)
+        problem = recording.new_problem(status, self.app.lang)
+        if problem is not None:
+            self.notify(t("tui.rec.problem", problem=problem), severity="error", timeout=30)
+        if status.transcribing or status.segments:
+            width = strip.size.width or self.query_one("#notes", TextArea).size.width
+            lines = recording.recent_lines(LINES)
+            strip.show(lines, status.behind_seconds, status.segments, t, width)
+        else:
+            strip.hide()
+
+    def _start_recording(self, recording: SessionRecording) -> None:
+        """Once the clock has started: start the recording on a worker thread (the
+        microphone opens, the transcriber's process starts); its lines come back here."""
+        session = self.live.session
+        if self._recording_starts or not recording.ready or session.started_at is None:
+            return
+        self._recording_starts = True
+        lang = self.app.lang
+        app = self.app
+
+        def start() -> None:
+            try:
+                lines = recording.start(lang)
+            except Exception as exc:  # never in the interview's way: say it, go on
+                debug_log.record(exc, "interview: start recording")
+                lines = [type(exc).__name__]
+            with contextlib.suppress(RuntimeError):  # the app has gone meanwhile
+                app.call_from_thread(self._recording_started, lines)
+
+        threading.Thread(target=start, name="start-recording", daemon=True).start()
+
+    def _recording_started(self, lines: list[str]) -> None:
+        for line in lines:
+            self.notify(line, severity="warning", timeout=20)
+        if self.is_attached:
+            self.refresh_recording()
+            self.refresh_bindings()
 
     def action_end(self) -> None:
         from interviewer.tui.dialogs.coverage_check import check_coverage
@@ -571,6 +671,10 @@ class InterviewScreen(HostScreen[None]):
         if action == "speaker_key":
             live = self.app.live
             return live is not None and live.session.mode is SessionMode.GROUP
+        if action == "record":  # in the footer only when the interview is recorded
+            live = self.app.live
+            recording = live.recording if live is not None else None
+            return recording is not None and not recording.ended
         return True
 
     def show_turns(self) -> None:

@@ -2,13 +2,16 @@
 saving; and beneath it, only while behind, the advice for the whole interview.
 
 Only draws a ``TimingSnapshot`` (and ``domain.advice``) and the last save result; the
-app's timer calls ``show``.
+app's timer calls ``show``. While the interview is recorded, a badge after the clock says
+so ("● REC 12:34" and the input level as a small meter, so a dead microphone shows in the
+first minute); a faster timer calls ``show_recording`` with it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+from dataclasses import dataclass
 
 from rich.text import Text
 from textual.widgets import Static
@@ -52,19 +55,76 @@ def save_text(t: Translator, result: object | None, now: float) -> tuple[str, st
     return t("tui.save.ago", seconds=f"{age:.0f}"), "ok"
 
 
+LEVEL_STEPS = ((-60.0, "▂"), (-45.0, "▄"), (-30.0, "▆"), (-15.0, "█"))
+"""The level meter: a cell lights up when the input is louder than its dBFS. Speech at a
+normal distance lights two or three; silence (a dead or muted microphone) none."""
+
+
+def level_meter(level_dbfs: float) -> Text:
+    """The input level as four cells, lit from the left (unlit ones dim)."""
+    text = Text()
+    for threshold, char in LEVEL_STEPS:
+        if level_dbfs > threshold:
+            text.append(char, style="yellow" if threshold >= -15.0 else "green")
+        else:
+            text.append("▁", style="dim")
+    return text
+
+
+@dataclass(frozen=True)
+class RecordingBadge:
+    """What the pace bar says about the recording: ``state`` is "on" (writing), "paused"
+    (with the clock) or "off" (switched off with the record key)."""
+
+    state: str
+    seconds: float
+    level_dbfs: float
+
+
+def badge_text(badge: RecordingBadge, t: Translator, *, clock: bool = True) -> Text:
+    """ "● REC 12:34 ▂▄▁▁" in red while writing, "‖ REC" in yellow while paused, dim when
+    switched off; without ``clock`` the seconds recorded are left out (narrow terminals)."""
+    text = Text()
+    if badge.state == "off":
+        text.append("○ " + t("tui.rec.badge_off"), style="dim")
+        return text
+    if badge.state == "paused":
+        text.append("‖ " + t("tui.rec.badge"), style="bold yellow")
+    else:
+        text.append("● " + t("tui.rec.badge"), style="bold red")
+    if clock:
+        text.append(" " + clock_text(badge.seconds))
+    text.append(" ")
+    text.append_text(level_meter(badge.level_dbfs))
+    return text
+
+
 class PaceBar(Static):
     """Elapsed/planned, a progress bar, time left, projected end, pace and the save indicator.
 
-    On a narrow terminal the bar goes first, then the planned length (the time left says
-    it); what still does not fit ends in "…".
+    On a narrow terminal the bar goes first, then the recording badge's time, then the
+    planned length (the time left says it); what still does not fit ends in "…".
     """
+
+    recording: RecordingBadge | None = None
+    """The recording badge shown after the clock (None: not recorded)."""
 
     def show(
         self, snapshot: TimingSnapshot, t: Translator, save: tuple[str, str], width: int
     ) -> None:
         """Redraw for this snapshot; ``save`` comes from ``save_text``."""
-        for bar_width, planned in ((20 if width >= 100 else 10, True), (0, True), (0, False)):
-            text = self._line(snapshot, t, save, bar_width=bar_width, planned=planned)
+        self._drawn = (snapshot, t, save, width)
+        badge = self.recording
+        wide = 20 if width >= 100 else 10
+        for bar_width, planned, clock in (
+            (wide, True, True),
+            (0, True, True),
+            (0, True, False),
+            (0, False, False),
+        ):
+            text = self._line(
+                snapshot, t, save, bar_width=bar_width, planned=planned, badge=badge, clock=clock
+            )
             if text.cell_len <= width:
                 break
         else:
@@ -81,6 +141,15 @@ class PaceBar(Static):
             # redraw every region of the screen once a second while the interviewer types
             self.update(text, layout=False)
 
+    def show_recording(self, badge: RecordingBadge | None) -> None:
+        """Show the recording's state (a few times a second), with the last snapshot."""
+        if badge == self.recording:
+            return
+        self.recording = badge
+        drawn = getattr(self, "_drawn", None)
+        if drawn is not None:
+            self.show(*drawn)
+
     @staticmethod
     def _line(
         snapshot: TimingSnapshot,
@@ -89,15 +158,20 @@ class PaceBar(Static):
         *,
         bar_width: int,
         planned: bool,
+        badge: RecordingBadge | None = None,
+        clock: bool = True,
     ) -> Text:
         text = Text(no_wrap=True, overflow="ellipsis")
         label, kind = save
         if kind == "warn":  # a failed save comes first, so it is never cut off
             text.append(" " + label + " ", style="bold white on red")
-        clock = clock_text(snapshot.elapsed_seconds)
+        elapsed = clock_text(snapshot.elapsed_seconds)
         if planned:
-            clock += "/" + clock_text(snapshot.planned_seconds)
-        text.append(f" {clock} ", style="bold")
+            elapsed += "/" + clock_text(snapshot.planned_seconds)
+        text.append(f" {elapsed} ", style="bold")
+        if badge is not None:
+            text.append_text(badge_text(badge, t, clock=clock))
+            text.append(" ")
         plan = snapshot.planned_seconds
         share = snapshot.elapsed_seconds / plan if plan else 0.0
         over = share > 1
