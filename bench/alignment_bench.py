@@ -149,8 +149,7 @@ def run_once(folder: Path, wav: Path, stretches: list[Stretch]) -> Outcome:
     placed = align(session, transcript)
     right = spanning = 0
     latencies = []
-    seen = 0
-    for item in placed:
+    for seen, item in enumerate(placed):
         start = item.segment.start - session_start
         end = (item.segment.end or item.segment.start) - session_start
         holding = [s for s in stretches if s.start - 0.05 <= start and end <= s.end + 0.05]
@@ -159,7 +158,6 @@ def run_once(folder: Path, wav: Path, stretches: list[Stretch]) -> Outcome:
         elif item.question_id == holding[0].question_id:
             right += 1
         arrived = next((at for at, count in arrivals if count > seen), None)
-        seen += 1
         if arrived is not None:
             latencies.append(arrived - (played_from + end))
     text = " ".join(s.text.lower() for s in transcript.segments)
