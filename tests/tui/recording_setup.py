@@ -4,6 +4,7 @@ of it, the app with a ``RecordRequest``, a fake transcriber, and waiting helpers
 from __future__ import annotations
 
 import asyncio
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -125,12 +126,38 @@ class FakeTranscriber:
         self.aborted = True
 
 
-def fake_transcriber(said: list[tuple[float, float, str]]) -> Callable[..., FakeTranscriber]:
+class BehindTranscriber(FakeTranscriber):
+    """Never catches up: ``behind`` seconds stay queued, and ``stop`` waits until
+    ``abort`` (the interviewer leaving the transcript for later)."""
+
+    behind = 7.0
+
+    def __init__(self, said: list[tuple[float, float, str]], on_segment: Any) -> None:
+        super().__init__(said, on_segment)
+        self._aborted = threading.Event()
+
+    @property
+    def behind_seconds(self) -> float:
+        return self.behind
+
+    def stop(self, timeout: float | None = None) -> bool:
+        self.stopped = True
+        self._aborted.wait(timeout)
+        return False
+
+    def abort(self) -> None:
+        self.aborted = True
+        self._aborted.set()
+
+
+def fake_transcriber(
+    said: list[tuple[float, float, str]], kind: type[FakeTranscriber] = FakeTranscriber
+) -> Callable[..., FakeTranscriber]:
     """A ``transcriber_factory`` for ``RecordRequest``: hears ``said``."""
     made: list[FakeTranscriber] = []
 
     def factory(model_dir: Path, language: str, *, on_segment: Any) -> FakeTranscriber:
-        transcriber = FakeTranscriber(said, on_segment)
+        transcriber = kind(said, on_segment)
         made.append(transcriber)
         return transcriber
 

@@ -22,6 +22,7 @@ from interviewer.tui.widgets.live_strip import LiveStrip
 from tests.fake_clock import FakeClock
 from tests.recording.audio import silence, sine, write_wav
 from tests.tui.recording_setup import (
+    BehindTranscriber,
     fake_transcriber,
     messages,
     open_recorded,
@@ -307,3 +308,42 @@ async def test_quitting_stops_the_recording_quickly(tmp_path: Path) -> None:
     [path] = recordings(store, live.session.id)
     assert 0.4 <= wav_seconds(path) < 5.0  # closed as written, not the whole file
     assert factory.made[0].stopped
+
+
+async def test_leaving_the_transcript_for_later(tmp_path: Path) -> None:
+    """Finishing waits for the transcriber and says how much audio is left; escape stops it
+    and the review says ``interviewer transcribe ID`` finishes the transcript."""
+    clock = FakeClock()
+    store = SessionStore(tmp_path / "data")
+    live = open_recorded(store, clock)
+    wav = write_wav(tmp_path / "in.wav", sine(1.0))
+    factory = fake_transcriber([], BehindTranscriber)
+    request = RecordRequest(
+        audio_input=wav, realtime=False, model_dir=tmp_path, transcriber_factory=factory
+    )
+    app = recorded_app(store, clock, live, request)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await start_interview(pilot, app, live)
+        await pilot.press("f10")
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "ClosingScreen")
+        await pilot.press("f10")
+        await pilot.pause()
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        await pilot.press("y")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "FinishingDialog")
+        left = app.screen.query_one("#finishing-left")
+        await wait_for(pilot, lambda: "7 s of audio left" in str(left.render()))
+        assert live.session.status.value == "finished"  # the session is saved and closed
+        assert live.closed
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "ReviewScreen")
+        [transcriber] = factory.made
+        assert transcriber.aborted
+        said = f"interviewer transcribe {live.session.id} finishes it"
+        assert any(said in m for m in messages(app))
+        assert app.exit_message is not None and said in app.exit_message
+    [path] = recordings(store, live.session.id)
+    assert wav_seconds(path) == pytest.approx(1.0, abs=0.01)
