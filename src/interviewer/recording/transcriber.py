@@ -177,9 +177,7 @@ def decode_options(language: str) -> dict[str, Any]:
 # --- the worker process -----------------------------------------------------------------------
 
 
-def _worker(
-    model_dir: str, language: str, threads: int, inbox: Any, outbox: Any
-) -> None:  # pragma: no cover - runs in the spawned process; its behaviour is tested there
+def _worker(model_dir: str, language: str, threads: int, inbox: Any, outbox: Any) -> None:
     """The worker's main: load, then cut and decode until told to stop.
 
     Messages in: ("audio", at, pcm), ("gap",), ("stop",). Out: ("ready",),
@@ -215,7 +213,12 @@ def _worker(
     while True:
         message = inbox.get()
         kind = message[0]
-        phrases = cutter.feed(message[1], message[2]) if kind == "audio" else cutter.flush()
+        if kind == "audio":
+            phrases = cutter.feed(message[1], message[2])
+        elif kind == "gap":
+            phrases = cutter.gap()
+        else:
+            phrases = cutter.flush()
         for phrase in phrases:
             try:
                 segments = decode_phrase(model, phrase, options, repeats)
@@ -310,14 +313,14 @@ class LiveTranscriber:
     def feed(self, at: float, pcm: bytes) -> None:
         """Queue ``pcm`` (16 kHz mono int16) spoken from session second ``at``. Cheap: the
         audio thread calls it with every frame written."""
-        if self._closed or self._inbox is None or not pcm:
-            return
+        if self._closed or self._inbox is None or self._finished.is_set() or not pcm:
+            return  # a worker that ended reads nothing: the queue would only grow
         self._fed_samples += len(pcm) // SAMPLE_WIDTH
         self._inbox.put(("audio", at, pcm))
 
     def gap(self) -> None:
         """The recording paused: the current phrase ends now."""
-        if not self._closed and self._inbox is not None:
+        if not self._closed and self._inbox is not None and not self._finished.is_set():
             self._inbox.put(("gap",))
 
     @property
