@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import signal
 import threading
 import time
 from dataclasses import dataclass
@@ -362,3 +363,19 @@ def test_abort_ends_a_busy_worker_at_once(tmp_path: Path) -> None:
     time.sleep(0.3)
     assert len(heard) == count  # nothing arrives after abort
     live.feed(400.0, bytes(3200))  # and feeding after it is harmless
+
+
+def test_a_worker_that_dies_is_reported_and_stop_says_audio_was_left() -> None:
+    live = LiveTranscriber(model_dir(), "en", on_segment=lambda _s: None)
+    live.start()
+    assert live.wait_ready(60)
+    live.feed(0.0, bytes(BYTES_PER_SECOND))
+    os.kill(live._process.pid, signal.SIGKILL)  # the out-of-memory killer, say
+    deadline = time.monotonic() + 5
+    while live.error is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert live.error is not None
+    assert live.error.message_key == "recording.transcriber.died"
+    assert "interviewer transcribe" in live.error.message("en")
+    live.feed(1.0, bytes(BYTES_PER_SECOND))  # ignored: nobody would read it
+    assert live.stop(timeout=5) is False
