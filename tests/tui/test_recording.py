@@ -347,3 +347,26 @@ async def test_leaving_the_transcript_for_later(tmp_path: Path) -> None:
         assert app.exit_message is not None and said in app.exit_message
     [path] = recordings(store, live.session.id)
     assert wav_seconds(path) == pytest.approx(1.0, abs=0.01)
+
+
+def test_strip_times_are_on_the_interview_clock(tmp_path: Path) -> None:
+    """A line heard after a pause shows the pace bar's time, not the wall clock's."""
+    from interviewer.recording.live import HeardLine
+    from interviewer.tui.screens.interview import on_interview_clock
+
+    clock = FakeClock()
+    store = SessionStore(tmp_path / "data")
+    live = open_recorded(store, clock)
+    live.recorder.confirm_consent("opname")
+    live.recorder.start()
+    clock.advance(10)
+    live.recorder.pause()
+    clock.advance(20)
+    live.recorder.resume()
+    lines = [HeardLine(5.0, "before", None), HeardLine(32.0, "after", "1.1")]
+    shown = on_interview_clock(live.session, lines)
+    assert [(line.start, line.text, line.speaker) for line in shown] == [
+        (5.0, "before", None),
+        (12.0, "after", "1.1"),
+    ]
+    live.close()
