@@ -177,6 +177,21 @@ def decode_options(language: str) -> dict[str, Any]:
 # --- the worker process -----------------------------------------------------------------------
 
 
+def _quiet_output() -> None:
+    """Point the worker's standard output and error at /dev/null, at the descriptor level.
+
+    The worker shares the interviewer's terminal: anything it or a library in it prints
+    (an ONNX or CTranslate2 warning, a progress bar) would be drawn over the interview
+    screen. Failures come back as keyed messages through the queue instead, and speech is
+    as confidential as the notes, so it is not written to a log either.
+    """
+    with contextlib.suppress(OSError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        for fd in (1, 2):
+            os.dup2(devnull, fd)
+        os.close(devnull)
+
+
 def _worker(model_dir: str, language: str, threads: int, inbox: Any, outbox: Any) -> None:
     """The worker's main: load, then cut and decode until told to stop.
 
@@ -185,6 +200,7 @@ def _worker(model_dir: str, language: str, threads: int, inbox: Any, outbox: Any
     """
     with contextlib.suppress(OSError, AttributeError):
         os.nice(WORKER_NICENESS)
+    _quiet_output()
     try:
         from faster_whisper import WhisperModel, tokenizer
 
