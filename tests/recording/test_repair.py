@@ -4,6 +4,8 @@ and ``LiveSession.recover`` (the one place every resume goes through) runs it fi
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,7 @@ from interviewer.store import SessionStore
 from interviewer.tui.live import LiveSession
 from tests.recording.audio import frames_of, read_wav, sine
 from tests.tui.conftest import FakeClock, build_protocol
+from tests.tui.pty_terminal import CTRL_Q, drain, read_until, spawn, stop
 
 SID = "c0c1c2c3c4"
 
@@ -135,3 +138,23 @@ def test_a_damaged_recording_does_not_stop_the_resume(
     finally:
         live.close()
     assert store.load(session_id).records["ervaring-1"].notes == "verder na de crash"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a pty")
+def test_interviewer_resume_says_what_it_repaired_before_the_screen_opens(
+    stored: tuple[SessionStore, str, FakeClock],
+) -> None:
+    store, session_id, _clock = stored
+    crashed = crashed_recording(store.data_dir, session_id, 2.5)
+    args = ["--data-dir", str(store.data_dir), "--lang", "en", "resume", session_id]
+    proc, main = spawn(args)
+    try:
+        shown = read_until(main, b"0.5 s recovered)", timeout=30)
+        assert b"Recording repaired after the interruption" in shown
+        assert b"0.wav (2.5 s, 0.5 s recovered)" in shown
+        drain(main, 1.0)
+        os.write(main, CTRL_Q)
+    finally:
+        stop(proc, main)
+        crashed.close()
+    assert read_wav(crashed.path)[1] == sine(2.5)

@@ -370,6 +370,8 @@ def resume_command(
     live = LiveSession(store, session, key=key)
     _open(live, lang)
     live.recover()
+    for line in live.recording_lines(lang):  # recordings repaired after a crash
+        click.echo(line, err=True)
     _run_app(store, live, lang, explicit_lang=explicit, record=request, record_lines=lines)
 
 
