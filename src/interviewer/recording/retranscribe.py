@@ -7,9 +7,12 @@ where its spans (stretches recorded without a pause) lie on the interview clock.
 is decoded on its own, so no segment crosses a pause and every segment time maps exactly to
 the session second it was spoken.
 
-Decoding is set against the failures users of Whisper tools report: voice activity
-detection (faster-whisper's bundled Silero model, nothing downloaded) drops silence before
-the model can invent text for it; no conditioning on the previous text, so one bad segment
+Decoding is set against the failures users of Whisper tools report, exactly as live: voice
+activity detection (faster-whisper's bundled Silero model, nothing downloaded) cuts each span
+into phrases at pauses (``phrases.PhraseCutter``) and drops silence before the model can
+invent text for it; each phrase is decoded once, on its own (its segments' times are then
+exact to the phrase, where one long window lets Whisper's time stamps drift); no
+conditioning on the previous text, so one bad segment
 cannot start a loop of repeats; the language is the protocol's, never guessed; segments the
 model itself doubts, and a segment repeating the one just before it, are dropped by the
 live transcriber's own rules (``transcriber.trustworthy``, ``transcriber.RepeatFilter``),
@@ -23,14 +26,15 @@ is reported (``SessionAudio.unplaced``), never guessed.
 from __future__ import annotations
 
 import wave
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from interviewer.recording.frames import SAMPLE_RATE, SAMPLE_WIDTH, RecordingError
+from interviewer.recording.phrases import Phrase, PhraseCutter, SileroDetector
 from interviewer.recording.timemap import load_map
-from interviewer.recording.transcriber import HeardSegment, RepeatFilter, trustworthy
+from interviewer.recording.transcriber import RepeatFilter, decode_options, decode_phrase
 from interviewer.recording.writer import recordings_of, recover_session
 from interviewer.transcript.model import TranscriptError
 from interviewer.transcript.transcribe import (
@@ -44,10 +48,10 @@ from interviewer.transcript.transcribe import (
 if TYPE_CHECKING:
     import os
 
-    import numpy as np
-
 BEAM_SIZE = 5
 """After the interview there is time for a wider search than live."""
+BLOCK_SECONDS = 30.0
+"""Audio read from the file at a time."""
 
 Spoken = tuple[float, float, str]
 """(start, end, text) in session seconds."""
@@ -119,12 +123,12 @@ def session_audio(data_dir: str | os.PathLike[str], session_id: str) -> SessionA
     return SessionAudio(files, stretches, unplaced)
 
 
-def read_stretch(stretch: Stretch) -> np.ndarray[Any, Any]:
-    """The stretch's samples as float32 in [-1, 1), what faster-whisper takes."""
-    import numpy as np
-
+def stretch_blocks(stretch: Stretch, seconds: float = BLOCK_SECONDS) -> Iterator[bytes]:
+    """The stretch's audio as 16 kHz mono int16 PCM, ``seconds`` at a time: an hour-long
+    stretch is never held in memory whole."""
     first = round(stretch.start * SAMPLE_RATE)
-    count = round(stretch.end * SAMPLE_RATE) - first
+    left = round(stretch.end * SAMPLE_RATE) - first
+    block = max(1, round(seconds * SAMPLE_RATE))
     try:
         with wave.open(str(stretch.path), "rb") as wav:
             if (wav.getframerate(), wav.getsampwidth(), wav.getnchannels()) != (
@@ -134,12 +138,29 @@ def read_stretch(stretch: Stretch) -> np.ndarray[Any, Any]:
             ):
                 raise ValueError("not 16 kHz mono 16-bit")
             wav.setpos(first)
-            data = wav.readframes(count)
+            while left > 0:
+                data = wav.readframes(min(block, left))
+                if not data:
+                    return
+                left -= len(data) // SAMPLE_WIDTH
+                yield data
     except (OSError, EOFError, wave.Error, ValueError) as exc:
         raise RecordingError(
             "recording.unrecoverable", path=str(stretch.path), reason=str(exc)
         ) from None
-    return np.frombuffer(data, dtype="<i2").astype(np.float32) / 32768.0
+
+
+def stretch_phrases(stretch: Stretch, cutter: PhraseCutter) -> Iterator[Phrase]:
+    """The stretch cut into phrases at pauses, in session seconds, as the live transcriber
+    cuts them: each phrase is decoded on its own, so a segment's time is the phrase's
+    start plus Whisper's offset inside a few seconds of audio, never a guess from deep
+    inside a long window (where Whisper's time stamps drift by seconds, enough to file a
+    sentence under the wrong question)."""
+    at = stretch.at
+    for data in stretch_blocks(stretch):
+        yield from cutter.feed(at, data)
+        at += len(data) / (SAMPLE_RATE * SAMPLE_WIDTH)
+    yield from cutter.flush()
 
 
 def _load_model(model_dir: Path, language: str) -> Any:
@@ -171,33 +192,22 @@ def transcribe_stretches(
     language: str,
     on_progress: Progress | None = None,
 ) -> list[Spoken]:
-    """Decode every stretch with the model in ``model_dir``; the segments in session
-    seconds, in the order spoken."""
+    """Decode every stretch with the model in ``model_dir``, phrase by phrase; the segments
+    in session seconds, in the order spoken."""
     model = _load_model(model_dir, language)
+    options = {**decode_options(language), "beam_size": BEAM_SIZE}
     total = audio.seconds
     done = 0.0
     spoken: list[Spoken] = []
     repeats = RepeatFilter()
+    cutter = PhraseCutter(SileroDetector())
     for stretch in audio.stretches:
-        samples = read_stretch(stretch)
         try:
-            pieces, _info = model.transcribe(
-                samples,
-                language=language,
-                beam_size=BEAM_SIZE,
-                vad_filter=True,
-                condition_on_previous_text=False,
-            )
-            for piece in pieces:
+            for phrase in stretch_phrases(stretch, cutter):
+                for segment in decode_phrase(model, phrase, options, repeats):
+                    spoken.append((round(segment.start, 3), round(segment.end, 3), segment.text))
                 if on_progress is not None:
-                    on_progress(done + min(float(piece.end), stretch.seconds), total)
-                text = piece.text.strip()
-                if not text or not trustworthy(piece):
-                    continue
-                start = round(stretch.to_session(float(piece.start)), 3)
-                end = round(stretch.to_session(float(piece.end)), 3)
-                if repeats.accept(HeardSegment(start, max(start, end), text)):
-                    spoken.append((start, max(start, end), text))
+                    on_progress(done + min(phrase.end - stretch.at, stretch.seconds), total)
         except (OSError, ValueError, RuntimeError) as exc:
             raise TranscriptError(
                 "transcribe.error.failed", name=stretch.path.name, error=exc
