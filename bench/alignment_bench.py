@@ -8,6 +8,9 @@ live transcript is checked: it is right when ``align`` files it under the questi
 stretch of audio holds the whole segment; a segment spanning a question change counts as
 wrong. The target is at least 95 %.
 
+The same recording then goes through ``interviewer transcribe ID``'s decoding
+(``retranscribe.transcribe_stretches``, beam 5) and is scored the same way.
+
 Also printed: the share of the spoken sentences found in the transcript (by their key word),
 the on-screen latency (the moment a segment reached the transcript minus the moment its last
 word had been played), and the real-time factor of the whole run.
@@ -35,12 +38,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from interviewer.domain.recorder import SessionRecorder  # noqa: E402
+from interviewer.domain.session import Session  # noqa: E402
 from interviewer.domain.session_factory import new_session  # noqa: E402
 from interviewer.protocol.loader import load_protocol  # noqa: E402
 from interviewer.recording import SAMPLE_RATE, FileSource  # noqa: E402
 from interviewer.recording.live import LiveRecording  # noqa: E402
+from interviewer.recording.retranscribe import session_audio, transcribe_stretches  # noqa: E402
 from interviewer.recording.source import read_wav_as_pcm16  # noqa: E402
-from interviewer.transcript import TranscriptStore, align  # noqa: E402
+from interviewer.transcript import Transcript, TranscriptStore, align  # noqa: E402
+from interviewer.transcript.heard import heard_segments, recorded_transcript  # noqa: E402
 
 PROTOCOL = ROOT / "protocols" / "example-en.yaml"
 ANSWERS: list[tuple[str, str, str]] = [
@@ -108,6 +114,8 @@ class Outcome:
     latencies: list[float]
     audio_seconds: float
     wall_seconds: float
+    after_segments: int
+    after_right: int
 
 
 def run_once(folder: Path, wav: Path, stretches: list[Stretch]) -> Outcome:
@@ -146,6 +154,29 @@ def run_once(folder: Path, wav: Path, stretches: list[Stretch]) -> Outcome:
     recording.stop(timeout=300)
     wall = time.monotonic() - played_from
     transcript = TranscriptStore(data_dir).load(session.id)
+    segments, right, spanning, latencies = score(
+        session, transcript, stretches, session_start, arrivals, played_from
+    )
+    text = " ".join(s.text.lower() for s in transcript.segments)
+    found = sum(1 for s in stretches if s.keyword in text)
+    audio = session_audio(data_dir, session.id)  # the same recording, after the interview
+    spoken = transcribe_stretches(audio, model_dir(), "en")
+    again = recorded_transcript(session, heard_segments(session, spoken))
+    after = score(session, again, stretches, session_start)
+    return Outcome(
+        segments, right, spanning, found, latencies, source.duration, wall, after[0], after[1]
+    )
+
+
+def score(
+    session: Session,
+    transcript: Transcript,
+    stretches: list[Stretch],
+    session_start: float,
+    arrivals: list[tuple[float, int]] | None = None,
+    played_from: float = 0.0,
+) -> tuple[int, int, int, list[float]]:
+    """(segments, filed right, spanning a change, latencies) of ``transcript``."""
     placed = align(session, transcript)
     right = spanning = 0
     latencies = []
@@ -157,12 +188,10 @@ def run_once(folder: Path, wav: Path, stretches: list[Stretch]) -> Outcome:
             spanning += 1
         elif item.question_id == holding[0].question_id:
             right += 1
-        arrived = next((at for at, count in arrivals if count > seen), None)
+        arrived = next((at for at, count in arrivals or [] if count > seen), None)
         if arrived is not None:
             latencies.append(arrived - (played_from + end))
-    text = " ".join(s.text.lower() for s in transcript.segments)
-    found = sum(1 for s in stretches if s.keyword in text)
-    return Outcome(len(placed), right, spanning, found, latencies, source.duration, wall)
+    return len(placed), right, spanning, latencies
 
 
 def percentile(values: list[float], share: float) -> float:
@@ -183,8 +212,8 @@ def main() -> None:
         print(f"{len(stretches)} questions, {stretches[-1].end:.1f} s of speech, gap {args.gap} s")
         print()
         print("| round | segments | right | spanning | accuracy | sentences found | "
-              "latency median | latency p95 | wall / audio |")  # fmt: skip
-        print("|---|---|---|---|---|---|---|---|---|")
+              "latency median | latency p95 | wall / audio | transcribe ID: right |")  # fmt: skip
+        print("|---|---|---|---|---|---|---|---|---|---|")
         total = right = 0
         for number in range(1, args.rounds + 1):
             outcome = run_once(folder, wav, stretches)
@@ -196,7 +225,8 @@ def main() -> None:
                 f"{100 * outcome.right / max(outcome.segments, 1):.1f} % | "
                 f"{outcome.found}/{len(stretches)} | {statistics.median(latency):.2f} s | "
                 f"{percentile(latency, 0.95):.2f} s | "
-                f"{outcome.wall_seconds / outcome.audio_seconds:.2f} |"
+                f"{outcome.wall_seconds / outcome.audio_seconds:.2f} | "
+                f"{outcome.after_right}/{outcome.after_segments} |"
             )
         print()
         print(f"overall: {right}/{total} segments under the right question "
