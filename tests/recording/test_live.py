@@ -280,3 +280,66 @@ def test_a_full_disk_is_reported_and_the_recording_goes_on(
     failing["on"] = False
     source.play(0.5, start=0.5)
     assert recording.status().seconds == pytest.approx(0.5)
+
+
+class SilentSource(HandSource):
+    """A microphone that stops delivering (unplugged): never ends by itself."""
+
+    def join(self, timeout: float | None = None) -> bool:
+        return self.stopped
+
+
+def test_a_microphone_that_stops_delivering_is_reported(
+    tmp_path: Path, recorder: SessionRecorder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    recorder.confirm_consent("opname")
+    recorder.start()
+    now = {"t": 1000.0}
+    monkeypatch.setattr("interviewer.recording.live.time.monotonic", lambda: now["t"])
+    source = SilentSource()
+    recording = LiveRecording(tmp_path, recorder, source)
+    recording.start()
+    source.play(1.0, start=0.0)
+    now["t"] += 2.0
+    assert recording.status().problem is None  # frames every 0.1 s; 2 s is not yet a stall
+    now["t"] += 2.0
+    problem = recording.status().problem
+    assert problem is not None and problem.message_key == "recording.source_stalled"
+    assert "no sound has arrived" in problem.message("en").lower()
+    source.play(0.2, start=1.0)  # it delivers again: the problem is gone
+    assert recording.status().problem is None
+    recording.stop()
+    now["t"] += 10.0
+    assert recording.status().problem is None  # stopped on purpose
+
+
+def test_a_failed_source_is_reported(tmp_path: Path, recorder: SessionRecorder) -> None:
+    recorder.confirm_consent("opname")
+    recorder.start()
+    source = SilentSource()
+    recording = LiveRecording(tmp_path, recorder, source)
+    recording.start()
+    source.error = OSError("device unavailable")  # type: ignore[attr-defined]
+    problem = recording.status().problem
+    assert problem is not None and problem.message_key == "recording.source_failed"
+    assert "device unavailable" in problem.message("nl")
+    recording.abort()
+
+
+def test_a_transcriber_that_failed_is_not_shown_as_transcribing(
+    tmp_path: Path, recorder: SessionRecorder
+) -> None:
+    recorder.confirm_consent("opname")
+    recorder.start()
+    recording = live(tmp_path, recorder, HandSource())
+    recording.start()
+    transcriber = FakeTranscriber.instances[-1]
+    assert recording.status().transcribing
+    transcriber.error = RecordingError(
+        "recording.transcriber.english_only", path="m", language="nl"
+    )
+    status = recording.status()
+    assert not status.transcribing
+    assert status.problem is transcriber.error
+    assert status.writing  # the recording itself goes on
+    recording.stop()

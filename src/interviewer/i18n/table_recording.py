@@ -62,9 +62,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "Het live transcript kon niet worden opgeslagen ({reason}); het blijft bewaard "
         "en wordt bij de volgende regel opnieuw opgeslagen.",
     },
+    "recording.source_failed": {
+        "en": "The recording stopped: the audio input failed ({reason}). Check the microphone; "
+        "what was recorded so far is kept.",
+        "nl": "De opname is gestopt: de geluidsinvoer faalde ({reason}). Controleer de "
+        "microfoon; wat tot nu toe is opgenomen blijft bewaard.",
+    },
+    "recording.source_stalled": {
+        "en": "No sound has arrived from the microphone for {seconds} s: is it still "
+        "connected? What was recorded so far is kept.",
+        "nl": "Al {seconds} s komt er geen geluid binnen van de microfoon: is die nog "
+        "aangesloten? Wat tot nu toe is opgenomen blijft bewaard.",
+    },
     "recording.bad_map": {
-        "en": "{path} (where the recording lies on the interview clock) cannot be read: "
-        "{reason}",
+        "en": "{path} (where the recording lies on the interview clock) cannot be read: {reason}",
         "nl": "{path} (waar de opname op de interviewklok ligt) is niet te lezen: {reason}",
     },
     "recording.bad_session_id": {

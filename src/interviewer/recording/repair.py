@@ -37,6 +37,9 @@ class RecordingRepair:
     checked: tuple[Recovery, ...] = ()
     """Every recording recovered (repaired or already right)."""
     damaged: tuple[Damaged, ...] = ()
+    heard_until: float | None = None
+    """The latest session second any recording reached (by its time map), or None: the
+    interview ran at least until then, whatever its last keystroke says."""
 
     @property
     def repaired(self) -> tuple[Recovery, ...]:
@@ -89,14 +92,19 @@ def repair_recordings(data_dir: str | os.PathLike[str], session_id: str) -> Reco
         return RecordingRepair(damaged=(Damaged(folder, error),))
     checked: list[Recovery] = []
     damaged: list[Damaged] = []
+    heard: list[float] = []
     for path in paths:
         try:
-            checked.append(recover(path))
+            recovery = recover(path)
         except RecordingError as exc:
             damaged.append(Damaged(path, exc))
             continue
+        checked.append(recovery)
         try:
-            load_map(path)
+            time_map = load_map(path)
         except RecordingError as exc:
             damaged.append(Damaged(path.with_suffix(".json"), exc))
-    return RecordingRepair(tuple(checked), tuple(damaged))
+            continue
+        if time_map is not None and recovery.after > 0:
+            heard.append(time_map.to_session(recovery.after))
+    return RecordingRepair(tuple(checked), tuple(damaged), max(heard, default=None))

@@ -66,13 +66,16 @@ class LiveSession:
         """After loading from disk: repair the session's recordings a crash left behind
         (``recording_repair``; its ``lines`` are for the caller to show: stderr for
         ``interviewer resume``, a notification on the home screen), then pause an
-        in-progress session at its last activity. A damaged recording never stops this."""
+        in-progress session at its last activity, or where its recording ends if that is
+        later (an interview recorded without typing ran on until then). A damaged recording
+        never stops this."""
         from interviewer.recording.repair import repair_recordings
 
         data_dir = getattr(self.store, "data_dir", None)
         if data_dir is not None:
             self.recording_repair = repair_recordings(data_dir, self.session.id)
-        return self.recorder.recover_after_restart()
+        heard = self.recording_repair.heard_until if self.recording_repair else None
+        return self.recorder.recover_after_restart(active_until=heard)
 
     def recording_lines(self, lang: str) -> list[str]:
         """What ``recover`` did to the recordings, in ``lang`` (empty when nothing needed

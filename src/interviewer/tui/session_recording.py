@@ -265,8 +265,9 @@ class SessionRecording:
 
     # --- the clock ----------------------------------------------------------------------
     def start(self, lang: str) -> list[str]:
-        """Start recording with the interview clock (once); a paused clock (a resumed
-        session) starts it paused. The lines: consent not ticked, no device after all (no
+        """Start recording with the interview clock (once; the interview screen calls it
+        when the clock runs, so a resumed session starts recording at its first f5). The
+        lines: consent not ticked, no device after all (no
         recording), or no transcriber (recording without it)."""
         with self._lock:
             if self.recording is None or self.started or self.ended:

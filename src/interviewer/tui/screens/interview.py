@@ -646,11 +646,13 @@ class InterviewScreen(HostScreen[None]):
             strip.hide()
 
     def _start_recording(self, recording: SessionRecording) -> None:
-        """Once the clock has started: start the recording on a worker thread (the
+        """Once the clock runs: start the recording on a worker thread (the
         microphone opens, the transcriber's process starts); its lines come back here."""
         session = self.live.session
         if self._recording_starts or not recording.ready or session.started_at is None:
             return
+        if session.status.value == "paused":  # a resumed session: recording starts with
+            return  # the clock (f5), so a file played in is not spent on a paused clock
         self._recording_starts = True
         lang = self.app.lang
         app = self.app
