@@ -229,3 +229,14 @@ def test_input_devices_skip_outputs_and_mark_the_default(monkeypatch: pytest.Mon
         (1, "USB mic", 1, True),
         (2, "Webcam", 2, False),
     ]
+
+
+def test_a_file_longer_than_four_hours_is_refused_before_it_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = write_wav(tmp_path / "day.wav", silence(0.5))
+    monkeypatch.setattr("interviewer.recording.source.MAX_INPUT_SECONDS", 0.25)
+    with pytest.raises(RecordingError) as caught:
+        FileSource(path)
+    assert caught.value.message_key == "recording.input_too_long"
+    assert "day.wav" in caught.value.message("nl") and "uur" in caught.value.message("nl")

@@ -32,6 +32,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} cannot be read as a WAV file ({reason}); convert it with: {hint}",
         "nl": "{path} is niet als WAV-bestand te lezen ({reason}); zet het om met: {hint}",
     },
+    "recording.input_too_long": {
+        "en": "{path} holds {hours} hours of audio; --audio-input plays at most {most} hours "
+        "(cut it with: sox in.wav out.wav trim 0 4:00:00).",
+        "nl": "{path} bevat {hours} uur geluid; --audio-input speelt hoogstens {most} uur af "
+        "(knip het met: sox in.wav out.wav trim 0 4:00:00).",
+    },
     "recording.write_failed": {
         "en": "The recording could not be written to {path}: {reason} (what was written "
         "before stays playable).",

@@ -44,6 +44,10 @@ class AudioSource(Protocol):
 # --- a WAV file, as if from a microphone ------------------------------------------------------
 
 SOX_HINT = "sox in.wav -r 16000 -c 1 -b 16 out.wav"
+MAX_INPUT_SECONDS = 14_400
+"""The longest WAV ``--audio-input`` plays in (4 hours, past any interview): the file is
+read into memory before the interview starts, so a wrong file (a day-long recording, a
+disk image renamed .wav) is one line, not a laptop out of memory."""
 
 
 def read_wav_as_pcm16(path: Path) -> bytes:
@@ -57,6 +61,13 @@ def read_wav_as_pcm16(path: Path) -> bytes:
     try:
         with wave.open(str(path), "rb") as wav:
             channels, width, rate = wav.getnchannels(), wav.getsampwidth(), wav.getframerate()
+            if rate >= 1 and wav.getnframes() / rate > MAX_INPUT_SECONDS:
+                raise RecordingError(
+                    "recording.input_too_long",
+                    path=str(path),
+                    hours=f"{wav.getnframes() / rate / 3600:.1f}",
+                    most=f"{MAX_INPUT_SECONDS / 3600:g}",
+                )
             raw = wav.readframes(wav.getnframes())
     except FileNotFoundError:
         raise RecordingError("recording.no_such_file", path=str(path)) from None
