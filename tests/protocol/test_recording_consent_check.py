@@ -79,3 +79,27 @@ def test_the_checker_reads_the_mark_as_the_model_does(value: str, marked: bool) 
     loose = text.replace("      required: true\n", "")
     errors = [p for p in problems(loose) if p[2] == "error"]
     assert len(errors) == (1 if marked else 0)
+
+
+def test_check_record_warns_about_a_protocol_that_cannot_be_recorded() -> None:
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from interviewer.cli import main
+
+    root = Path(__file__).resolve().parents[2] / "protocols"
+    runner = CliRunner()
+    without = runner.invoke(main, ["check", "--record", str(root / "netwerksamenwerking-swt.yaml")])
+    assert without.exit_code == 0
+    assert "recording: true" in without.output and "niet opgenomen" in without.output
+    strict = runner.invoke(
+        main, ["check", "--record", "--strict", str(root / "netwerksamenwerking-swt.yaml")]
+    )
+    assert strict.exit_code == 1
+    marked = runner.invoke(
+        main, ["check", "--record", str(root / "sociale-teams-samenwerking.yaml")]
+    )
+    assert marked.exit_code == 0 and "recording: true" not in marked.output
+    plain = runner.invoke(main, ["check", str(root / "netwerksamenwerking-swt.yaml")])
+    assert "recording: true" not in plain.output  # only asked for with --record

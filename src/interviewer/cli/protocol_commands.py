@@ -44,9 +44,14 @@ def _message_lang(ctx: click.Context) -> str:
 @click.command("check")
 @click.argument("files", metavar="FILE...", nargs=-1, required=True)
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option(
+    "--record",
+    is_flag=True,
+    help="Also check what 'run --record' needs: a checklist item marked 'recording: true'.",
+)
 @lang_option
 @click.pass_context
-def check_command(ctx: click.Context, files: tuple[str, ...], strict: bool) -> None:
+def check_command(ctx: click.Context, files: tuple[str, ...], strict: bool, record: bool) -> None:
     """Validate protocols and print every problem at once; each FILE is a path or the name
     of a protocol (see 'interviewer paths' for where they are looked up)."""
     from interviewer.protocol.loader import check_protocol
@@ -81,6 +86,13 @@ def check_command(ctx: click.Context, files: tuple[str, ...], strict: bool) -> N
                 warnings=len(result.warnings),
             )
             click.echo(summary, err=errors > 0)
+        if record and result.protocol is not None:
+            from interviewer.domain.recording_consent import record_warning
+
+            warning = record_warning(result.protocol, name, lang)
+            if warning is not None:
+                click.echo(warning, err=strict)
+                failed = failed or strict
     ctx.exit(1 if failed else 0)
 
 
