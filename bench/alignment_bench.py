@@ -138,7 +138,6 @@ def run_once(folder: Path, wav: Path, stretches: list[Stretch]) -> Outcome:
     )
     recording.start()
     played_from = time.monotonic()
-    session_start = recording._session_start
 
     def interviewer() -> None:  # ctrl+n at the start of each question's stretch
         for stretch in stretches:
@@ -155,14 +154,14 @@ def run_once(folder: Path, wav: Path, stretches: list[Stretch]) -> Outcome:
     wall = time.monotonic() - played_from
     transcript = TranscriptStore(data_dir).load(session.id)
     segments, right, spanning, latencies = score(
-        session, transcript, stretches, session_start, arrivals, played_from
+        session, transcript, stretches, arrivals, played_from
     )
     text = " ".join(s.text.lower() for s in transcript.segments)
     found = sum(1 for s in stretches if s.keyword in text)
     audio = session_audio(data_dir, session.id)  # the same recording, after the interview
     spoken = transcribe_stretches(audio, model_dir(), "en")
-    again = recorded_transcript(session, heard_segments(session, spoken))
-    after = score(session, again, stretches, session_start)
+    again = recorded_transcript(session, heard_segments(session, spoken, audio.clock), audio.clock)
+    after = score(session, again, stretches)
     return Outcome(
         segments, right, spanning, found, latencies, source.duration, wall, after[0], after[1]
     )
@@ -172,17 +171,17 @@ def score(
     session: Session,
     transcript: Transcript,
     stretches: list[Stretch],
-    session_start: float,
     arrivals: list[tuple[float, int]] | None = None,
     played_from: float = 0.0,
 ) -> tuple[int, int, int, list[float]]:
-    """(segments, filed right, spanning a change, latencies) of ``transcript``."""
+    """(segments, filed right, spanning a change, latencies) of ``transcript``; segment
+    times are recording positions, i.e. seconds into the WAV played in."""
     placed = align(session, transcript)
     right = spanning = 0
     latencies = []
     for seen, item in enumerate(placed):
-        start = item.segment.start - session_start
-        end = (item.segment.end or item.segment.start) - session_start
+        start = item.segment.start
+        end = item.segment.end or item.segment.start
         holding = [s for s in stretches if s.start - 0.05 <= start and end <= s.end + 0.05]
         if not holding:
             spanning += 1

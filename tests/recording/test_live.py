@@ -20,11 +20,13 @@ from interviewer.domain.session_factory import new_session
 from interviewer.recording import AudioUnavailable, Frame, RecordingError
 from interviewer.recording.live import LiveRecording
 from interviewer.recording.timemap import load_map
+from interviewer.recording.writer import audio_seconds
 from interviewer.transcript import TranscriptStore, align
 from interviewer.transcript.heard import RECORDED
+from interviewer.transcript.model import Segment
 from tests.domain.conftest import build_protocol
 from tests.fake_clock import FakeClock
-from tests.recording.audio import frames_of, sine
+from tests.recording.audio import frames_of, silence, sine
 
 
 @dataclass(frozen=True)
@@ -152,12 +154,13 @@ def test_frames_get_their_interview_second_and_segments_their_question(
     transcriber.hear(13.0, 15.0, "It started two years ago.")
     transcriber.hear(33.0, 36.0, "It helps.")
     lines = recording.recent_lines(5)
-    assert [(x.start, x.text) for x in lines] == [
-        (13.0, "It started two years ago."),
-        (33.0, "It helps."),
+    assert [(x.start, x.text) for x in lines] == [  # recording positions: where in 0.wav
+        (1.0, "It started two years ago."),
+        (21.0, "It helps."),
     ]
     stored = TranscriptStore(tmp_path).load(recorder.session.id)  # saved with every segment
     assert stored.source_format == RECORDED and stored.offset == 0.0
+    assert stored.clock is not None and stored.clock.anchors == ((0.0, 12.0),)
     placed = align(recorder.session, stored)
     assert [a.question_id for a in placed] == ["ervaring-1", "ervaring-2"]
     status = recording.status()
@@ -343,3 +346,114 @@ def test_a_transcriber_that_failed_is_not_shown_as_transcribing(
     assert status.problem is transcriber.error
     assert status.writing  # the recording itself goes on
     recording.stop()
+
+
+def _loud_from(path: Path) -> float:
+    """The first second of ``path`` at which the audio is not silent."""
+    with wave.open(str(path)) as wav:
+        data = wav.readframes(wav.getnframes())
+    first = next(i for i in range(0, len(data), 2) if data[i : i + 2] != b"\x00\x00")
+    return first / 2 / 16000
+
+
+def test_lines_are_stamped_where_they_are_in_the_file_after_a_pause_and_the_record_key(
+    tmp_path: Path, recorder: SessionRecorder, clock: FakeClock
+) -> None:
+    recorder.confirm_consent("opname")
+    recorder.start()
+    recorder.show_question("ervaring-1")
+    clock.advance(3)
+    source = HandSource()
+    recording = live(tmp_path, recorder, source)
+    recording.start()  # session second 3 = source second 0
+    transcriber = FakeTranscriber.instances[-1]
+
+    def play(pcm: bytes, start: float) -> None:
+        assert source.on_frame is not None
+        for frame in frames_of(pcm, start=start):
+            source.on_frame(frame)
+
+    play(silence(2.0), start=0.0)  # 0.wav 0-2
+    recording.pause()  # f5 for 4 s; the next question comes up meanwhile
+    play(silence(4.0), start=2.0)
+    clock.advance(5)
+    recorder.show_question("ervaring-2")  # session 8, 0.wav 2: ervaring-1 until then
+    recording.resume()
+    play(sine(1.0), start=6.0)  # 0.wav 2-3: the first sound in the file
+    assert recording.toggle() is False  # f8: off for 2 s
+    play(silence(2.0), start=7.0)
+    assert recording.toggle() is True
+    play(sine(1.0, amplitude=0.2), start=9.0)  # 0.wav 3-4
+    transcriber.hear(3 + 6.0, 3 + 7.0, "First.")  # the transcriber hears in session seconds
+    transcriber.hear(3 + 9.0, 3 + 10.0, "Second.")
+    path = recording.path
+    assert path is not None
+    recording.stop()
+    assert audio_seconds(path) == 4.0
+    assert _loud_from(path) == pytest.approx(2.0, abs=2 / 16000)  # "First." in the file
+    assert [(x.start, x.text) for x in recording.recent_lines(5)] == [
+        (2.0, "First."),
+        (3.0, "Second."),
+    ]
+    stored = TranscriptStore(tmp_path).load(recorder.session.id)
+    assert [(s.start, s.end) for s in stored.segments] == [(2.0, 3.0), (3.0, 4.0)]
+    assert stored.clock is not None
+    assert stored.clock.anchors == ((0.0, 3.0), (2.0, 9.0), (3.0, 12.0))
+    placed = align(recorder.session, stored)
+    assert [(a.at, a.question_id) for a in placed] == [(9.0, "ervaring-2"), (12.0, "ervaring-2")]
+
+
+def test_a_resumed_sitting_stamps_its_lines_after_the_first_files_length(
+    tmp_path: Path, recorder: SessionRecorder, clock: FakeClock
+) -> None:
+    recorder.confirm_consent("opname")
+    recorder.start()
+    first = live(tmp_path, recorder, HandSource())
+    first.start()
+    assert isinstance(first.source, HandSource)
+    first.source.play(2.5, start=0.0)
+    FakeTranscriber.instances[-1].hear(0.5, 1.5, "One.")
+    first.stop()
+    clock.advance(60)  # the interview is resumed a minute later: the next file
+    second = live(tmp_path, recorder, HandSource())
+    second.start()
+    assert isinstance(second.source, HandSource)
+    second.source.play(2.0, start=0.0)
+    FakeTranscriber.instances[-1].hear(60.5, 61.5, "Two.")
+    assert [(x.start, x.text) for x in second.recent_lines(5)] == [(0.5, "One."), (3.0, "Two.")]
+    second.stop()
+    folder = tmp_path / "recordings" / recorder.session.id
+    assert audio_seconds(folder / "0.wav") == 2.5  # "Two." is 0.5 s into 1.wav
+    stored = TranscriptStore(tmp_path).load(recorder.session.id)
+    assert [(s.start, s.text) for s in stored.segments] == [(0.5, "One."), (3.0, "Two.")]
+    assert stored.clock is not None and stored.clock.anchors == ((0.0, 0.0), (2.5, 60.0))
+    assert [a.at for a in align(recorder.session, stored)] == [0.5, 60.5]
+
+
+def test_a_transcript_from_before_recording_positions_is_moved_onto_the_clock(
+    tmp_path: Path, recorder: SessionRecorder, clock: FakeClock
+) -> None:
+    """An earlier sitting's live transcript stored session seconds without a clock: the
+    resumed sitting converts its lines, so old and new share one clock."""
+    recorder.confirm_consent("opname")
+    recorder.start()
+    clock.advance(10)
+    first = live(tmp_path, recorder, HandSource())
+    first.start()  # 0.wav from session 10
+    assert isinstance(first.source, HandSource)
+    first.source.play(3.0, start=0.0)
+    FakeTranscriber.instances[-1].hear(11.0, 12.5, "One.")
+    first.stop()
+    store = TranscriptStore(tmp_path)
+    old = store.load(recorder.session.id)
+    old.clock, old.segments = None, [Segment(11.0, 12.5, "One.")]  # the old shape
+    store.save(old)
+    assert "clock" not in store.path(recorder.session.id).read_text()
+    clock.advance(60)
+    second = live(tmp_path, recorder, HandSource())
+    second.start()
+    FakeTranscriber.instances[-1].hear(70.25, 71.0, "Two.")
+    second.stop()
+    stored = store.load(recorder.session.id)
+    assert [(s.start, s.end) for s in stored.segments] == [(1.0, 2.5), (3.25, 4.0)]
+    assert [a.at for a in align(recorder.session, stored)] == [11.0, 70.25]

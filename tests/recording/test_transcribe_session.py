@@ -175,10 +175,14 @@ def test_segments_land_under_the_question_and_moves_survive_a_new_run(
     }
     texts = [segment.text for segment in transcript.segments]
     assert len(texts) == 3, texts  # each sentence once: no repeats, nothing from silence
+    # stamps are recording positions (seconds into 0.wav), filing is by session second
     lunch = next(s for s in transcript.segments if "lunch" in s.text.lower())
-    assert lunch.start >= 9.5 and lunch.end is not None and lunch.end <= 16.5
+    assert 7.5 <= lunch.start <= 8.5 and lunch.end is not None and lunch.end <= 14.0
     notes = next(s for s in transcript.segments if "notes" in s.text.lower())
-    assert notes.start >= 27.0  # without the time map it would be file second ~14.5
+    assert 14.0 <= notes.start <= 15.0  # spoken at 0.wav 14.5, after the 11 s switched off
+    assert transcript.session_time(notes.start) >= 27.0  # source 25.5 + 2: after the pause
+    assert transcript.clock is not None
+    assert transcript.clock.anchors == ((0.0, RECORDING_STARTS), (14.0, 25.0 + RECORDING_STARTS))
 
     number = transcript.segments.index(lunch) + 1
     moved = _invoke("transcript", "move", session.id, str(number), "strengths")

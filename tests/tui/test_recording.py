@@ -21,7 +21,7 @@ from interviewer.tui.live import LiveSession
 from interviewer.tui.session_recording import RecordRequest
 from interviewer.tui.widgets.live_strip import LiveStrip
 from tests.fake_clock import FakeClock
-from tests.recording.audio import silence, sine, write_wav
+from tests.recording.audio import frames_of, silence, sine, write_wav
 from tests.tui.recording_setup import (
     BehindTranscriber,
     fake_transcriber,
@@ -350,27 +350,40 @@ async def test_leaving_the_transcript_for_later(tmp_path: Path) -> None:
     assert wav_seconds(path) == pytest.approx(1.0, abs=0.01)
 
 
-def test_strip_times_are_on_the_interview_clock(tmp_path: Path) -> None:
-    """A line heard after a pause shows the pace bar's time, not the wall clock's."""
-    from interviewer.recording.live import HeardLine
-    from interviewer.tui.screens.interview import on_interview_clock
+async def test_strip_times_are_recording_positions(tmp_path: Path) -> None:
+    """The strip shows where a line is in the recordings, as the transcript stores it: in a
+    resumed sitting after the first file's 62 s (not this sitting's seconds, not the wall
+    clock's ten minutes later)."""
+    from interviewer.recording.writer import RecordingWriter
+    from interviewer.transcript.storage import TranscriptStore
 
     clock = FakeClock()
     store = SessionStore(tmp_path / "data")
-    live = open_recorded(store, clock)
-    live.recorder.confirm_consent("opname")
-    live.recorder.start()
-    clock.advance(10)
-    live.recorder.pause()
-    clock.advance(20)
-    live.recorder.resume()
-    lines = [HeardLine(5.0, "before", None), HeardLine(32.0, "after", "1.1")]
-    shown = on_interview_clock(live.session, lines)
-    assert [(line.start, line.text, line.speaker) for line in shown] == [
-        (5.0, "before", None),
-        (12.0, "after", "1.1"),
-    ]
-    live.close()
+    first = open_recorded(store, clock)
+    first.recorder.confirm_consent("opname")
+    first.recorder.start()
+    with RecordingWriter(store.data_dir, first.session.id, session_start=0.0) as writer:
+        for frame in frames_of(silence(62.0)):
+            writer.write(frame)
+    clock.advance(62)
+    first.close()
+    clock.advance(600)
+    live = LiveSession(store, store.load(first.session.id), clock=clock).open()
+    live.recover()
+    wav = write_wav(tmp_path / "in.wav", sine(2.0))
+    factory = fake_transcriber([(0.5, 1.5, "After the break.")])
+    request = RecordRequest(
+        audio_input=wav, realtime=False, model_dir=tmp_path, transcriber_factory=factory
+    )
+    app = recorded_app(store, clock, live, request)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_for(pilot, lambda: live.recording is not None and live.recording.ready)
+        await pilot.press("f5")  # the resumed interview's clock runs: 1.wav
+        strip = app.screen.query_one(LiveStrip)
+        await wait_for(pilot, lambda: "After the break." in str(strip.render()))
+        assert "01:02" in str(strip.render())
+    [segment] = TranscriptStore(store.data_dir).load(live.session.id).segments
+    assert segment.start == 62.5
 
 
 async def test_a_resumed_session_records_from_its_first_f5(tmp_path: Path) -> None:

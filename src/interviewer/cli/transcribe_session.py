@@ -158,7 +158,9 @@ def transcribe_session(
         title = translate("transcribe.session_progress", lang, id=session.id)
         with transcribe_progress(title) as report:
             spoken = transcribe_stretches(audio, model, spoken_in, report)
-        transcript = rerun_transcript(session, spoken, source_name=model.name, previous=previous)
+        transcript = rerun_transcript(
+            session, spoken, audio.clock, source_name=model.name, previous=previous
+        )
         path = transcripts.save(transcript)
     except TranslatableError as exc:
         fail_error(exc, session)

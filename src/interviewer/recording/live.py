@@ -9,8 +9,12 @@ clock, ``toggle`` for the interviewer's record key and ``stop`` at the end; it r
 
 Every frame's interview second is known exactly: the writer's file starts at the clock's
 reading (``session_start``) and the source counts its own time, so the transcriber is fed
-``session_start + frame.offset`` and its segments are stored in session seconds
-(``interviewer.transcript.heard``): filed under the question on screen when spoken.
+``session_start + frame.offset`` and hears in session seconds: each segment is filed under
+the question on screen when spoken (``interviewer.transcript.heard``). It is stored, and
+shown in the live strip, at its *recording position* (seconds into the session's recordings
+played one after another: where a player finds it), through the ``RecordingClock`` built
+here as the file grows (``recording_clock``: the earlier files, from earlier sittings too,
+then the writer's spans) and saved with each segment.
 
 Consent first: ``start`` and switching on with ``toggle`` refuse unless the protocol's
 recording consent item is ticked (``domain.recording_consent.may_record``).
@@ -36,9 +40,10 @@ from interviewer.domain.recording_consent import may_record
 from interviewer.i18n.errors import TranslatableError
 from interviewer.recording.frames import SILENCE_DBFS, Frame, RecordingError
 from interviewer.recording.source import AudioSource
-from interviewer.recording.writer import RecordingWriter
+from interviewer.recording.timemap import FileTime, TimeMap, load_map, recording_clock
+from interviewer.recording.writer import RecordingWriter, audio_seconds, recordings_of
 from interviewer.transcript.heard import RECORDED, heard_segments, recorded_transcript
-from interviewer.transcript.model import Transcript, TranscriptError
+from interviewer.transcript.model import RecordingClock, Segment, Transcript, TranscriptError
 from interviewer.transcript.storage import TranscriptStore
 
 if TYPE_CHECKING:
@@ -84,7 +89,8 @@ def _live_transcriber(
 
 @dataclass(frozen=True)
 class HeardLine:
-    """One line of the live strip: when it was said (session seconds), what, and by whom."""
+    """One line of the live strip: when it was said (its recording position: where it is
+    in the audio, the interview clock in a single sitting), what, and by whom."""
 
     start: float
     text: str
@@ -137,6 +143,10 @@ class LiveRecording:
         self._writer: RecordingWriter | None = None
         self._finished_seconds = 0.0
         """Audio in the files of this run that are already closed."""
+        self._files: list[FileTime] = []
+        """The session's closed recording files, earlier sittings' too, for the clock."""
+        self._current: TimeMap | None = None
+        """The time map of the file being written (its spans grow as it is written)."""
         self._session_start = 0.0
         self._active = True
         self._clock_paused = False
@@ -161,9 +171,12 @@ class LiveRecording:
         self._require_consent()
         with session_lock(self.session):
             self._session_start = self.recorder.now()
+        earlier = self._closed_files()
         self._writer = RecordingWriter(
             self.data_dir, self.session.id, session_start=self._session_start
         )
+        with self._lock:
+            self._files, self._current = earlier, self._writer.time_map
         self._clock_paused = False
         self._last_frame = time.monotonic()
         try:
@@ -178,6 +191,29 @@ class LiveRecording:
         if self.model_dir is not None:
             self._start_transcriber(self.model_dir)
 
+    def _closed_files(self) -> list[FileTime]:
+        """The session's recordings so far (an earlier sitting's, this run's closed ones),
+        each with its time map and its seconds by the file's length (repaired on resume).
+        A damaged file or companion leaves that file unplaced, never the recording
+        stopped: it is reported, and ``interviewer transcribe ID`` says which."""
+        files: list[FileTime] = []
+        for path in recordings_of(self.data_dir, self.session.id):
+            try:
+                files.append((load_map(path), audio_seconds(path)))
+            except RecordingError as exc:
+                self._report(exc)
+                files.append((None, 0.0))
+        return files
+
+    def _clock(self) -> RecordingClock | None:
+        """The clock of every file so far, the one being written included."""
+        with self._lock:
+            files = list(self._files)
+            current = self._current
+        if current is not None:
+            files.append((TimeMap(current.session_start, list(current.spans)), None))
+        return recording_clock(files)
+
     def _require_consent(self) -> None:
         with session_lock(self.session):
             allowed = may_record(self.session.protocol, self.session)
@@ -191,6 +227,25 @@ class LiveRecording:
         self._transcript = existing
         self._transcriber = transcriber
 
+    def _continued(self, transcript: Transcript) -> Transcript:
+        """A transcript recorded before recording positions (no clock: its times are
+        session seconds) is moved onto the clock, so old and new lines share one."""
+        clock = self._clock()
+        if transcript.clock is not None or clock is None:
+            return transcript
+        transcript.segments = [
+            Segment(
+                round(clock.to_position(s.start), 3),
+                None if s.end is None else round(clock.to_position(s.end), 3),
+                s.text,
+                s.speaker,
+                s.words,
+            )
+            for s in transcript.segments
+        ]
+        transcript.clock = clock
+        return transcript
+
     def _existing_transcript(self) -> Transcript | None:
         """A transcript this app recorded earlier (a resumed session) is continued; one
         imported from elsewhere is never overwritten by the live one."""
@@ -199,7 +254,7 @@ class LiveRecording:
         transcript = self._transcripts.load(self.session.id)
         if transcript.source_format != RECORDED:
             raise TranscriptError("recording.imported_transcript", id=self.session.id)
-        return transcript
+        return self._continued(transcript)
 
     # --- frames, on the source's thread ---------------------------------------------------
     def _on_frame(self, frame: Frame) -> None:
@@ -224,11 +279,14 @@ class LiveRecording:
 
     # --- segments, on the transcriber's thread --------------------------------------------
     def _on_segment(self, heard: HeardSegment) -> None:
+        clock = self._clock()
+        spoken = [(heard.start, heard.end, heard.text)]
         with session_lock(self.session):
-            (segment,) = heard_segments(self.session, [(heard.start, heard.end, heard.text)])
+            (segment,) = heard_segments(self.session, spoken, clock)
         with self._lock:
             if self._transcript is None:
-                self._transcript = recorded_transcript(self.session, [])
+                self._transcript = recorded_transcript(self.session, [], clock)
+            self._transcript.clock = clock
             self._transcript.segments.append(segment)
             self._unsaved = True
         self._save_transcript()
@@ -368,3 +426,6 @@ class LiveRecording:
         except RecordingError as exc:
             self._problem = exc
         self._finished_seconds += writer.seconds
+        with self._lock:  # the transcriber may still be finishing: its lines need the clock
+            self._files.append((writer.time_map, writer.seconds))
+            self._current = None

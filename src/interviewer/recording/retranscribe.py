@@ -21,6 +21,11 @@ so both runs judge alike.
 A file left by a ``kill -9`` is repaired first (``recover``), so everything written before
 the crash counts. A file without its companion cannot be placed on the interview clock; it
 is reported (``SessionAudio.unplaced``), never guessed.
+
+The segments come back in session seconds, where the question on screen is decided; the
+transcript stores them at their recording positions through ``SessionAudio.clock``, the
+same clock the live transcriber builds (``timemap.recording_clock``), so its stamps are
+places in the audio files.
 """
 
 from __future__ import annotations
@@ -33,10 +38,10 @@ from typing import TYPE_CHECKING, Any
 
 from interviewer.recording.frames import SAMPLE_RATE, SAMPLE_WIDTH, RecordingError
 from interviewer.recording.phrases import Phrase, PhraseCutter, SileroDetector
-from interviewer.recording.timemap import load_map
+from interviewer.recording.timemap import FileTime, load_map, recording_clock
 from interviewer.recording.transcriber import RepeatFilter, decode_options, decode_phrase
-from interviewer.recording.writer import recordings_of, recover_session
-from interviewer.transcript.model import TranscriptError
+from interviewer.recording.writer import audio_seconds, recordings_of, recover_session
+from interviewer.transcript.model import RecordingClock, TranscriptError
 from interviewer.transcript.transcribe import (
     INSTALL_HINT,
     MODEL_HINT,
@@ -81,23 +86,17 @@ class Stretch:
 @dataclass(frozen=True, slots=True)
 class SessionAudio:
     """What of a session's recordings can be transcribed: the placed stretches in order,
-    and the files that cannot be placed (no time map companion)."""
+    the files that cannot be placed (no time map companion), and the clock from recording
+    positions to session seconds over all the files (None when none is placed)."""
 
     files: list[Path]
     stretches: list[Stretch]
     unplaced: list[Path]
+    clock: RecordingClock | None = None
 
     @property
     def seconds(self) -> float:
         return sum(stretch.seconds for stretch in self.stretches)
-
-
-def _seconds_in(path: Path) -> float:
-    try:
-        with wave.open(str(path), "rb") as wav:
-            return wav.getnframes() / wav.getframerate()
-    except (OSError, EOFError, wave.Error) as exc:
-        raise RecordingError("recording.unrecoverable", path=str(path), reason=str(exc)) from None
 
 
 def session_audio(data_dir: str | os.PathLike[str], session_id: str) -> SessionAudio:
@@ -109,18 +108,20 @@ def session_audio(data_dir: str | os.PathLike[str], session_id: str) -> SessionA
     recover_session(data_dir, session_id)
     stretches: list[Stretch] = []
     unplaced: list[Path] = []
+    timed: list[FileTime] = []
     for path in files:
         time_map = load_map(path)
+        total = audio_seconds(path)
+        timed.append((time_map, total))
         if time_map is None:
             unplaced.append(path)
             continue
-        total = _seconds_in(path)
         bounds = time_map.span_ends(total) if time_map.spans else [(0.0, total)]
         for start, end in bounds:
             end = min(end, total)
             if end > start:
                 stretches.append(Stretch(path, start, end, time_map.to_session(start)))
-    return SessionAudio(files, stretches, unplaced)
+    return SessionAudio(files, stretches, unplaced, recording_clock(timed))
 
 
 def stretch_blocks(stretch: Stretch, seconds: float = BLOCK_SECONDS) -> Iterator[bytes]:

@@ -10,6 +10,11 @@ question on screen: no offset to guess, also after pauses and across resumed ses
 
 The companion is written atomically (0600) when the file is made and at every new span, so
 after a crash it is as current as the audio itself.
+
+``recording_clock`` joins the maps of all a session's files into the transcript's
+``RecordingClock``: segment times are then *recording positions* (seconds into ``0.wav``,
+``1.wav``, … played one after another), what a player shows, mapped exactly to the session
+second each was spoken.
 """
 
 from __future__ import annotations
@@ -18,12 +23,14 @@ import bisect
 import itertools
 import json
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from interviewer.recording.frames import RecordingError
 from interviewer.store.atomic import atomic_write_bytes
+from interviewer.transcript.model import RecordingClock
 
 MAP_FORMAT = 1
 
@@ -67,6 +74,33 @@ class TimeMap:
             "session_start": self.session_start,
             "spans": [[span.file_offset, span.source_offset] for span in self.spans],
         }
+
+
+FileTime = tuple[TimeMap | None, float | None]
+"""One recording file for ``recording_clock``: its time map (None: it has no companion) and
+its seconds of audio (None: the file still being written, which must come last)."""
+
+
+def recording_clock(files: Iterable[FileTime]) -> RecordingClock | None:
+    """The clock of a session's recordings, given in the order they were made: one anchor
+    per span, at (seconds of the earlier files + the span's place in its file, the session
+    second it began). A file without a time map still takes its place in the positions (its
+    audio is there in the player) but gives no anchor; a span at or after the end of its
+    file holds no audio and gives none either. None when no file gives an anchor."""
+    anchors: list[tuple[float, float]] = []
+    position = 0.0
+    for time_map, seconds in files:
+        if time_map is not None:
+            for span in time_map.spans or [Span(0.0, 0.0)]:  # no span yet: as ``to_session``
+                if seconds is not None and span.file_offset >= seconds:
+                    break
+                anchor = (position + span.file_offset, time_map.session_start + span.source_offset)
+                if anchors and anchors[-1][0] >= anchor[0]:
+                    anchors[-1] = anchor  # the stretch before it holds no audio
+                else:
+                    anchors.append(anchor)
+        position += seconds or 0.0
+    return RecordingClock(tuple(anchors)) if anchors else None
 
 
 def map_path(wav_path: str | os.PathLike[str]) -> Path:

@@ -301,6 +301,26 @@ def _data_chunk(head: bytes) -> tuple[int, int]:
     raise ValueError("no data chunk")
 
 
+def audio_seconds(path: str | os.PathLike[str]) -> float:
+    """Seconds of audio in a recording file, by its length: what ``recover`` makes the
+    header count, so a file's place among the session's recordings (its recording
+    positions) is the same before and after a repair. A file that is not a WAV is a keyed
+    error."""
+    path = Path(path)
+    try:
+        with open(path, "rb") as file:
+            head = file.read(4096)
+            if len(head) < 12 or head[:4] != b"RIFF" or head[8:12] != b"WAVE":
+                raise ValueError("not a WAV file")
+            _, data_at = _data_chunk(head)
+            length = os.fstat(file.fileno()).st_size
+    except FileNotFoundError:
+        raise RecordingError("recording.no_such_file", path=str(path)) from None
+    except (ValueError, struct.error, OSError) as exc:
+        raise RecordingError("recording.unrecoverable", path=str(path), reason=str(exc)) from None
+    return max(0, length - data_at) // SAMPLE_WIDTH / SAMPLE_RATE
+
+
 def recover(path: str | os.PathLike[str]) -> Recovery:
     """Repair a recording left by a crash: set the header's sizes from the file's length
     (dropping a half sample at the end), so all audio written before the crash plays.

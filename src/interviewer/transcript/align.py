@@ -1,7 +1,8 @@
 """Lining a transcript up with a session: which question was current when each segment began.
 
 The session timeline says when each question was on screen; a segment belongs to the
-question current at its *start* (recording seconds minus the offset = session seconds).
+question current at its *start* (``Transcript.session_time``: the recording clock of the
+app's own recording, then minus the offset, gives session seconds).
 Jumps between topics are followed as they happened; speech during a pause, before the
 clock started, after the finish, or while no topic was open goes to the protocol's default
 extra code ("Overige interessante informatie"). Manual moves override the timeline.
@@ -236,7 +237,7 @@ def _question_talk(
     for segment in transcript.segments:
         if segment.speaker is None:
             continue
-        window = place(windows, segment.start - transcript.offset, starts)
+        window = place(windows, transcript.session_time(segment.start), starts)
         if window.context != "question":
             continue
         talk[segment.speaker] += segment.duration or 1.0
@@ -291,7 +292,7 @@ def align(session: Session, transcript: Transcript) -> list[AlignedSegment]:
     starts = [w.start for w in windows]
     aligned: list[AlignedSegment] = []
     for number, segment in enumerate(transcript.segments, start=1):
-        at = segment.start - transcript.offset
+        at = transcript.session_time(segment.start)
         window = place(windows, at, starts)
         moved = transcript.moves.get(number)
         speaker = speakers.get(segment.speaker) if segment.speaker else None

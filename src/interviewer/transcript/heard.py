@@ -2,10 +2,14 @@
 
 A transcript imported from elsewhere has its own clock and needs an offset. The app's own
 recording does not: every second of it is mapped to the interview clock
-(``interviewer.recording.timemap``), so its segments are stored in *session seconds* with
-offset 0 and ``source_format`` ``RECORDED``. Alignment is then exact: a segment belongs to
-the question on screen when it was spoken, by the same rule as ``transcript import``
-(``interviewer.transcript.align``), and moves, nudges and every export work unchanged.
+(``interviewer.recording.timemap``). The transcriber hears in *session seconds*; a segment
+is filed and given its speaker in session seconds, and stored at its *recording position*
+(seconds into the session's recordings played one after another: where a player finds the
+words), with the transcript's ``RecordingClock`` mapping positions back to session seconds
+exactly, offset 0 and ``source_format`` ``RECORDED``. Alignment is then exact: a segment
+belongs to the question on screen when it was spoken, by the same rule as ``transcript
+import`` (``interviewer.transcript.align``), and every time stamp shown (the live strip,
+the verbatim view, exports, ``transcript show``) is a place in the audio.
 
 In a group interview, a segment's speaker is the speaker the interviewer marked for the
 turn current when the segment began (``alt+1``…``alt+9``, ``alt+0``): the turn of the
@@ -21,7 +25,7 @@ import datetime as dt
 
 from interviewer.domain.session import Session, SessionMode
 from interviewer.transcript.align import place, question_windows
-from interviewer.transcript.model import Segment, Transcript
+from interviewer.transcript.model import RecordingClock, Segment, Transcript
 
 RECORDED = "recorded"
 """``Transcript.source_format`` of a transcript made from the app's own recording."""
@@ -49,22 +53,33 @@ def turn_speaker_at(session: Session, question_id: str | None, at: float) -> str
     return speaker
 
 
-def heard_segments(session: Session, spoken: list[tuple[float, float, str]]) -> list[Segment]:
-    """Segments for ``(start, end, text)`` in session seconds, with their turn's speaker."""
+def heard_segments(
+    session: Session, spoken: list[tuple[float, float, str]], clock: RecordingClock | None
+) -> list[Segment]:
+    """Segments for ``(start, end, text)`` heard in session seconds, with their turn's
+    speaker, at their recording positions on ``clock`` (to the millisecond). Without a
+    clock (a recording whose files have no time map) the times stay session seconds."""
     windows = question_windows(session)
     starts = [window.start for window in windows]
     segments = []
     for start, end, text in spoken:
         target = place(windows, start, starts).target
         speaker = turn_speaker_at(session, target.question_id, start)
-        segments.append(Segment(start=start, end=end, text=text, speaker=speaker))
+        if clock is not None:
+            start, end = round(clock.to_position(start), 3), round(clock.to_position(end), 3)
+        segments.append(Segment(start, end, text, speaker))
     return segments
 
 
 def recorded_transcript(
-    session: Session, segments: list[Segment], *, source_name: str = LIVE_SOURCE
+    session: Session,
+    segments: list[Segment],
+    clock: RecordingClock | None,
+    *,
+    source_name: str = LIVE_SOURCE,
 ) -> Transcript:
-    """A transcript of the session's own recording: session seconds, offset 0."""
+    """A transcript of the session's own recording: recording positions on ``clock``,
+    offset 0."""
     return Transcript(
         session_id=session.id,
         segments=segments,
@@ -72,4 +87,5 @@ def recorded_transcript(
         source_format=RECORDED,
         imported_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         offset=0.0,
+        clock=clock,
     )

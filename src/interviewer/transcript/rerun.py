@@ -18,38 +18,39 @@ from __future__ import annotations
 
 from interviewer.domain.session import Session
 from interviewer.transcript.heard import heard_segments, recorded_transcript
-from interviewer.transcript.model import Segment, Target, Transcript
+from interviewer.transcript.model import RecordingClock, Segment, Target, Transcript
 
 HELD_SHARE = 0.5
 """A new segment follows a moved old one when more than this share of it lies inside it."""
 
 
-def _span(segment: Segment, offset: float) -> tuple[float, float]:
+def _span(segment: Segment, transcript: Transcript) -> tuple[float, float]:
     """The segment's stretch in session seconds (no end: a point at its start)."""
-    start = segment.start - offset
-    end = segment.end - offset if segment.end is not None else start
+    start = transcript.session_time(segment.start)
+    end = transcript.session_time(segment.end) if segment.end is not None else start
     return start, max(start, end)
 
 
-def carry_moves(
-    old: Transcript, new_segments: list[Segment], new_offset: float = 0.0
-) -> dict[int, Target]:
-    """The moves of ``old`` for ``new_segments`` (numbered from 1, as ``Transcript.moves``).
+def carry_moves(old: Transcript, new: Transcript) -> dict[int, Target]:
+    """The moves of ``old`` for the segments of ``new`` (numbered from 1, as
+    ``Transcript.moves``).
 
-    Times are compared in session seconds (each transcript's segment times minus its
-    offset). A new segment of no length (no end, or end = start) counts as inside a moved
-    old segment when its start lies in it; a moved old segment of no length holds nothing.
+    Times are compared in session seconds (``Transcript.session_time``: each transcript's
+    own recording clock and offset; a transcript recorded before recording positions has
+    session seconds and no clock). A new segment of no length (no end, or end = start)
+    counts as inside a moved old segment when its start lies in it; a moved old segment of
+    no length holds nothing.
     """
     moved = [
-        (*_span(old.segments[number - 1], old.offset), target)
+        (*_span(old.segments[number - 1], old), target)
         for number, target in sorted(old.moves.items())
         if 1 <= number <= len(old.segments)
     ]
     carried: dict[int, Target] = {}
     if not moved:
         return carried
-    for number, segment in enumerate(new_segments, start=1):
-        start, end = _span(segment, new_offset)
+    for number, segment in enumerate(new.segments, start=1):
+        start, end = _span(segment, new)
         length = end - start
         best: tuple[float, Target] | None = None
         for old_start, old_end, target in moved:
@@ -69,16 +70,18 @@ def carry_moves(
 def rerun_transcript(
     session: Session,
     spoken: list[tuple[float, float, str]],
+    clock: RecordingClock | None,
     *,
     source_name: str,
     previous: Transcript | None = None,
 ) -> Transcript:
     """The session's new recorded transcript from ``(start, end, text)`` in session seconds,
-    with the group turn speakers, and the moves and speaker mapping of ``previous``."""
+    stored at recording positions on ``clock``, with the group turn speakers, and the moves
+    and speaker mapping of ``previous``."""
     transcript = recorded_transcript(
-        session, heard_segments(session, spoken), source_name=source_name
+        session, heard_segments(session, spoken, clock), clock, source_name=source_name
     )
     if previous is not None:
-        transcript.moves = carry_moves(previous, transcript.segments, transcript.offset)
+        transcript.moves = carry_moves(previous, transcript)
         transcript.speakers = dict(previous.speakers)
     return transcript

@@ -14,7 +14,14 @@ from typing import Any
 
 from interviewer import paths
 from interviewer.store.atomic import atomic_write_bytes
-from interviewer.transcript.model import Segment, Target, Transcript, TranscriptError, Word
+from interviewer.transcript.model import (
+    RecordingClock,
+    Segment,
+    Target,
+    Transcript,
+    TranscriptError,
+    Word,
+)
 
 TRANSCRIPT_FORMAT_VERSION = 1
 FOLDER = "transcripts"
@@ -31,7 +38,7 @@ def transcript_to_json(transcript: Transcript) -> dict[str, Any]:
         if seg.words:
             item["words"] = [[w.start, w.end, w.text] for w in seg.words]
         segments.append(item)
-    return {
+    data: dict[str, Any] = {
         "format": TRANSCRIPT_FORMAT_VERSION,
         "session_id": transcript.session_id,
         "source_name": transcript.source_name,
@@ -46,12 +53,30 @@ def transcript_to_json(transcript: Transcript) -> dict[str, Any]:
         ],
         "segments": segments,
     }
+    if transcript.clock is not None:  # only the app's own recording has one
+        data["clock"] = [[position, second] for position, second in transcript.clock.anchors]
+    return data
 
 
 def _number(value: Any, what: str) -> float:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValueError(f"{what} is not a number")
     return float(value)
+
+
+def _clock(raw: Any) -> RecordingClock | None:
+    """The ``clock`` anchors, or None for a file without them (an imported transcript, or
+    one the app recorded before recording positions)."""
+    if raw is None:
+        return None
+    if not isinstance(raw, list):
+        raise ValueError("'clock' is not a list of [position, session second]")
+    anchors = []
+    for pair in raw:
+        if not isinstance(pair, list) or len(pair) != 2:
+            raise ValueError("a 'clock' anchor is not [position, session second]")
+        anchors.append((_number(pair[0], "clock position"), _number(pair[1], "clock second")))
+    return RecordingClock(tuple(anchors))
 
 
 def transcript_from_json(data: Any) -> Transcript:
@@ -95,6 +120,7 @@ def transcript_from_json(data: Any) -> Transcript:
         recording_start=data.get("recording_start"),
         speakers={str(k): str(v) for k, v in speakers.items()},
         moves=moves,
+        clock=_clock(data.get("clock")),
     )
 
 

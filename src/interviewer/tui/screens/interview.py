@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Callable
-from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, Any, cast
 
@@ -33,7 +32,6 @@ from interviewer.domain.navigation import first_question_of, outline, probe_drop
 from interviewer.domain.protocol import HIGHLIGHT_COLOURS, Question
 from interviewer.domain.recorder import RecorderError
 from interviewer.domain.session import Flag, QuestionRecord, SessionMode
-from interviewer.domain.timeline import Interval, active_seconds, pause_intervals
 from interviewer.domain.turns import INTERVIEWER_SPEAKER
 from interviewer.i18n.errors import error_message
 from interviewer.tui.bindings import QUIT, Key, bindings
@@ -48,8 +46,7 @@ from interviewer.tui.widgets.topic_list import TopicList
 from interviewer.tui.widgets.turn_area import TurnArea, reach_alt_digits
 
 if TYPE_CHECKING:
-    from interviewer.domain.session import Session
-    from interviewer.recording.live import HeardLine, RecordingStatus
+    from interviewer.recording.live import RecordingStatus
     from interviewer.tui.live import LiveSession
     from interviewer.tui.session_recording import SessionRecording
 
@@ -58,17 +55,6 @@ TICK_SECONDS = 1.0
 RECORDING_TICK = 0.25
 """How often the recording's badge, level meter and live strip are redrawn (they read
 ``LiveRecording.status``, which never waits for the recorder's threads)."""
-
-
-def on_interview_clock(session: Session, lines: list[HeardLine]) -> list[HeardLine]:
-    """The lines with their start on the interview clock (pauses left out, as the pace
-    bar counts) instead of session seconds, so the strip's times match the pace bar's."""
-    if not lines:
-        return lines
-    pauses = pause_intervals(session.timeline, lines[-1].start)
-    return [
-        replace(line, start=active_seconds([Interval(0.0, line.start)], pauses)) for line in lines
-    ]
 
 
 def recording_badge(status: RecordingStatus) -> RecordingBadge:
@@ -640,7 +626,7 @@ class InterviewScreen(HostScreen[None]):
             self.notify(t("tui.rec.problem", problem=problem), severity="error", timeout=30)
         if status.transcribing or status.segments:
             width = strip.size.width or self.query_one("#notes", TextArea).size.width
-            lines = on_interview_clock(live.session, recording.recent_lines(LINES))
+            lines = recording.recent_lines(LINES)  # recording positions: where in the audio
             strip.show(lines, status.behind_seconds, status.segments, t, width)
         else:
             strip.hide()

@@ -1,6 +1,6 @@
 """The strip under the notes while the interview is transcribed live: the last words heard.
 
-It shows the newest segments (time on the interview clock, speaker, text) in two rows, the
+It shows the newest segments (recording position, speaker, text) in two rows, the
 newest words always visible (a long segment shows its end), and on its top border how far
 behind the transcriber is. Hidden when nothing is transcribed. Drawn from the screen's
 recording timer, never from the transcriber's thread.
