@@ -11,6 +11,7 @@ from rich.text import Text
 
 from interviewer.domain.protocol import InterviewProtocol
 from interviewer.domain.session import QuestionRecord, QuestionState, Session
+from interviewer.domain.timeline import Interval, active_seconds, pause_intervals
 from interviewer.i18n import Translator
 from interviewer.transcript import (
     AlignedSegment,
@@ -221,10 +222,13 @@ def _append_segment(
     text: Text, session: Session, transcript: Transcript, item: AlignedSegment, t: Translator
 ) -> None:
     text.append(t("verbatim.segment", number=item.number) + "\n", style="bold underline")
+    # the interview clock as the pace bar shows it: pauses left out
+    pauses = pause_intervals(session.timeline, item.at)
+    on_clock = active_seconds([Interval(0.0, max(item.at, 0.0))], pauses)
     times = t(
         "verbatim.segment.times",
         recording=format_clock(item.segment.start),
-        interview=format_clock(item.at),
+        interview=format_clock(on_clock),
     )
     text.append(times + "\n", style="dim")
     context = t(f"transcript.context.{item.context}")
