@@ -179,17 +179,26 @@ class LiveRecording:
             self._files, self._current = earlier, self._writer.time_map
         self._clock_paused = False
         self._last_frame = time.monotonic()
+        unavailable: TranscriptError | None = None
+        if self.model_dir is not None:  # before the source: it hears from the first frame
+            try:
+                self._start_transcriber(self.model_dir)
+            except TranscriptError as exc:  # recording goes on without it; said below
+                unavailable = exc
         try:
             self.source.start(self._on_frame)
         except BaseException:  # no microphone after all: leave no empty file behind
             path = self._writer.path
             self._close_writer()
+            if self._transcriber is not None:
+                self._transcriber.abort()
+                self._transcriber = None
             for leftover in (path, path.with_suffix(".json")):
                 with contextlib.suppress(OSError):
                     leftover.unlink()
             raise
-        if self.model_dir is not None:
-            self._start_transcriber(self.model_dir)
+        if unavailable is not None:
+            raise unavailable
 
     def _closed_files(self) -> list[FileTime]:
         """The session's recordings so far (an earlier sitting's, this run's closed ones),
