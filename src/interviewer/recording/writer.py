@@ -23,9 +23,10 @@ import re
 import shutil
 import struct
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from interviewer import paths
 from interviewer.domain.codes import SAFE_ID
@@ -301,24 +302,47 @@ def _data_chunk(head: bytes) -> tuple[int, int]:
     raise ValueError("no data chunk")
 
 
+@dataclass(frozen=True)
+class _Layout:
+    """Where a WAV file keeps its audio: the data size field, the first byte of audio, the
+    size the header counts, and the file's length."""
+
+    size_at: int
+    data_at: int
+    counted: int
+    length: int
+
+
+def _layout(file: BinaryIO) -> _Layout:
+    """Read the layout of an open WAV file (ValueError: not a WAV file)."""
+    head = file.read(4096)
+    if len(head) < 12 or head[:4] != b"RIFF" or head[8:12] != b"WAVE":
+        raise ValueError("not a WAV file")
+    size_at, data_at = _data_chunk(head)
+    (counted,) = struct.unpack_from("<I", head, size_at)
+    return _Layout(size_at, data_at, counted, os.fstat(file.fileno()).st_size)
+
+
+@contextlib.contextmanager
+def _keyed_errors(path: Path) -> Iterator[None]:
+    """The file errors of reading or repairing a recording, as keyed lines."""
+    try:
+        yield
+    except FileNotFoundError:
+        raise RecordingError("recording.no_such_file", path=str(path)) from None
+    except (ValueError, struct.error, OSError) as exc:
+        raise RecordingError("recording.unrecoverable", path=str(path), reason=str(exc)) from None
+
+
 def audio_seconds(path: str | os.PathLike[str]) -> float:
     """Seconds of audio in a recording file, by its length: what ``recover`` makes the
     header count, so a file's place among the session's recordings (its recording
     positions) is the same before and after a repair. A file that is not a WAV is a keyed
     error."""
     path = Path(path)
-    try:
-        with open(path, "rb") as file:
-            head = file.read(4096)
-            if len(head) < 12 or head[:4] != b"RIFF" or head[8:12] != b"WAVE":
-                raise ValueError("not a WAV file")
-            _, data_at = _data_chunk(head)
-            length = os.fstat(file.fileno()).st_size
-    except FileNotFoundError:
-        raise RecordingError("recording.no_such_file", path=str(path)) from None
-    except (ValueError, struct.error, OSError) as exc:
-        raise RecordingError("recording.unrecoverable", path=str(path), reason=str(exc)) from None
-    return max(0, length - data_at) // SAMPLE_WIDTH / SAMPLE_RATE
+    with _keyed_errors(path), open(path, "rb") as file:
+        layout = _layout(file)
+    return max(0, layout.length - layout.data_at) // SAMPLE_WIDTH / SAMPLE_RATE
 
 
 def recover(path: str | os.PathLike[str]) -> Recovery:
@@ -328,31 +352,21 @@ def recover(path: str | os.PathLike[str]) -> Recovery:
     Harmless on a file that is already right. A file that is not a WAV is a keyed error.
     """
     path = Path(path)
-    try:
-        with open(path, "r+b") as file:
-            head = file.read(4096)
-            if len(head) < 12 or head[:4] != b"RIFF" or head[8:12] != b"WAVE":
-                raise ValueError("not a WAV file")
-            size_at, data_at = _data_chunk(head)
-            (counted,) = struct.unpack_from("<I", head, size_at)
-            length = os.fstat(file.fileno()).st_size
-            if length < data_at:
-                raise ValueError("no room for audio after the header")
-            data_bytes = length - data_at
-            data_bytes -= data_bytes % SAMPLE_WIDTH
-            if counted != data_bytes or length != data_at + data_bytes:
-                file.truncate(data_at + data_bytes)
-                file.seek(4)
-                file.write(struct.pack("<I", data_at - 8 + data_bytes))
-                file.seek(size_at)
-                file.write(struct.pack("<I", data_bytes))
-                file.flush()
-                os.fsync(file.fileno())
-    except FileNotFoundError:
-        raise RecordingError("recording.no_such_file", path=str(path)) from None
-    except (ValueError, struct.error, OSError) as exc:
-        raise RecordingError("recording.unrecoverable", path=str(path), reason=str(exc)) from None
-    return Recovery(path, counted / BYTES_PER_SECOND, data_bytes / BYTES_PER_SECOND)
+    with _keyed_errors(path), open(path, "r+b") as file:
+        layout = _layout(file)
+        if layout.length < layout.data_at:
+            raise ValueError("no room for audio after the header")
+        data_bytes = layout.length - layout.data_at
+        data_bytes -= data_bytes % SAMPLE_WIDTH
+        if layout.counted != data_bytes or layout.length != layout.data_at + data_bytes:
+            file.truncate(layout.data_at + data_bytes)
+            file.seek(4)
+            file.write(struct.pack("<I", layout.data_at - 8 + data_bytes))
+            file.seek(layout.size_at)
+            file.write(struct.pack("<I", data_bytes))
+            file.flush()
+            os.fsync(file.fileno())
+    return Recovery(path, layout.counted / BYTES_PER_SECOND, data_bytes / BYTES_PER_SECOND)
 
 
 def recover_session(data_dir: str | os.PathLike[str], session_id: str) -> list[Recovery]:
