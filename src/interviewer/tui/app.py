@@ -23,7 +23,6 @@ with ``KEYS_IN_TURN`` (the introduction) has its keys handled that way too, so a
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import os
 import signal
 import sys
@@ -340,22 +339,17 @@ class InterviewerApp(InterviewerHost):
         thread (PortAudio scans the devices meanwhile); what cannot be is one line."""
         if self.record is None or live.recording is not None:
             return
-        from interviewer.tui.session_recording import SessionRecording
+        from interviewer.tui.session_recording import SessionRecording, in_background
 
         recording = SessionRecording(self.record, Path(self.store.data_dir), live.recorder)
         live.recording = recording
         lang = self.lang
-
-        def prepare() -> None:
-            try:
-                lines = recording.prepare(lang)
-            except Exception as exc:  # never in the interview's way: say it, go on
-                debug_log.record(exc, "app: prepare recording")
-                lines = [type(exc).__name__]
-            with contextlib.suppress(RuntimeError):  # the app has gone meanwhile
-                self.call_from_thread(self._recording_prepared, live, lines)
-
-        threading.Thread(target=prepare, name="prepare-recording", daemon=True).start()
+        in_background(
+            self,
+            "prepare-recording",
+            partial(recording.prepare, lang),
+            partial(self._recording_prepared, live),
+        )
 
     def _recording_prepared(self, live: LiveSession, lines: list[str]) -> None:
         for line in lines:

@@ -16,6 +16,7 @@ No Textual here: the screens call ``SessionRecording`` and show the lines it ret
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
@@ -142,6 +143,27 @@ def start_resource_tracker() -> None:
     from multiprocessing import resource_tracker
 
     resource_tracker.ensure_running()
+
+
+def in_background(
+    app: Any, name: str, work: Callable[[], list[str]], done: Callable[[list[str]], None]
+) -> None:
+    """Run ``work`` on a thread of its own (opening a microphone or starting the
+    transcriber's process may take a moment) and hand the lines it returns to ``done`` on
+    the app's thread. An unexpected error is one line, its type (the traceback goes to the
+    debug log): recording never stands in the interview's way. If the app has gone
+    meanwhile, nothing is handed on."""
+
+    def run() -> None:
+        try:
+            lines = work()
+        except Exception as exc:
+            debug_log.record(exc, name)
+            lines = [type(exc).__name__]
+        with contextlib.suppress(RuntimeError):
+            app.call_from_thread(done, lines)
+
+    threading.Thread(target=run, name=name, daemon=True).start()
 
 
 def consent_item_in(checklist: Iterable[Any]) -> bool:

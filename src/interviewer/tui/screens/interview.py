@@ -13,8 +13,6 @@ notes.
 
 from __future__ import annotations
 
-import contextlib
-import threading
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING, Any, cast
@@ -640,19 +638,14 @@ class InterviewScreen(HostScreen[None]):
         if session.status.value == "paused":  # a resumed session: recording starts with
             return  # the clock (f5), so a file played in is not spent on a paused clock
         self._recording_starts = True
-        lang = self.app.lang
-        app = self.app
+        from interviewer.tui.session_recording import in_background
 
-        def start() -> None:
-            try:
-                lines = recording.start(lang)
-            except Exception as exc:  # never in the interview's way: say it, go on
-                debug_log.record(exc, "interview: start recording")
-                lines = [type(exc).__name__]
-            with contextlib.suppress(RuntimeError):  # the app has gone meanwhile
-                app.call_from_thread(self._recording_started, lines)
-
-        threading.Thread(target=start, name="start-recording", daemon=True).start()
+        in_background(
+            self.app,
+            "start-recording",
+            partial(recording.start, self.app.lang),
+            self._recording_started,
+        )
 
     def _recording_started(self, lines: list[str]) -> None:
         for line in lines:
