@@ -61,8 +61,9 @@ async def start_interview(pilot, app, live) -> None:
     await wait_for(pilot, lambda: live.recording.started)
 
 
-async def finish_interview(pilot, app) -> None:
-    """f10, past the coverage check, f10 again, yes: the finished session's review."""
+async def finish_interview(pilot, app, lands_on: str = "ReviewScreen") -> None:
+    """f10, past the coverage check, f10 again, yes: the finished session's review (or
+    ``lands_on``, the screen shown then)."""
     await pilot.press("f10")
     await pilot.pause()
     await pilot.press("ctrl+n")
@@ -72,7 +73,7 @@ async def finish_interview(pilot, app) -> None:
     await pilot.press("ctrl+n")
     await pilot.pause()
     await pilot.press("y")
-    await wait_for(pilot, lambda: type(app.screen).__name__ == "ReviewScreen")
+    await wait_for(pilot, lambda: type(app.screen).__name__ == lands_on)
 
 
 async def test_recording_starts_with_consent_and_the_clock(tmp_path: Path) -> None:
@@ -325,16 +326,7 @@ async def test_leaving_the_transcript_for_later(tmp_path: Path) -> None:
     app = recorded_app(store, clock, live, request)
     async with app.run_test(size=(100, 30)) as pilot:
         await start_interview(pilot, app, live)
-        await pilot.press("f10")
-        await pilot.pause()
-        await pilot.press("ctrl+n")
-        await wait_for(pilot, lambda: type(app.screen).__name__ == "ClosingScreen")
-        await pilot.press("f10")
-        await pilot.pause()
-        await pilot.press("ctrl+n")
-        await pilot.pause()
-        await pilot.press("y")
-        await wait_for(pilot, lambda: type(app.screen).__name__ == "FinishingDialog")
+        await finish_interview(pilot, app, lands_on="FinishingDialog")
         left = app.screen.query_one("#finishing-left")
         await wait_for(pilot, lambda: "7 s of audio left" in str(left.render()))
         assert live.session.status.value == "finished"  # the session is saved and closed
