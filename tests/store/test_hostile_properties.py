@@ -6,7 +6,7 @@ from __future__ import annotations
 import io
 import zipfile
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from interviewer.membercheck.docx_text import ReturnedDocumentError, read_paragraphs
@@ -74,6 +74,7 @@ def test_transcript_readers(raw: bytes, fmt: str) -> None:
 
 @SLOW
 @given(INPUTS)
+@example(b'{.\r\r!,"":{""}}')  # a key with a line break in it (found by CI)
 def test_protocol_checker(raw: bytes) -> None:
     result = check_protocol_text(raw.decode("utf-8", "replace"), "p.yaml")
     assert all("\n" not in p.message for p in result.problems)

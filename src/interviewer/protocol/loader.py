@@ -32,6 +32,7 @@ from interviewer.protocol.yaml_source import (
     parse_yaml_text,
     read_protocol_yaml,
 )
+from interviewer.terminal_text import printable
 
 AUTO_LANGUAGE = "auto"
 """``lang`` value for: the file's own ``language:`` when readable (nl or en), else ``LANG``."""
@@ -116,20 +117,23 @@ def _data_loc(data: Any, loc: tuple[Any, ...]) -> Location:
 
 
 def _describe(loc: Location, lang: str) -> str:
-    """``topics[2].questions[0].text`` for messages."""
+    """``topics[2].questions[0].text`` for messages (keys come from the file: a line break
+    or control character in one is written as an escape, so a problem stays one line)."""
     text = ""
     for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+        name = printable(part)
+        text += f"[{part}]" if isinstance(part, int) else (f".{name}" if text else name)
     return text or translate("check.the_file", lang)
 
 
 def _field(loc: Location) -> str:
+    """The last key of ``loc``, printable (it may be a key the file made up)."""
     names = [p for p in loc if isinstance(p, str)]
-    return names[-1] if names else "value"
+    return printable(names[-1]) if names else "value"
 
 
 def _shown(value: Any) -> str:
-    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+    text = repr(value) if not isinstance(value, str) else f"'{printable(value)}'"
     return text if len(text) <= 40 else text[:37] + "...'"
 
 
