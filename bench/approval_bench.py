@@ -52,9 +52,9 @@ TEXT = (
 )
 
 
-def sent_paragraphs(count: int) -> list[SentParagraph]:
-    """A transcript of ``count`` paragraphs: questions each followed by answer paragraphs."""
-    words_of = TEXT.split()
+def interview(count: int, answers: int, answer: Callable[[int, int], str]) -> list[SentParagraph]:
+    """A transcript of ``count`` paragraphs: a title, then questions each followed by
+    ``answers`` answer paragraphs, the ``k``-th of question ``q`` being ``answer(q, k)``."""
     out = [SentParagraph(text="Verslag van het interview", role="meta")]
     question = 0
     while len(out) < count:
@@ -63,15 +63,22 @@ def sent_paragraphs(count: int) -> list[SentParagraph]:
         out.append(
             SentParagraph(text=f"Vraag {question}: hoe ging het?", role="question", question_id=qid)
         )
-        for k in range(4):
-            start = (question * 7 + k * 3) % len(words_of)
-            words = " ".join(words_of[start:] + words_of[:start])[: 60 + (question * 13 + k) % 140]
-            out.append(
-                SentParagraph(
-                    text=f"{words} ({question}.{k})", role="answer", question_id=qid, origin="notes"
-                )
-            )
+        for k in range(answers):
+            text = answer(question, k)
+            out.append(SentParagraph(text=text, role="answer", question_id=qid, origin="notes"))
     return out[:count]
+
+
+def sent_paragraphs(count: int) -> list[SentParagraph]:
+    """A transcript of ``count`` paragraphs: four short answers per question."""
+    words_of = TEXT.split()
+
+    def answer(question: int, k: int) -> str:
+        start = (question * 7 + k * 3) % len(words_of)
+        words = " ".join(words_of[start:] + words_of[:start])[: 60 + (question * 13 + k) % 140]
+        return f"{words} ({question}.{k})"
+
+    return interview(count, 4, answer)
 
 
 def edited(sent: list[str]) -> list[str]:
@@ -154,22 +161,15 @@ SMALL = [
 def long_answers(count: int) -> list[SentParagraph]:
     """``count`` answer paragraphs of 150 to 1,200 characters (deterministic words)."""
     rng = random.Random(13)
-    out = [SentParagraph(text="Verslag van het interview", role="meta")]
-    question = 0
-    while len(out) < count:
-        question += 1
-        qid = f"q{question}"
-        out.append(
-            SentParagraph(text=f"Vraag {question}: hoe ging het?", role="question", question_id=qid)
-        )
-        for _ in range(3):
-            words: list[str] = []
-            target = rng.randint(150, 1200)
-            while sum(len(w) + 1 for w in words) < target:
-                words.append(rng.choice(VOCABULARY if rng.random() < 0.6 else SMALL))
-            text = " ".join(words).capitalize() + "."
-            out.append(SentParagraph(text=text, role="answer", question_id=qid, origin="notes"))
-    return out[:count]
+
+    def answer(_question: int, _k: int) -> str:
+        words: list[str] = []
+        target = rng.randint(150, 1200)
+        while sum(len(w) + 1 for w in words) < target:
+            words.append(rng.choice(VOCABULARY if rng.random() < 0.6 else SMALL))
+        return " ".join(words).capitalize() + "."
+
+    return interview(count, 3, answer)
 
 
 def every(sent: list[str]) -> list[str]:
