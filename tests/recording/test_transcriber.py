@@ -21,7 +21,6 @@ import numpy as np
 import pytest
 
 from interviewer.i18n.errors import TranslatableError
-from interviewer.recording import transcriber as transcriber_module
 from interviewer.recording.frames import BYTES_PER_SECOND, FRAME_SAMPLES, SAMPLE_RATE
 from interviewer.recording.phrases import Phrase
 from interviewer.recording.transcriber import (
@@ -109,7 +108,8 @@ def test_decoding_never_guesses_the_language_nor_carries_text_over() -> None:
 def test_start_without_faster_whisper_says_what_to_install(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    monkeypatch.setattr(transcriber_module, "extra_installed", lambda: False)
+    # the check every way of transcribing shares (transcript.transcribe.require_model)
+    monkeypatch.setattr("interviewer.transcript.transcribe.extra_installed", lambda: False)
     live = LiveTranscriber(tmp_path, "en", on_segment=lambda _s: None)
     with pytest.raises(TranscribeUnavailable) as caught:
         live.start()

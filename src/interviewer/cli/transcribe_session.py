@@ -115,12 +115,7 @@ def transcribe_session(
     from interviewer.transcript import TranscriptStore
     from interviewer.transcript.heard import RECORDED
     from interviewer.transcript.rerun import rerun_transcript
-    from interviewer.transcript.transcribe import (
-        INSTALL_HINT,
-        MODEL_HINT,
-        check_model_dir,
-        extra_installed,
-    )
+    from interviewer.transcript.transcribe import require_model
 
     store, session = _session(ctx, source)
     lang = ui_language(ctx, session)
@@ -149,9 +144,7 @@ def transcribe_session(
         if not audio.stretches and audio.unplaced:
             fail_with("transcribe.error.nothing_placed", id=session.id, files=unplaced)
         model = chosen_model(model_dir)
-        if not extra_installed():
-            fail_with("cli.needs_transcribe_extra", install=INSTALL_HINT, model=MODEL_HINT)
-        check_model_dir(model)
+        require_model(model)  # before the progress bar; the model loads only once decoding
         if audio.unplaced:
             click.echo(translate("transcribe.unplaced", lang, files=unplaced), err=True)
         spoken_in = language or session.protocol.language

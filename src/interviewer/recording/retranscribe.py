@@ -42,13 +42,7 @@ from interviewer.recording.timemap import FileTime, load_map, recording_clock
 from interviewer.recording.transcriber import RepeatFilter, decode_options, decode_phrase
 from interviewer.recording.writer import audio_seconds, recordings_of, recover_session
 from interviewer.transcript.model import RecordingClock, TranscriptError
-from interviewer.transcript.transcribe import (
-    INSTALL_HINT,
-    MODEL_HINT,
-    TranscribeUnavailable,
-    check_model_dir,
-    extra_installed,
-)
+from interviewer.transcript.transcribe import TranscribeUnavailable, require_model
 
 if TYPE_CHECKING:
     import os
@@ -167,11 +161,7 @@ def stretch_phrases(stretch: Stretch, cutter: PhraseCutter) -> Iterator[Phrase]:
 def _load_model(model_dir: Path, language: str) -> Any:
     """faster-whisper's model from ``model_dir`` only; an English-only model is refused for
     another language (it would write English-sounding nonsense, not the words spoken)."""
-    if not extra_installed():
-        raise TranscribeUnavailable(
-            "cli.needs_transcribe_extra", install=INSTALL_HINT, model=MODEL_HINT
-        )
-    check_model_dir(model_dir)
+    require_model(model_dir)
     from faster_whisper import WhisperModel
 
     try:

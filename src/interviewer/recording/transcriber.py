@@ -42,13 +42,7 @@ from interviewer.i18n.errors import TranslatableError
 from interviewer.recording.frames import SAMPLE_RATE, SAMPLE_WIDTH
 from interviewer.recording.phrases import Phrase, PhraseCutter, SileroDetector
 from interviewer.transcript.model import TranscriptError
-from interviewer.transcript.transcribe import (
-    INSTALL_HINT,
-    MODEL_HINT,
-    TranscribeUnavailable,
-    check_model_dir,
-    extra_installed,
-)
+from interviewer.transcript.transcribe import MODEL_HINT, TranscribeUnavailable, require_model
 
 NO_SPEECH_LIMIT = 0.6
 """A segment whose window Whisper gives a no-speech probability above this is dropped:
@@ -301,11 +295,7 @@ class LiveTranscriber:
         a complete model; a model that fails to load later is ``error``."""
         if self._process is not None:
             raise RuntimeError("LiveTranscriber.start called twice")
-        if not extra_installed():
-            raise TranscribeUnavailable(
-                "cli.needs_transcribe_extra", install=INSTALL_HINT, model=MODEL_HINT
-            )
-        check_model_dir(self.model_dir)
+        require_model(self.model_dir)
         self._inbox = self._context.Queue()
         self._outbox = self._context.Queue()
         self._process = self._context.Process(

@@ -64,6 +64,17 @@ def check_model_dir(model_dir: Path) -> None:
         )
 
 
+def require_model(model_dir: Path) -> None:
+    """Refuse to transcribe without faster-whisper or without a complete model folder: the
+    one check every way of transcribing makes first (one keyed line saying how to get what
+    is missing)."""
+    if not extra_installed():
+        raise TranscribeUnavailable(
+            "cli.needs_transcribe_extra", install=INSTALL_HINT, model=MODEL_HINT
+        )
+    check_model_dir(model_dir)
+
+
 def transcribe_audio(
     audio: Path,
     model_dir: Path,
@@ -72,11 +83,7 @@ def transcribe_audio(
 ) -> dict[str, Any]:
     """Transcribe ``audio`` with the model in ``model_dir``; returns Whisper-style JSON data."""
     options = options or TranscribeOptions()
-    if not extra_installed():
-        raise TranscribeUnavailable(
-            "cli.needs_transcribe_extra", install=INSTALL_HINT, model=MODEL_HINT
-        )
-    check_model_dir(model_dir)
+    require_model(model_dir)
     if not audio.is_file():
         raise TranscriptError("transcribe.error.no_audio", path=audio)
     from faster_whisper import WhisperModel

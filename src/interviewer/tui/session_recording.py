@@ -114,20 +114,10 @@ def check_request(
 
 def model_problem(model_dir: Path, lang: str) -> str | None:
     """What keeps ``model_dir`` from transcribing (faster-whisper, the folder), or None."""
-    from interviewer.transcript.transcribe import (
-        INSTALL_HINT,
-        MODEL_HINT,
-        TranscribeUnavailable,
-        check_model_dir,
-        extra_installed,
-    )
+    from interviewer.transcript.transcribe import TranscribeUnavailable, require_model
 
     try:
-        if not extra_installed():
-            raise TranscribeUnavailable(
-                "cli.needs_transcribe_extra", install=INSTALL_HINT, model=MODEL_HINT
-            )
-        check_model_dir(model_dir)
+        require_model(model_dir)
     except TranscribeUnavailable as exc:
         return error_message(exc, lang)
     return None
