@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import os
 import re
-import shutil
 import struct
 import threading
 from collections.abc import Callable, Iterator
@@ -372,15 +371,3 @@ def recover(path: str | os.PathLike[str]) -> Recovery:
 def recover_session(data_dir: str | os.PathLike[str], session_id: str) -> list[Recovery]:
     """``recover`` every recording of a session (what ``interviewer resume`` runs first)."""
     return [recover(path) for path in recordings_of(data_dir, session_id)]
-
-
-def remove_recordings(data_dir: str | os.PathLike[str], session_id: str) -> list[Path]:
-    """Delete the session's recordings folder (withdrawal); returns the files removed."""
-    folder = recordings_folder(data_dir, session_id)
-    if not folder.is_dir():
-        return []
-    removed = sorted(p for p in folder.rglob("*") if p.is_file() or p.is_symlink())
-    shutil.rmtree(folder)
-    with contextlib.suppress(OSError):
-        fsync_dir(folder.parent)
-    return removed
